@@ -1,0 +1,11 @@
+package pgdialect_test
+
+import (
+	"testing"
+
+	"github.com/gosequelize/sequelize/dialect/dialecttest"
+	_ "github.com/gosequelize/sequelize/dialect/pgdialect"
+	"github.com/gosequelize/sequelize/internal/testdb"
+)
+
+func TestConformance(t *testing.T) { dialecttest.Run(t, testdb.Postgres) }
