@@ -104,8 +104,10 @@ type AggregateError struct {
 // As reaches the BaseError.
 func (e *AggregateError) As(target any) bool { return asBase(&e.BaseError, target) }
 
-// Unwrap returns the aggregated errors.
-func (e *AggregateError) Unwrap() []error { return e.Errors }
+// Unwrap returns the aggregated errors (and the parent error, if any).
+func (e *AggregateError) Unwrap() []error {
+	return append(e.BaseError.Unwrap(), e.Errors...)
+}
 
 // NewAggregateError returns an AggregateError of errs; its message lists them.
 func NewAggregateError(errs []error) *AggregateError {

@@ -176,14 +176,14 @@ type ForeignKeyReference struct {
 
 // ConstraintDescription describes a constraint (Sequelize's showConstraint result).
 type ConstraintDescription struct {
-	ConstraintName       string
-	ConstraintType       string // "PRIMARY KEY", "UNIQUE", "FOREIGN KEY", "CHECK"
-	TableName            string
-	Columns              []string
-	ReferencedTableName  string
-	ReferencedColumns    []string
-	OnUpdate             string
-	OnDelete             string
+	ConstraintName      string
+	ConstraintType      string // "PRIMARY KEY", "UNIQUE", "FOREIGN KEY", "CHECK"
+	TableName           string
+	Columns             []string
+	ReferencedTableName string
+	ReferencedColumns   []string
+	OnUpdate            string
+	OnDelete            string
 }
 
 // Query runs a raw SQL statement (Sequelize's sequelize.query). The

@@ -239,19 +239,19 @@ type ErrorKind int
 
 // The error kinds. Each maps to one error type of package sequelize.
 const (
-	KindDatabase            ErrorKind = iota // DatabaseError
-	KindUniqueConstraint                     // UniqueConstraintError
-	KindForeignKey                           // ForeignKeyConstraintError
-	KindExclusion                            // ExclusionConstraintError
-	KindUnknownConstraint                    // UnknownConstraintError
-	KindTimeout                              // TimeoutError
-	KindConnection                           // ConnectionError
-	KindConnectionRefused                    // ConnectionRefusedError
-	KindAccessDenied                         // AccessDeniedError
-	KindHostNotFound                         // HostNotFoundError
-	KindHostNotReachable                     // HostNotReachableError
-	KindConnectionTimedOut                   // ConnectionTimedOutError
-	KindInvalidConnection                    // InvalidConnectionError
+	KindDatabase           ErrorKind = iota // DatabaseError
+	KindUniqueConstraint                    // UniqueConstraintError
+	KindForeignKey                          // ForeignKeyConstraintError
+	KindExclusion                           // ExclusionConstraintError
+	KindUnknownConstraint                   // UnknownConstraintError
+	KindTimeout                             // TimeoutError
+	KindConnection                          // ConnectionError
+	KindConnectionRefused                   // ConnectionRefusedError
+	KindAccessDenied                        // AccessDeniedError
+	KindHostNotFound                        // HostNotFoundError
+	KindHostNotReachable                    // HostNotReachableError
+	KindConnectionTimedOut                  // ConnectionTimedOutError
+	KindInvalidConnection                   // InvalidConnectionError
 )
 
 var kindNames = [...]string{"Database", "UniqueConstraint", "ForeignKey", "Exclusion", "UnknownConstraint",

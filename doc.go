@@ -1,0 +1,63 @@
+// Package sequelize is Sequelize for Go: the API of Node's Sequelize ORM
+// (v6) on SQLite, PostgreSQL, MySQL and MariaDB, with Go's types, contexts
+// and errors.
+//
+// A Sequelize user finds each concept under its own name: the Sequelize
+// instance is a [*DB], sequelize.query is [DB.Query], a transaction is a
+// [*Tx], and every error class of Sequelize's reference is an error type
+// here ([*UniqueConstraintError], [*ConnectionRefusedError], ...).
+//
+// # Connecting
+//
+// Import the dialect you use for its side effect, then [Open] a
+// Sequelize URI:
+//
+//	import (
+//		"github.com/gosequelize/sequelize"
+//		_ "github.com/gosequelize/sequelize/dialect/sqlitedialect" // "sqlite:"
+//		_ "github.com/gosequelize/sequelize/dialect/pgdialect"     // "postgres://", "postgresql://"
+//		_ "github.com/gosequelize/sequelize/dialect/mysqldialect"  // "mysql://", "mariadb://"
+//	)
+//
+//	db, err := sequelize.Open(ctx, "sqlite::memory:", sequelize.Options{})
+//	defer db.Close()
+//
+// [Options] holds Sequelize's constructor options: the pool (with
+// Sequelize's defaults: max 5, idle 10s, acquire 60s), logging through
+// log/slog, the time zone (UTC by default). [New] builds a DB on a pool you
+// already own (*sql.DB, or pgx's *pgxpool.Pool). A DB is safe for
+// concurrent use.
+//
+// # Raw queries
+//
+// [DB.Query] runs SQL with Sequelize's replacements ("?" and ":name") or
+// bind parameters ("$1" and "$name"); both are sent as bound parameters, so
+// no value can inject SQL. Its [QueryOptions.Type] (a [QueryType]) shapes the
+// [QueryResult]: rows as maps, affected counts, the last insert id, the
+// server version, table, index, column, foreign-key and constraint
+// descriptions. [QueryAs] scans rows into structs, maps or single values.
+//
+// # Transactions
+//
+// [DB.Transaction] runs a function in a transaction carried by the context
+// it hands to the function: every call made with that context runs in the
+// transaction, as Sequelize's CLS mode does, without globals. It commits
+// when the function returns nil and rolls back on an error or a panic. A
+// nested DB.Transaction on such a context makes a savepoint. [DB.Begin]
+// starts an unmanaged [*Tx]; pass it in an options struct's Transaction
+// field or carry it with [ContextWithTx]. Isolation levels, read-only
+// transactions and SQLite's DEFERRED, IMMEDIATE and EXCLUSIVE types are in
+// [TransactionOptions].
+//
+// # Errors
+//
+// Driver errors are classified by code (SQLSTATE, MySQL error number,
+// SQLite extended result code) into Sequelize's error classes. Each error
+// type embeds its parent class, and errors.As reaches the type and each of
+// its ancestors: a *UniqueConstraintError is also a *ValidationError and a
+// *BaseError; a *ForeignKeyConstraintError is also a *DatabaseError. Errors
+// keep the statement and its parameters, and Unwrap reaches the driver's
+// error; when a statement fails because its context ended,
+// errors.Is(err, context.Canceled) (or context.DeadlineExceeded) holds.
+// Messages start with "sequelize: ".
+package sequelize
