@@ -135,7 +135,9 @@ func TestTxDoneError(t *testing.T) {
 }
 
 func TestClassifyNetError(t *testing.T) {
-	op := func(err error) error { return &net.OpError{Op: "dial", Net: "tcp", Err: &os.SyscallError{Syscall: "connect", Err: err}} }
+	op := func(err error) error {
+		return &net.OpError{Op: "dial", Net: "tcp", Err: &os.SyscallError{Syscall: "connect", Err: err}}
+	}
 	cases := []struct {
 		err  error
 		kind dialect.ErrorKind
