@@ -61,11 +61,11 @@ func QueryAs[T any](ctx context.Context, db *DB, query string, opts ...QueryOpti
 			if err != nil {
 				return err
 			}
-			var v T
-			if err := plan.fill(reflect.ValueOf(&v).Elem(), rows.Columns(), vals); err != nil {
+			var zero T
+			out = append(out, zero)
+			if err := plan.fill(reflect.ValueOf(&out[len(out)-1]).Elem(), rows.Columns(), vals); err != nil {
 				return err
 			}
-			out = append(out, v)
 			if o.Plain {
 				break
 			}
@@ -252,6 +252,19 @@ func (p *scanPlan) fill(dst reflect.Value, cols []string, vals []any) error {
 
 var timeType = reflect.TypeFor[time.Time]()
 
+var scanners sync.Map // reflect.Type -> bool
+
+// implementsScanner reports whether t implements sql.Scanner, cached per
+// type: the check runs for every value of every row.
+func implementsScanner(t reflect.Type) bool {
+	if v, ok := scanners.Load(t); ok {
+		return v.(bool)
+	}
+	ok := t.Implements(scannerType)
+	scanners.Store(t, ok)
+	return ok
+}
+
 // timeLayouts are the text forms of timestamps the databases print.
 var timeLayouts = []string{
 	time.RFC3339Nano,
@@ -271,7 +284,7 @@ func assign(dst reflect.Value, src any) error {
 		return nil
 	}
 	if dst.Kind() == reflect.Pointer {
-		if dst.Type().Implements(scannerType) {
+		if implementsScanner(dst.Type()) {
 			if dst.IsNil() {
 				dst.Set(reflect.New(dst.Type().Elem()))
 			}
@@ -284,7 +297,7 @@ func assign(dst reflect.Value, src any) error {
 		dst.Set(v)
 		return nil
 	}
-	if dst.CanAddr() && dst.Addr().Type().Implements(scannerType) {
+	if dst.CanAddr() && implementsScanner(reflect.PointerTo(dst.Type())) {
 		return dst.Addr().Interface().(sql.Scanner).Scan(src)
 	}
 	sv := reflect.ValueOf(src)

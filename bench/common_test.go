@@ -18,6 +18,10 @@ type User struct {
 	CreatedAt time.Time
 }
 
+// poolSize is the maximum number of connections of every pool (the
+// benchmarks run on one goroutine, so they use one connection at a time).
+const poolSize = 4
+
 // seedRows is the number of rows in bench_users before any Insert benchmark.
 const seedRows = 1000
 

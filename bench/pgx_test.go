@@ -15,9 +15,6 @@ import (
 	_ "github.com/jackc/pgx/v5/stdlib" // the "pgx" database/sql driver
 )
 
-// pgPoolSize is the maximum number of connections of every PostgreSQL pool.
-const pgPoolSize = 4
-
 // pgEnv holds the four ways of reaching PostgreSQL that the benchmarks
 // compare. The sequelize DBs wrap the very pools the raw benchmarks use.
 type pgEnv struct {
@@ -64,7 +61,7 @@ func openPG(ctx context.Context, dsn string) (*pgEnv, error) {
 	if err != nil {
 		return nil, err
 	}
-	pc.MaxConns = pgPoolSize
+	pc.MaxConns = poolSize
 	pool, err := pgxpool.NewWithConfig(ctx, pc)
 	if err != nil {
 		return nil, err
@@ -74,8 +71,8 @@ func openPG(ctx context.Context, dsn string) (*pgEnv, error) {
 	if err != nil {
 		return nil, err
 	}
-	sqlDB.SetMaxOpenConns(pgPoolSize)
-	sqlDB.SetMaxIdleConns(pgPoolSize)
+	sqlDB.SetMaxOpenConns(poolSize)
+	sqlDB.SetMaxIdleConns(poolSize)
 	closers = append(closers, sqlDB.Close)
 
 	for _, stmt := range []string{

@@ -61,6 +61,29 @@ type Dialect interface {
 	// BeginStatements are the statements that start a transaction with opts.
 	// An error names an option the dialect cannot honour.
 	BeginStatements(opts TxOptions) ([]string, error)
+	// Lock returns the row-locking clause for mode ("UPDATE", "SHARE",
+	// "KEY SHARE", "NO KEY UPDATE"), with SKIP LOCKED when asked, or "" when
+	// the dialect has no row locks (SQLite, whose transactions already
+	// serialise writers). An error names a mode the dialect lacks.
+	Lock(mode string, skipLocked bool) (string, error)
+	// TruncateStatements returns the statements that empty table (already
+	// quoted), with CASCADE and RESTART IDENTITY semantics where asked; an
+	// error names an option the dialect cannot honour.
+	TruncateStatements(table, rawTable string, cascade, restartIdentity bool) ([]string, []any, error)
+	// Literal appends v as an SQL literal, for DDL (DEFAULT clauses) where
+	// databases accept no parameters. v is nil, a bool, an integer, a float
+	// or a string.
+	Literal(b []byte, v any) ([]byte, error)
+	// Operator returns the SQL of a dialect-specific where operator, named
+	// as in package op ("iLike", "regexp", "contains", ...), and false when
+	// the dialect has none. Portable operators (=, <, LIKE, IN, ...) are not
+	// asked for.
+	Operator(name string) (string, bool)
+	// JSONPath returns the SQL that extracts, as text, the value at path
+	// inside the JSON column expression col, with one bind placeholder
+	// written as "?" for the path, and the path's argument. ok is false when
+	// the dialect cannot query JSON.
+	JSONPath(col string, path []string) (sql string, arg any, ok bool)
 	// Introspection returns the statement, with its bind arguments, that
 	// lists what kind asks for, for table (empty for ShowTables). The
 	// statement uses Sequelize's bind syntax ($1), to be run with
@@ -89,6 +112,16 @@ const (
 	Schemas
 	// ExclusionConstraints: EXCLUDE constraints (PostgreSQL).
 	ExclusionConstraints
+	// OffsetWithoutLimit: OFFSET may appear without LIMIT (PostgreSQL).
+	OffsetWithoutLimit
+	// NullsOrder: ORDER BY ... NULLS FIRST/LAST (PostgreSQL).
+	NullsOrder
+	// OnConflict: INSERT ... ON CONFLICT (PostgreSQL, SQLite); otherwise
+	// ON DUPLICATE KEY UPDATE (MySQL, MariaDB).
+	OnConflict
+	// DefaultValuesInsert: INSERT ... DEFAULT VALUES (PostgreSQL, SQLite);
+	// otherwise INSERT ... VALUES ().
+	DefaultValuesInsert
 )
 
 // Has reports whether all flags in f2 are set in f.

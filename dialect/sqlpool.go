@@ -19,8 +19,11 @@ type SQLPool struct {
 	owned   bool
 	closers []func() error
 	// Normalize, when set, converts a value read by Rows.Values, given the
-	// column's type as the driver reports it.
+	// column's type as the driver reports it (nil unless NormalizeUsesTypes).
 	Normalize func(ct *sql.ColumnType, v any) any
+	// NormalizeUsesTypes asks for the column types, which cost a call per
+	// query, to be passed to Normalize.
+	NormalizeUsesTypes bool
 }
 
 var _ Pool = (*SQLPool)(nil)
@@ -99,7 +102,7 @@ func (c *sqlConn) Query(ctx context.Context, query string, args []any) (Rows, er
 		rows.Close()
 		return nil, err
 	}
-	return &sqlRows{rows: rows, cols: cols, norm: c.p.Normalize}, nil
+	return &sqlRows{rows: rows, cols: cols, norm: c.p.Normalize, useTypes: c.p.NormalizeUsesTypes}, nil
 }
 
 func (c *sqlConn) Exec(ctx context.Context, query string, args []any) (Result, error) {
@@ -128,12 +131,13 @@ func (c *sqlConn) Release(broken error) {
 }
 
 type sqlRows struct {
-	rows  *sql.Rows
-	cols  []string
-	types []*sql.ColumnType
-	norm  func(*sql.ColumnType, any) any
-	vals  []any
-	ptrs  []any
+	rows     *sql.Rows
+	cols     []string
+	types    []*sql.ColumnType
+	norm     func(*sql.ColumnType, any) any
+	useTypes bool
+	vals     []any
+	ptrs     []any
 }
 
 func (r *sqlRows) Columns() []string      { return r.cols }
@@ -150,7 +154,7 @@ func (r *sqlRows) Values() ([]any, error) {
 		for i := range r.vals {
 			r.ptrs[i] = &r.vals[i]
 		}
-		if r.norm != nil {
+		if r.norm != nil && r.useTypes {
 			types, err := r.rows.ColumnTypes()
 			if err != nil {
 				return nil, err
@@ -168,7 +172,11 @@ func (r *sqlRows) Values() ([]any, error) {
 			v = append([]byte(nil), b...)
 		}
 		if r.norm != nil {
-			v = r.norm(r.types[i], v)
+			var ct *sql.ColumnType
+			if r.types != nil {
+				ct = r.types[i]
+			}
+			v = r.norm(ct, v)
 		}
 		out[i] = v
 	}

@@ -144,7 +144,7 @@ func (d *Dialect) Open(_ context.Context, cfg *dialect.Config) (dialect.Pool, er
 	db.SetConnMaxIdleTime(cfg.Pool.Idle)
 	db.SetConnMaxLifetime(cfg.Pool.MaxLifetime)
 	p := dialect.NewSQLPool(d, db, nil, true)
-	p.Normalize = normalize
+	p.Normalize, p.NormalizeUsesTypes = normalize, true
 	return p, nil
 }
 
@@ -156,7 +156,7 @@ func (d *Dialect) Wrap(pool any) (dialect.Pool, error) {
 		return nil, fmt.Errorf("sequelize: mysqldialect can wrap a *sql.DB, not %T", pool)
 	}
 	p := dialect.NewSQLPool(d, db, nil, false)
-	p.Normalize = normalize
+	p.Normalize, p.NormalizeUsesTypes = normalize, true
 	return p, nil
 }
 
@@ -323,4 +323,70 @@ func (d *Dialect) Introspection(kind dialect.IntrospectionKind, table string) (s
 			"WHERE tc.TABLE_SCHEMA = DATABASE() AND tc.TABLE_NAME = $1 ORDER BY tc.CONSTRAINT_NAME, k.ORDINAL_POSITION", []any{table}
 	}
 	return "", nil
+}
+
+// Operator returns MySQL's REGEXP and NOT REGEXP.
+func (*Dialect) Operator(name string) (string, bool) {
+	switch name {
+	case "regexp":
+		return "REGEXP", true
+	case "notRegexp":
+		return "NOT REGEXP", true
+	}
+	return "", false
+}
+
+// JSONPath extracts text with json_unquote(json_extract(col, '$."a"."b"')),
+// the path bound as a parameter.
+func (*Dialect) JSONPath(col string, path []string) (string, any, bool) {
+	return "json_unquote(json_extract(" + col + ", ?))", jsonPath(path), true
+}
+
+// jsonPath renders a MySQL JSON path with every key quoted.
+func jsonPath(path []string) string {
+	var b strings.Builder
+	b.WriteByte('$')
+	for _, p := range path {
+		b.WriteString(`."`)
+		b.WriteString(strings.NewReplacer(`\`, `\\`, `"`, `\"`).Replace(p))
+		b.WriteByte('"')
+	}
+	return b.String()
+}
+
+// Lock returns FOR UPDATE or LOCK IN SHARE MODE (MySQL and MariaDB have no
+// KEY SHARE or NO KEY UPDATE locks), with SKIP LOCKED when asked (MySQL 8,
+// MariaDB 10.6).
+func (*Dialect) Lock(mode string, skipLocked bool) (string, error) {
+	var s string
+	switch mode {
+	case "UPDATE":
+		s = "FOR UPDATE"
+	case "SHARE":
+		if skipLocked {
+			s = "FOR SHARE"
+		} else {
+			s = "LOCK IN SHARE MODE"
+		}
+	default:
+		return "", fmt.Errorf("sequelize: lock %q is PostgreSQL-only", mode)
+	}
+	if skipLocked {
+		s += " SKIP LOCKED"
+	}
+	return s, nil
+}
+
+// Literal appends a MySQL literal (backslashes escaped, booleans as 1 and 0).
+func (*Dialect) Literal(b []byte, v any) ([]byte, error) {
+	return dialect.AppendLiteral(b, v, true, true)
+}
+
+// TruncateStatements returns TRUNCATE, which always restarts AUTO_INCREMENT
+// on MySQL and MariaDB; they have no TRUNCATE ... CASCADE.
+func (*Dialect) TruncateStatements(table, _ string, cascade, _ bool) ([]string, []any, error) {
+	if cascade {
+		return nil, nil, fmt.Errorf("sequelize: MySQL and MariaDB have no TRUNCATE ... CASCADE")
+	}
+	return []string{"TRUNCATE " + table}, nil, nil
 }

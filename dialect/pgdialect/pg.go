@@ -33,6 +33,7 @@ import (
 	"net/netip"
 	"net/url"
 	"regexp"
+	"strconv"
 	"strings"
 	"time"
 
@@ -62,7 +63,8 @@ func (*Dialect) Name() string { return "postgres" }
 
 // Features returns PostgreSQL's features.
 func (*Dialect) Features() dialect.Features {
-	return dialect.Returning | dialect.Savepoints | dialect.Schemas | dialect.ExclusionConstraints
+	return dialect.Returning | dialect.Savepoints | dialect.Schemas | dialect.ExclusionConstraints |
+		dialect.OffsetWithoutLimit | dialect.NullsOrder | dialect.OnConflict | dialect.DefaultValuesInsert
 }
 
 // QuoteIdentifier quotes name with double quotes.
@@ -81,7 +83,7 @@ func (*Dialect) QuoteIdentifier(b []byte, name string) []byte {
 func (*Dialect) Syntax() dialect.Syntax {
 	return dialect.Syntax{
 		Placeholder: func(b []byte, n int) []byte {
-			return fmt.Appendf(append(b, '$'), "%d", n)
+			return strconv.AppendInt(append(b, '$'), int64(n), 10)
 		},
 		DollarQuotes:        true,
 		NestedBlockComments: true,
@@ -427,3 +429,53 @@ func (*Dialect) Introspection(kind dialect.IntrospectionKind, table string) (str
 }
 
 var _ = stdlib.GetDefaultDriver // the "pgx" database/sql driver, for Wrap's *sql.DB
+
+var pgOperators = map[string]string{
+	"iLike": "ILIKE", "notILike": "NOT ILIKE", "regexp": "~", "notRegexp": "!~", "iRegexp": "~*", "notIRegexp": "!~*",
+	"overlap": "&&", "contains": "@>", "contained": "<@", "adjacent": "-|-", "strictLeft": "<<", "strictRight": ">>",
+	"noExtendRight": "&<", "noExtendLeft": "&>", "match": "@@", "any": "ANY", "all": "ALL",
+}
+
+// Operator returns PostgreSQL's operators: ILIKE, the regular expression,
+// array, range, JSONB and full-text operators, ANY and ALL.
+func (*Dialect) Operator(name string) (string, bool) {
+	s, ok := pgOperators[name]
+	return s, ok
+}
+
+// JSONPath extracts text with #>> and a text[] path parameter.
+func (*Dialect) JSONPath(col string, path []string) (string, any, bool) {
+	return "(" + col + " #>> ?)", path, true
+}
+
+// Lock returns FOR UPDATE, FOR SHARE, FOR KEY SHARE or FOR NO KEY UPDATE,
+// with SKIP LOCKED when asked.
+func (*Dialect) Lock(mode string, skipLocked bool) (string, error) {
+	switch mode {
+	case "UPDATE", "SHARE", "KEY SHARE", "NO KEY UPDATE":
+	default:
+		return "", fmt.Errorf("sequelize: unknown lock %q", mode)
+	}
+	s := "FOR " + mode
+	if skipLocked {
+		s += " SKIP LOCKED"
+	}
+	return s, nil
+}
+
+// Literal appends a PostgreSQL literal (standard_conforming_strings on).
+func (*Dialect) Literal(b []byte, v any) ([]byte, error) {
+	return dialect.AppendLiteral(b, v, false, false)
+}
+
+// TruncateStatements returns TRUNCATE with RESTART IDENTITY and CASCADE.
+func (*Dialect) TruncateStatements(table, _ string, cascade, restartIdentity bool) ([]string, []any, error) {
+	s := "TRUNCATE " + table
+	if restartIdentity {
+		s += " RESTART IDENTITY"
+	}
+	if cascade {
+		s += " CASCADE"
+	}
+	return []string{s}, nil, nil
+}

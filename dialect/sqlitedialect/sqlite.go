@@ -76,7 +76,7 @@ func (*Dialect) Name() string { return "sqlite" }
 
 // Features returns SQLite's features.
 func (*Dialect) Features() dialect.Features {
-	return dialect.Returning | dialect.LastInsertID | dialect.Savepoints | dialect.TransactionTypes
+	return dialect.Returning | dialect.LastInsertID | dialect.Savepoints | dialect.TransactionTypes | dialect.OnConflict | dialect.DefaultValuesInsert
 }
 
 // QuoteIdentifier quotes name with backticks, as Sequelize does for SQLite.
@@ -291,4 +291,51 @@ func (*Dialect) Introspection(kind dialect.IntrospectionKind, table string) (str
 			"UNION ALL SELECT 'fk_' || $1 || '_' || id, 'FOREIGN KEY', $1, `from`, `table`, `to`, on_update, on_delete FROM pragma_foreign_key_list($1)", []any{table}
 	}
 	return "", nil
+}
+
+// Operator reports that SQLite has no dialect-specific operators: it has
+// no ILIKE, REGEXP function, arrays or ranges.
+func (*Dialect) Operator(string) (string, bool) { return "", false }
+
+// JSONPath extracts with json_extract(col, '$."a"."b"'), the path bound as
+// a parameter.
+func (*Dialect) JSONPath(col string, path []string) (string, any, bool) {
+	var b strings.Builder
+	b.WriteByte('$')
+	for _, p := range path {
+		b.WriteString(`."`)
+		b.WriteString(strings.ReplaceAll(p, `"`, `""`))
+		b.WriteByte('"')
+	}
+	return "json_extract(" + col + ", ?)", b.String(), true
+}
+
+// Lock returns "": SQLite has no row locks, and its transactions already
+// serialise writers (all writes go through one connection).
+func (*Dialect) Lock(mode string, _ bool) (string, error) {
+	switch mode {
+	case "UPDATE", "SHARE", "KEY SHARE", "NO KEY UPDATE":
+		return "", nil
+	}
+	return "", fmt.Errorf("sequelize: unknown lock %q", mode)
+}
+
+// Literal appends a SQLite literal (booleans as 1 and 0).
+func (*Dialect) Literal(b []byte, v any) ([]byte, error) {
+	return dialect.AppendLiteral(b, v, false, true)
+}
+
+// TruncateStatements returns DELETE FROM (SQLite has no TRUNCATE), and with
+// restartIdentity also resets the table's AUTOINCREMENT counter (ask only
+// for tables with an AUTOINCREMENT key, which create sqlite_sequence). SQLite
+// cannot cascade: foreign keys with ON DELETE CASCADE do that work.
+func (*Dialect) TruncateStatements(table, rawTable string, cascade, restartIdentity bool) ([]string, []any, error) {
+	if cascade {
+		return nil, nil, fmt.Errorf("sequelize: SQLite has no TRUNCATE ... CASCADE (declare ON DELETE CASCADE foreign keys)")
+	}
+	stmts := []string{"DELETE FROM " + table}
+	if !restartIdentity {
+		return stmts, nil, nil
+	}
+	return append(stmts, "DELETE FROM sqlite_sequence WHERE name = ?"), []any{rawTable}, nil
 }
