@@ -8,6 +8,7 @@ import (
 	"net/url"
 	"regexp"
 	"strings"
+	"sync"
 	"sync/atomic"
 	"time"
 
@@ -22,10 +23,14 @@ import (
 type DB struct {
 	dialect dialect.Dialect
 	pool    dialect.Pool
+	name    string // database name, for SyncOptions.Match
 	opts    Options
 	syntax  dialect.Syntax
 	closed  atomic.Bool
 	txSeq   atomic.Uint64
+	models  sync.Map // model name -> *modelMeta, in definition order via modelSeq
+	order   []string
+	orderMu sync.Mutex
 }
 
 // Options configures a DB. The zero value gives Sequelize's defaults.
@@ -58,6 +63,9 @@ type Options struct {
 	IsolationLevel IsolationLevel
 	// TransactionType is the default SQLite transaction type (default DEFERRED).
 	TransactionType TransactionType
+	// Define holds the ModelOptions every model inherits (Sequelize's
+	// define option); a model's own options win field by field.
+	Define ModelOptions
 }
 
 // PoolOptions are Sequelize's pool options. A zero field takes Sequelize's
@@ -170,7 +178,12 @@ func Open(ctx context.Context, uri string, opts ...Options) (*DB, error) {
 		}
 		return nil, fmt.Errorf("sequelize: open %s: %w", d.Name(), err)
 	}
-	return newDB(pool, o), nil
+	db := newDB(pool, o)
+	db.name = strings.TrimPrefix(cfg.URL.Path, "/")
+	if cfg.Storage != "" {
+		db.name = cfg.Storage
+	}
+	return db, nil
 }
 
 func dialectPackageHint(scheme string) string {

@@ -145,11 +145,19 @@ type IndexDescription struct {
 	Definition string // the CREATE INDEX statement, when reported (PostgreSQL)
 }
 
-// IndexField is one column of an index.
+// IndexField is one field of an index: in an IndexDescription, as the
+// database reports it; in IndexOptions, as it is to be created.
 type IndexField struct {
+	// Attribute is the attribute (or column) name.
 	Attribute string
-	Order     string // "ASC" or "DESC"
-	Length    int    // prefix length (MySQL), 0 when none
+	// Order is "ASC" or "DESC".
+	Order string
+	// Length is a prefix length (MySQL), 0 when none.
+	Length int
+	// Collate is the field's collation, when set.
+	Collate string
+	// Operator is a PostgreSQL operator class, when set.
+	Operator string
 }
 
 // ColumnDescription describes a column (Sequelize's describeTable result).

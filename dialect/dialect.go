@@ -122,6 +122,9 @@ const (
 	// DefaultValuesInsert: INSERT ... DEFAULT VALUES (PostgreSQL, SQLite);
 	// otherwise INSERT ... VALUES ().
 	DefaultValuesInsert
+	// NativeTimes: the driver scans DATE (timestamp) columns into
+	// time.Time itself (PostgreSQL, MySQL); SQLite keeps Sequelize's text.
+	NativeTimes
 )
 
 // Has reports whether all flags in f2 are set in f.

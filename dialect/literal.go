@@ -9,7 +9,8 @@ import (
 
 // AppendLiteral appends v as a standard SQL literal: NULL, numbers, and
 // strings in single quotes with quotes doubled. With backslashEscapes
-// (MySQL's default mode) backslashes are doubled too. Booleans are TRUE and
+// (MySQL's default mode) quotes and backslashes are escaped with a
+// backslash, as Sequelize writes them. Booleans are TRUE and
 // FALSE unless boolInts (1 and 0). It fails for NaN, infinities and
 // strings holding NUL, which no literal can carry safely.
 func AppendLiteral(b []byte, v any, backslashEscapes, boolInts bool) ([]byte, error) {
@@ -62,6 +63,8 @@ func AppendLiteral(b []byte, v any, backslashEscapes, boolInts bool) ([]byte, er
 			switch {
 			case c == 0:
 				return b, fmt.Errorf("sequelize: a string holding NUL has no SQL literal")
+			case c == '\'' && backslashEscapes:
+				b = append(b, '\\', '\'')
 			case c == '\'':
 				b = append(b, '\'', '\'')
 			case c == '\\' && backslashEscapes:

@@ -59,7 +59,7 @@ func (d *Dialect) Name() string {
 
 // Features returns the features of MySQL and MariaDB.
 func (*Dialect) Features() dialect.Features {
-	return dialect.LastInsertID | dialect.Savepoints | dialect.UpsertAffectedRows
+	return dialect.LastInsertID | dialect.Savepoints | dialect.UpsertAffectedRows | dialect.NativeTimes
 }
 
 // QuoteIdentifier quotes name with backticks.
@@ -377,9 +377,10 @@ func (*Dialect) Lock(mode string, skipLocked bool) (string, error) {
 	return s, nil
 }
 
-// Literal appends a MySQL literal (backslashes escaped, booleans as 1 and 0).
+// Literal appends a MySQL literal as Sequelize writes it: quotes and
+// backslashes escaped with a backslash, booleans as true and false.
 func (*Dialect) Literal(b []byte, v any) ([]byte, error) {
-	return dialect.AppendLiteral(b, v, true, true)
+	return dialect.AppendLiteral(b, v, true, false)
 }
 
 // TruncateStatements returns TRUNCATE, which always restarts AUTO_INCREMENT

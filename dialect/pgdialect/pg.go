@@ -64,7 +64,7 @@ func (*Dialect) Name() string { return "postgres" }
 // Features returns PostgreSQL's features.
 func (*Dialect) Features() dialect.Features {
 	return dialect.Returning | dialect.Savepoints | dialect.Schemas | dialect.ExclusionConstraints |
-		dialect.OffsetWithoutLimit | dialect.NullsOrder | dialect.OnConflict | dialect.DefaultValuesInsert
+		dialect.OffsetWithoutLimit | dialect.NullsOrder | dialect.OnConflict | dialect.DefaultValuesInsert | dialect.NativeTimes
 }
 
 // QuoteIdentifier quotes name with double quotes.

@@ -1,0 +1,236 @@
+package sequelize_test
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log"
+	"time"
+
+	"github.com/gosequelize/sequelize"
+	"github.com/gosequelize/sequelize/op"
+)
+
+// Product is the model of the examples below: table "Products", columns
+// id, name, price, stock, createdAt, updatedAt.
+type Product struct {
+	ID        int64
+	Name      string `sequelize:"type:STRING(64);unique;allowNull:false"`
+	Price     string `sequelize:"type:DECIMAL(10,2)"` // exact on PostgreSQL and MySQL; SQLite stores a number
+	Stock     int
+	CreatedAt time.Time
+	UpdatedAt time.Time
+}
+
+// shop opens an in-memory database with a few products.
+func shop() (*sequelize.DB, *sequelize.Model[Product]) {
+	ctx := context.Background()
+	db, err := sequelize.Open(ctx, "sqlite::memory:")
+	if err != nil {
+		log.Fatal(err)
+	}
+	products := sequelize.Define[Product](db)
+	if err := db.Sync(ctx); err != nil {
+		log.Fatal(err)
+	}
+	for _, p := range []*Product{
+		{Name: "apple", Price: "0.50", Stock: 10},
+		{Name: "pear", Price: "0.75", Stock: 0},
+		{Name: "plum", Price: "1.20", Stock: 5},
+	} {
+		if err := products.Create(ctx, p); err != nil {
+			log.Fatal(err)
+		}
+	}
+	return db, products
+}
+
+func ExampleDefine() {
+	ctx := context.Background()
+	db, err := sequelize.Open(ctx, "sqlite::memory:")
+	if err != nil {
+		log.Fatal(err)
+	}
+	defer db.Close()
+	products := sequelize.Define[Product](db)
+	fmt.Println(products.Name(), products.TableName(), products.Attributes())
+	// Output:
+	// Product Products [id name price stock createdAt updatedAt]
+}
+
+func ExampleModel_Create() {
+	ctx := context.Background()
+	db, products := shop()
+	defer db.Close()
+
+	p := &Product{Name: "kiwi", Price: "2.00"} // Stock 0 is stored as 0
+	if err := products.Create(ctx, p); err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(p.ID, p.CreatedAt.IsZero(), products.IsNewRecord(p))
+	// Output:
+	// 4 false false
+}
+
+func ExampleModel_FindAll() {
+	ctx := context.Background()
+	db, products := shop()
+	defer db.Close()
+
+	list, err := products.FindAll(ctx, sequelize.FindOptions{
+		Where: sequelize.Where{"stock": op.Gt(0)},
+		Order: sequelize.Order{{"price", "DESC"}},
+	})
+	if err != nil {
+		log.Fatal(err)
+	}
+	for _, p := range list {
+		fmt.Println(p.Name, p.Price)
+	}
+	// Output:
+	// plum 1.2
+	// apple 0.5
+}
+
+func ExampleModel_FindOne() {
+	ctx := context.Background()
+	db, products := shop()
+	defer db.Close()
+
+	p, err := products.FindOne(ctx, sequelize.FindOptions{Where: op.Or(
+		sequelize.Where{"name": "pear"},
+		sequelize.Where{"stock": op.Gte(100)},
+	)})
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(p.Name)
+	none, err := products.FindOne(ctx, sequelize.FindOptions{Where: sequelize.Where{"name": "mango"}})
+	fmt.Println(none, err)
+	// Output:
+	// pear
+	// <nil> <nil>
+}
+
+func ExampleModel_FindByPK() {
+	ctx := context.Background()
+	db, products := shop()
+	defer db.Close()
+
+	p, err := products.FindByPK(ctx, 3)
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(p.Name)
+	_, err = products.FindByPK(ctx, 42, sequelize.FindOptions{RejectOnEmpty: true})
+	var empty *sequelize.EmptyResultError
+	fmt.Println(errors.As(err, &empty))
+	// Output:
+	// plum
+	// true
+}
+
+func ExampleModel_FindAndCountAll() {
+	ctx := context.Background()
+	db, products := shop()
+	defer db.Close()
+
+	page, total, err := products.FindAndCountAll(ctx, sequelize.FindOptions{Order: sequelize.Order{{"name"}}, Limit: 2})
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(len(page), "of", total)
+	// Output:
+	// 2 of 3
+}
+
+func ExampleModel_Count() {
+	ctx := context.Background()
+	db, products := shop()
+	defer db.Close()
+
+	n, err := products.Count(ctx, sequelize.CountOptions{Where: sequelize.Where{"stock": 0}})
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(n)
+	// Output:
+	// 1
+}
+
+func ExampleModel_Max() {
+	ctx := context.Background()
+	db, products := shop()
+	defer db.Close()
+
+	most, _ := products.Max(ctx, "stock")
+	least, _ := products.Min(ctx, "stock")
+	total, _ := products.Sum(ctx, "stock")
+	fmt.Println(most, least, total)
+	// Output:
+	// 10 0 15
+}
+
+func ExampleModel_Save() {
+	ctx := context.Background()
+	db, products := shop()
+	defer db.Close()
+
+	p, _ := products.FindByPK(ctx, 1)
+	p.Stock = 0
+	fmt.Println(products.Changed(p))
+	if err := products.Save(ctx, p); err != nil { // UPDATE "Products" SET stock, updatedAt
+		log.Fatal(err)
+	}
+	fmt.Println(products.Changed(p))
+	// Output:
+	// [stock]
+	// []
+}
+
+func ExampleModel_Update() {
+	ctx := context.Background()
+	db, products := shop()
+	defer db.Close()
+
+	n, err := products.Update(ctx, sequelize.Values{"stock": 99}, sequelize.UpdateOptions{
+		Where: sequelize.Where{"stock": 0},
+	})
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println("updated", n)
+	// Output:
+	// updated 1
+}
+
+func ExampleModel_Increment() {
+	ctx := context.Background()
+	db, products := shop()
+	defer db.Close()
+
+	// One atomic statement: SET stock = stock + 5.
+	_, err := products.Increment(ctx, sequelize.Values{"stock": 5}, sequelize.IncrementOptions{Where: sequelize.Where{"name": "pear"}})
+	if err != nil {
+		log.Fatal(err)
+	}
+	p, _ := products.FindOne(ctx, sequelize.FindOptions{Where: sequelize.Where{"name": "pear"}})
+	fmt.Println(p.Stock)
+	// Output:
+	// 5
+}
+
+func ExampleModel_Destroy() {
+	ctx := context.Background()
+	db, products := shop()
+	defer db.Close()
+
+	n, err := products.Destroy(ctx, sequelize.DestroyOptions{Where: sequelize.Where{"stock": 0}})
+	if err != nil {
+		log.Fatal(err)
+	}
+	left, _ := products.Count(ctx)
+	fmt.Println(n, left)
+	// Output:
+	// 1 2
+}

@@ -1,0 +1,677 @@
+package sequelize
+
+import (
+	"context"
+	"fmt"
+	"log/slog"
+	"reflect"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/gosequelize/sequelize/dialect"
+	"github.com/gosequelize/sequelize/op"
+)
+
+// LockMode is a row lock for FindOptions.Lock (Sequelize's Transaction.LOCK).
+type LockMode string
+
+// The row locks. PostgreSQL has all four; MySQL and MariaDB have
+// LockUpdate and LockShare; SQLite needs none (its transactions serialise
+// writers) and ignores them, as Sequelize does.
+const (
+	LockUpdate      LockMode = "UPDATE"
+	LockShare       LockMode = "SHARE"
+	LockKeyShare    LockMode = "KEY SHARE"
+	LockNoKeyUpdate LockMode = "NO KEY UPDATE"
+)
+
+// Order is an ORDER BY list (Sequelize's order): each item is an attribute
+// name or an expression, optionally followed by a direction: "ASC",
+// "DESC", "ASC NULLS FIRST", "DESC NULLS LAST", "NULLS FIRST", "NULLS LAST".
+//
+//	sequelize.Order{{"createdAt", "DESC"}, {"id"}}
+//	sequelize.Order{{sequelize.Fn("lower", sequelize.Col("name")), "ASC"}}
+type Order [][]any
+
+// ExcludeAttrs marks an Attributes list as "every attribute but these"; see
+// Exclude.
+type ExcludeAttrs []string
+
+// AsExpr selects an expression (or attribute) under an alias; see As.
+type AsExpr struct {
+	Expr  any
+	Alias string
+}
+
+// Exclude selects every attribute except names (Sequelize's attributes:
+// {exclude: [...]}); other items of the same Attributes list are added to
+// them (attributes: {include: [...]}).
+func Exclude(names ...string) ExcludeAttrs { return ExcludeAttrs(names) }
+
+// As selects expr, an attribute name or an expression, under alias
+// (Sequelize's [expr, 'alias']). Aliased values are not struct fields:
+// read them with FindAllRaw, or with Aggregate.
+func As(expr any, alias string) AsExpr { return AsExpr{Expr: expr, Alias: alias} }
+
+// FindOptions are Sequelize's finder options.
+type FindOptions struct {
+	// Where filters the rows; see Where.
+	Where any
+	// Attributes picks the attributes to read: names, As(expr, alias), or
+	// Exclude(...) plus extras. Default: every attribute.
+	Attributes []any
+	// Order sorts the rows.
+	Order Order
+	// Group is GROUP BY: attribute names or expressions.
+	Group []any
+	// Having filters groups, with the syntax of Where (expressions via Cond).
+	Having any
+	// Limit and Offset page the rows (0: none).
+	Limit, Offset int
+	// Lock locks the rows read (in a transaction).
+	Lock LockMode
+	// SkipLocked skips rows locked by others (PostgreSQL, MySQL 8, MariaDB 10.6).
+	SkipLocked bool
+	// Raw returns plain structs that are not tracked: as Sequelize's raw
+	// objects, they are not instances (Save inserts them as new rows).
+	// It saves the per-row snapshot.
+	Raw bool
+	// Paranoid, for paranoid models, excludes soft-deleted rows (default
+	// true; Bool(false) includes them).
+	Paranoid *bool
+	// RejectOnEmpty makes FindOne and FindByPK return an *EmptyResultError
+	// when nothing matches (and FindAll when it finds no rows).
+	RejectOnEmpty bool
+	// Transaction runs the query in this transaction instead of the one
+	// carried by the context.
+	Transaction *Tx
+	// Logging overrides the DB's logger for this query.
+	Logging *slog.Logger
+}
+
+// selectPlan is a compiled SELECT: its SQL, arguments and the attributes
+// each result column fills.
+type selectPlan struct {
+	sql   string
+	args  []any
+	attrs []*attribute // per column; nil for expression columns
+	names []string     // per column: attribute name or alias
+}
+
+func (md *Model[T]) paranoidOn(p *bool) bool {
+	return md.m.deletedAt != nil && (p == nil || *p)
+}
+
+// buildSelect compiles a SELECT for o.
+func (md *Model[T]) buildSelect(o *FindOptions, limitOne bool) (*selectPlan, error) {
+	m := md.m
+	s := newSQLB(md.db)
+	c := &whereCtx{db: md.db, m: m, alias: m.name}
+	plan := &selectPlan{}
+	s.w("SELECT ")
+	cols, err := md.selectColumns(o.Attributes)
+	if err != nil {
+		return nil, err
+	}
+	for i, col := range cols {
+		if i > 0 {
+			s.w(", ")
+		}
+		if col.attr != nil {
+			c.writeCol(s, col.attr, nil)
+			if col.name != col.attr.field {
+				s.w(" AS ").id(col.name)
+			}
+		} else {
+			s.expr(col.expr, c.colRef)
+			s.w(" AS ").id(col.name)
+		}
+		plan.attrs = append(plan.attrs, col.attr)
+		plan.names = append(plan.names, col.name)
+	}
+	s.w(" FROM ").table(m.schema, m.table).w(" AS ").id(m.name)
+	md.writeWhere(s, c, o.Where, md.paranoidOn(o.Paranoid))
+	if len(o.Group) > 0 {
+		s.w(" GROUP BY ")
+		for i, g := range o.Group {
+			if i > 0 {
+				s.w(", ")
+			}
+			md.writeRef(s, c, g)
+		}
+	}
+	if o.Having != nil {
+		s.w(" HAVING ")
+		c.cond(s, o.Having)
+	}
+	md.writeOrder(s, c, o.Order)
+	limit := o.Limit
+	if limitOne {
+		limit = 1
+	}
+	md.writeLimit(s, limit, o.Offset)
+	if o.Lock != "" {
+		lock, err := md.db.dialect.Lock(string(o.Lock), o.SkipLocked)
+		if err != nil {
+			return nil, err
+		}
+		if lock != "" {
+			s.w(" ").w(lock)
+		}
+	} else if o.SkipLocked {
+		return nil, fmt.Errorf("sequelize: SkipLocked needs a Lock")
+	}
+	if s.err != nil {
+		return nil, s.err
+	}
+	plan.sql, plan.args = s.String(), s.args
+	return plan, nil
+}
+
+type selectCol struct {
+	attr *attribute
+	expr any
+	name string
+}
+
+func (md *Model[T]) selectColumns(list []any) ([]selectCol, error) {
+	m := md.m
+	all := func(except []string) []selectCol {
+		var out []selectCol
+		for _, a := range m.attrs {
+			if !contains(except, a.name) {
+				out = append(out, selectCol{attr: a, name: a.name})
+			}
+		}
+		return out
+	}
+	if len(list) == 0 {
+		return all(nil), nil
+	}
+	var cols []selectCol
+	for _, it := range list {
+		if ex, ok := it.(ExcludeAttrs); ok {
+			for _, n := range ex {
+				if m.byName[n] == nil {
+					return nil, errUnknownAttr(m, n)
+				}
+			}
+			cols = append(all(ex), cols...)
+		}
+	}
+	for _, it := range list {
+		switch x := it.(type) {
+		case ExcludeAttrs:
+		case string:
+			a := m.byName[x]
+			if a == nil {
+				return nil, errUnknownAttr(m, x)
+			}
+			cols = append(cols, selectCol{attr: a, name: a.name})
+		case AsExpr:
+			if name, ok := x.Expr.(string); ok {
+				a := m.byName[name]
+				if a == nil {
+					return nil, errUnknownAttr(m, name)
+				}
+				cols = append(cols, selectCol{expr: Col(name), name: x.Alias})
+				continue
+			}
+			cols = append(cols, selectCol{expr: x.Expr, name: x.Alias})
+		case Expr:
+			return nil, &QueryError{newBase("SequelizeQueryError", fmt.Sprintf("attribute expression %T needs an alias: use sequelize.As(expr, \"alias\")", x), nil)}
+		default:
+			return nil, &QueryError{newBase("SequelizeQueryError", fmt.Sprintf("invalid attribute %v (%T): use a name, sequelize.As or sequelize.Exclude", it, it), nil)}
+		}
+	}
+	if len(cols) == 0 {
+		return nil, &QueryError{newBase("SequelizeQueryError", "attempted a SELECT query for model "+m.name+" without selecting any columns", nil)}
+	}
+	return cols, nil
+}
+
+// writeWhere writes the WHERE clause: the paranoid filter and the user's
+// condition.
+func (md *Model[T]) writeWhere(s *sqlb, c *whereCtx, w any, paranoid bool) {
+	if !paranoid && w == nil {
+		return
+	}
+	s.w(" WHERE ")
+	if paranoid {
+		c.writeCol(s, md.m.deletedAt, nil)
+		s.w(" IS NULL")
+		if w == nil {
+			return
+		}
+		s.w(" AND ")
+	}
+	c.cond(s, w)
+}
+
+// writeRef writes an attribute name or an expression.
+func (md *Model[T]) writeRef(s *sqlb, c *whereCtx, v any) {
+	switch x := v.(type) {
+	case string:
+		c.colRef(s, x)
+	case Expr:
+		s.expr(x, c.colRef)
+	default:
+		s.failf("invalid reference %v (%T): use an attribute name or an expression", v, v)
+	}
+}
+
+var directions = map[string]bool{"ASC": true, "DESC": true, "ASC NULLS FIRST": true, "ASC NULLS LAST": true,
+	"DESC NULLS FIRST": true, "DESC NULLS LAST": true, "NULLS FIRST": true, "NULLS LAST": true}
+
+func (md *Model[T]) writeOrder(s *sqlb, c *whereCtx, order Order) {
+	if len(order) == 0 {
+		return
+	}
+	s.w(" ORDER BY ")
+	for i, item := range order {
+		if i > 0 {
+			s.w(", ")
+		}
+		if len(item) == 0 || len(item) > 2 {
+			s.failf("an Order item is [attribute or expression] or [attribute or expression, direction], got %v", item)
+			return
+		}
+		md.writeRef(s, c, item[0])
+		if len(item) == 2 {
+			dir, ok := item[1].(string)
+			dir = strings.ToUpper(strings.TrimSpace(dir))
+			if !ok || !directions[dir] {
+				s.failf("invalid order direction %v: use ASC, DESC, optionally with NULLS FIRST or NULLS LAST", item[1])
+				return
+			}
+			if strings.Contains(dir, "NULLS") && !md.db.dialect.Features().Has(dialect.NullsOrder) {
+				s.failf("%s has no NULLS FIRST/LAST ordering", md.db.dialect.Name())
+				return
+			}
+			s.w(" ").w(dir)
+		}
+	}
+}
+
+func (md *Model[T]) writeLimit(s *sqlb, limit, offset int) {
+	if limit < 0 || offset < 0 {
+		s.failf("Limit and Offset cannot be negative")
+		return
+	}
+	switch {
+	case limit > 0:
+		s.w(" LIMIT ").w(strconv.Itoa(limit))
+	case offset > 0 && !md.db.dialect.Features().Has(dialect.OffsetWithoutLimit):
+		s.w(" LIMIT 10000000000000")
+	}
+	if offset > 0 {
+		s.w(" OFFSET ").w(strconv.Itoa(offset))
+	}
+}
+
+// run executes a SELECT plan and scans the rows into new instances.
+func (md *Model[T]) run(ctx context.Context, plan *selectPlan, o *FindOptions) ([]*T, error) {
+	var out []*T
+	db := md.db
+	err := db.withConn(ctx, o.Transaction, dialect.AcquireRead, plan.sql, plan.args, func(c dialect.Conn, tx *Tx) error {
+		start := time.Now()
+		rows, err := c.Query(ctx, plan.sql, plan.args)
+		if err != nil {
+			db.log(ctx, o.Logging, plan.sql, plan.args, tx, time.Since(start))
+			return err
+		}
+		defer rows.Close()
+		sc := newRowScanner(db, plan.attrs)
+		for rows.Next() {
+			inst := new(T)
+			if err := sc.scan(rows, reflect.ValueOf(inst).Elem()); err != nil {
+				return fmt.Errorf("%s: %w", md.m.name, err)
+			}
+			out = append(out, inst)
+		}
+		if err := rows.Err(); err != nil {
+			return err
+		}
+		err = rows.Close()
+		db.log(ctx, o.Logging, plan.sql, plan.args, tx, time.Since(start))
+		return err
+	})
+	if err != nil {
+		return nil, err
+	}
+	if !o.Raw {
+		for _, inst := range out {
+			md.tr.remember(md.m, inst)
+		}
+	}
+	return out, nil
+}
+
+// FindAll returns the rows matching opts (Sequelize's findAll). It takes at
+// most one FindOptions.
+func (md *Model[T]) FindAll(ctx context.Context, opts ...FindOptions) ([]*T, error) {
+	o, err := oneOption(opts)
+	if err != nil {
+		return nil, err
+	}
+	plan, err := md.buildSelect(&o, false)
+	if err != nil {
+		return nil, err
+	}
+	rows, err := md.run(ctx, plan, &o)
+	if err != nil {
+		return nil, err
+	}
+	if len(rows) == 0 && o.RejectOnEmpty {
+		return nil, md.emptyError()
+	}
+	return rows, nil
+}
+
+func (md *Model[T]) emptyError() error {
+	return &EmptyResultError{newBase("SequelizeEmptyResultError", "no "+md.m.name+" matches the query (RejectOnEmpty)", nil)}
+}
+
+// FindOne returns the first row matching opts, or (nil, nil) when none
+// does (Sequelize's findOne). It adds LIMIT 1 unless the where pins the
+// primary key or a single-column unique attribute to a value, as
+// Sequelize does. It takes at most one FindOptions.
+func (md *Model[T]) FindOne(ctx context.Context, opts ...FindOptions) (*T, error) {
+	o, err := oneOption(opts)
+	if err != nil {
+		return nil, err
+	}
+	plan, err := md.buildSelect(&o, o.Limit == 0 && !md.pinsUnique(o.Where))
+	if err != nil {
+		return nil, err
+	}
+	rows, err := md.run(ctx, plan, &o)
+	if err != nil {
+		return nil, err
+	}
+	if len(rows) == 0 {
+		if o.RejectOnEmpty || md.m.opts.RejectOnEmpty {
+			return nil, md.emptyError()
+		}
+		return nil, nil
+	}
+	return rows[0], nil
+}
+
+// pinsUnique reports whether w sets the primary key, or a single-column
+// unique attribute, to a plain value.
+func (md *Model[T]) pinsUnique(w any) bool {
+	where, ok := w.(Where)
+	if !ok {
+		return false
+	}
+	plain := func(v any) bool {
+		if v == nil || isList(v) {
+			return false
+		}
+		switch v.(type) {
+		case Expr, Where, map[string]any, op.Op:
+			return false
+		}
+		return true
+	}
+	if len(md.m.pks) > 0 {
+		all := true
+		for _, pk := range md.m.pks {
+			v, ok := where[pk.name]
+			all = all && ok && plain(v)
+		}
+		if all {
+			return true
+		}
+	}
+	for _, uk := range md.m.uniqueKeys {
+		if len(uk.fields) == 1 {
+			if v, ok := where[uk.fields[0]]; ok && plain(v) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// FindByPK returns the row whose primary key is pk, or (nil, nil) (Sequelize's
+// findByPk). For a composite key pass a Where of its attributes. It takes
+// at most one FindOptions, whose Where is ANDed in.
+func (md *Model[T]) FindByPK(ctx context.Context, pk any, opts ...FindOptions) (*T, error) {
+	o, err := oneOption(opts)
+	if err != nil {
+		return nil, err
+	}
+	if pk == nil {
+		return nil, nil
+	}
+	w, err := md.pkWhere(pk)
+	if err != nil {
+		return nil, err
+	}
+	if o.Where != nil {
+		o.Where = []any{w, o.Where}
+	} else {
+		o.Where = w
+	}
+	return md.FindOne(ctx, o)
+}
+
+// pkWhere turns a primary-key value (or a Where for a composite key) into
+// a Where.
+func (md *Model[T]) pkWhere(pk any) (Where, error) {
+	if w, ok := pk.(Where); ok {
+		for _, a := range md.m.pks {
+			if _, ok := w[a.name]; !ok {
+				return nil, fmt.Errorf("sequelize: %s: the primary key needs %s", md.m.name, a.name)
+			}
+		}
+		return w, nil
+	}
+	if len(md.m.pks) != 1 {
+		return nil, fmt.Errorf("sequelize: %s has a composite primary key: pass a sequelize.Where of %s", md.m.name, strings.Join(md.PrimaryKeyAttributes(), ", "))
+	}
+	return Where{md.m.pks[0].name: pk}, nil
+}
+
+// CountOptions are Sequelize's count options.
+type CountOptions struct {
+	Where any
+	// Distinct counts distinct values of Col (default the primary key).
+	Distinct bool
+	// Col is the attribute counted (default *, or the primary key with Distinct).
+	Col string
+	// Group counts per group; use CountGroups.
+	Group []any
+	// Paranoid, for paranoid models, excludes soft-deleted rows (default true).
+	Paranoid    *bool
+	Transaction *Tx
+	Logging     *slog.Logger
+}
+
+// Count returns the number of rows matching opts (Sequelize's count). It
+// takes at most one CountOptions; Group is refused (use CountGroups).
+func (md *Model[T]) Count(ctx context.Context, opts ...CountOptions) (int64, error) {
+	o, err := oneOption(opts)
+	if err != nil {
+		return 0, err
+	}
+	if len(o.Group) > 0 {
+		return 0, fmt.Errorf("sequelize: Count with Group returns one count per group: use CountGroups")
+	}
+	rows, err := md.count(ctx, o)
+	if err != nil {
+		return 0, err
+	}
+	n, _ := toInt64(rows[0]["count"])
+	return n, nil
+}
+
+// CountGroups returns one row per group: the Group attributes and "count"
+// (Sequelize's count with group).
+func (md *Model[T]) CountGroups(ctx context.Context, opts CountOptions) ([]Row, error) {
+	if len(opts.Group) == 0 {
+		return nil, fmt.Errorf("sequelize: CountGroups needs Group")
+	}
+	return md.count(ctx, opts)
+}
+
+func (md *Model[T]) count(ctx context.Context, o CountOptions) ([]Row, error) {
+	var target any = Literal("*")
+	if o.Col != "" || o.Distinct {
+		name := o.Col
+		if name == "" && len(md.m.pks) > 0 {
+			name = md.m.pks[0].name
+		}
+		target = Col(name)
+	}
+	fn := Fn("count", target)
+	if o.Distinct {
+		fn = Fn("count", distinctExpr{target})
+	}
+	attrs := make([]any, 0, len(o.Group)+1)
+	for _, g := range o.Group {
+		if name, ok := g.(string); ok {
+			attrs = append(attrs, As(name, name))
+		} else {
+			return nil, fmt.Errorf("sequelize: CountGroups groups by attribute names")
+		}
+	}
+	attrs = append(attrs, As(fn, "count"))
+	return md.aggregateRows(ctx, FindOptions{Where: o.Where, Group: o.Group, Attributes: attrs, Paranoid: o.Paranoid,
+		Transaction: o.Transaction, Logging: o.Logging})
+}
+
+// distinctExpr renders DISTINCT expr inside count().
+type distinctExpr struct{ e any }
+
+func (distinctExpr) isExpr() {}
+
+// aggregateRows runs a SELECT of expressions and returns raw rows.
+func (md *Model[T]) aggregateRows(ctx context.Context, o FindOptions) ([]Row, error) {
+	plan, err := md.buildSelect(&o, false)
+	if err != nil {
+		return nil, err
+	}
+	res := []Row{}
+	db := md.db
+	err = db.withConn(ctx, o.Transaction, dialect.AcquireRead, plan.sql, plan.args, func(c dialect.Conn, tx *Tx) error {
+		start := time.Now()
+		rows, err := c.Query(ctx, plan.sql, plan.args)
+		if err != nil {
+			db.log(ctx, o.Logging, plan.sql, plan.args, tx, time.Since(start))
+			return err
+		}
+		defer rows.Close()
+		for rows.Next() {
+			vals, err := rows.Values()
+			if err != nil {
+				return err
+			}
+			r := make(Row, len(vals))
+			for i, v := range vals {
+				r[plan.names[i]] = v
+			}
+			res = append(res, r)
+		}
+		if err := rows.Err(); err != nil {
+			return err
+		}
+		err = rows.Close()
+		db.log(ctx, o.Logging, plan.sql, plan.args, tx, time.Since(start))
+		return err
+	})
+	return res, err
+}
+
+// FindAndCountAll returns the rows matching opts and the count of all rows
+// matching its Where, ignoring Limit and Offset (Sequelize's
+// findAndCountAll). The two queries run one after the other in the same
+// transaction when there is one.
+func (md *Model[T]) FindAndCountAll(ctx context.Context, opts ...FindOptions) ([]*T, int64, error) {
+	o, err := oneOption(opts)
+	if err != nil {
+		return nil, 0, err
+	}
+	n, err := md.Count(ctx, CountOptions{Where: o.Where, Paranoid: o.Paranoid, Transaction: o.Transaction, Logging: o.Logging})
+	if err != nil {
+		return nil, 0, err
+	}
+	if n == 0 {
+		return []*T{}, 0, nil
+	}
+	rows, err := md.FindAll(ctx, o)
+	return rows, n, err
+}
+
+// AggregateOptions are the options of Aggregate, Max, Min and Sum.
+type AggregateOptions struct {
+	Where       any
+	Distinct    bool
+	Paranoid    *bool
+	Transaction *Tx
+	Logging     *slog.Logger
+}
+
+// Aggregate applies the SQL function fn ("max", "min", "sum", "avg",
+// "count", ...) to attr over the matching rows (Sequelize's aggregate) and
+// scans the result into dst, a pointer (for example *int64, *float64,
+// *string for exact decimals, *time.Time, or a pointer to a pointer, which
+// stays nil when there are no rows). It takes at most one AggregateOptions.
+func (md *Model[T]) Aggregate(ctx context.Context, attr, fn string, dst any, opts ...AggregateOptions) error {
+	o, err := oneOption(opts)
+	if err != nil {
+		return err
+	}
+	if md.m.byName[attr] == nil {
+		return errUnknownAttr(md.m, attr)
+	}
+	var arg any = Col(attr)
+	if o.Distinct {
+		arg = distinctExpr{arg}
+	}
+	rows, err := md.aggregateRows(ctx, FindOptions{Where: o.Where, Attributes: []any{As(Fn(fn, arg), fn)},
+		Paranoid: o.Paranoid, Transaction: o.Transaction, Logging: o.Logging})
+	if err != nil {
+		return err
+	}
+	rv := reflect.ValueOf(dst)
+	if rv.Kind() != reflect.Pointer || rv.IsNil() {
+		return fmt.Errorf("sequelize: Aggregate needs a non-nil pointer, not %T", dst)
+	}
+	return assign(rv.Elem(), rows[0][fn])
+}
+
+// Max returns the largest value of attr (Sequelize's max), as the
+// attribute's Go type; the zero value when there are no rows.
+func (md *Model[T]) Max(ctx context.Context, attr string, opts ...AggregateOptions) (any, error) {
+	return md.typedAggregate(ctx, attr, "max", opts)
+}
+
+// Min returns the smallest value of attr (Sequelize's min).
+func (md *Model[T]) Min(ctx context.Context, attr string, opts ...AggregateOptions) (any, error) {
+	return md.typedAggregate(ctx, attr, "min", opts)
+}
+
+// Sum returns the sum of attr (Sequelize's sum), as the attribute's Go type.
+func (md *Model[T]) Sum(ctx context.Context, attr string, opts ...AggregateOptions) (any, error) {
+	return md.typedAggregate(ctx, attr, "sum", opts)
+}
+
+func (md *Model[T]) typedAggregate(ctx context.Context, attr, fn string, opts []AggregateOptions) (any, error) {
+	a := md.m.byName[attr]
+	if a == nil {
+		return nil, errUnknownAttr(md.m, attr)
+	}
+	t := a.goType
+	for t.Kind() == reflect.Pointer {
+		t = t.Elem()
+	}
+	dst := reflect.New(t)
+	if err := md.Aggregate(ctx, attr, fn, dst.Interface(), opts...); err != nil {
+		return nil, err
+	}
+	return dst.Elem().Interface(), nil
+}

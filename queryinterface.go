@@ -1,0 +1,497 @@
+package sequelize
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/gosequelize/sequelize/datatypes"
+	"github.com/gosequelize/sequelize/dialect"
+)
+
+// QueryInterface changes and inspects the schema (Sequelize's
+// QueryInterface). Its methods run on the DB's pool (or the transaction
+// carried by ctx) and fire no model hooks. Get it from DB.QueryInterface.
+type QueryInterface struct{ db *DB }
+
+// QueryInterface returns the DB's QueryInterface (Sequelize's getQueryInterface).
+func (db *DB) QueryInterface() *QueryInterface { return &QueryInterface{db: db} }
+
+func (qi *QueryInterface) ddl() (dialect.DDL, error) {
+	d, ok := qi.db.dialect.(dialect.DDL)
+	if !ok {
+		return nil, fmt.Errorf("sequelize: the %s dialect cannot render DDL", qi.db.dialect.Name())
+	}
+	return d, nil
+}
+
+func (qi *QueryInterface) introspect(ctx context.Context, kind dialect.IntrospectionKind, typ QueryType, table string) (*QueryResult, error) {
+	q, args := qi.db.dialect.Introspection(kind, table)
+	var bind any
+	if len(args) > 0 {
+		bind = args
+	}
+	return qi.db.Query(ctx, q, QueryOptions{Type: typ, Bind: bind})
+}
+
+// ShowAllTables lists the tables of the current database or schema
+// (Sequelize's showAllTables).
+func (qi *QueryInterface) ShowAllTables(ctx context.Context) ([]string, error) {
+	res, err := qi.introspect(ctx, dialect.ShowTables, QueryTypeShowTables, "")
+	if err != nil {
+		return nil, err
+	}
+	return res.Tables, nil
+}
+
+// DescribeTable describes a table's columns (Sequelize's describeTable);
+// a missing table is an error.
+func (qi *QueryInterface) DescribeTable(ctx context.Context, table string) (map[string]ColumnDescription, error) {
+	res, err := qi.introspect(ctx, dialect.Describe, QueryTypeDescribe, table)
+	if err != nil {
+		return nil, err
+	}
+	return res.Attributes, nil
+}
+
+// ShowIndex lists a table's indexes (Sequelize's showIndex).
+func (qi *QueryInterface) ShowIndex(ctx context.Context, table string) ([]IndexDescription, error) {
+	res, err := qi.introspect(ctx, dialect.ShowIndexes, QueryTypeShowIndexes, table)
+	if err != nil {
+		return nil, err
+	}
+	return res.Indexes, nil
+}
+
+// GetForeignKeyReferencesForTable lists a table's foreign keys, one entry
+// per column (Sequelize's getForeignKeyReferencesForTable).
+func (qi *QueryInterface) GetForeignKeyReferencesForTable(ctx context.Context, table string) ([]ForeignKeyReference, error) {
+	res, err := qi.introspect(ctx, dialect.ForeignKeys, QueryTypeForeignKeys, table)
+	if err != nil {
+		return nil, err
+	}
+	return res.ForeignKeys, nil
+}
+
+// ShowConstraints lists a table's constraints (Sequelize's showConstraint).
+func (qi *QueryInterface) ShowConstraints(ctx context.Context, table string) ([]ConstraintDescription, error) {
+	res, err := qi.introspect(ctx, dialect.ShowConstraints, QueryTypeShowConstraints, table)
+	if err != nil {
+		return nil, err
+	}
+	return res.Constraints, nil
+}
+
+// columnDef turns column options into the dialect's description.
+func (qi *QueryInterface) columnDef(table, column string, ao AttributeOptions) (dialect.ColumnDef, error) {
+	if ao.Type == nil {
+		return dialect.ColumnDef{}, fmt.Errorf("sequelize: column %s needs a Type", column)
+	}
+	a := &attribute{name: column, field: column, typ: ao.Type, allowNull: ao.AllowNull == nil || *ao.AllowNull,
+		primaryKey: ao.PrimaryKey, autoIncrement: ao.AutoIncrement || ao.AutoIncrementIdentity, identity: ao.AutoIncrementIdentity,
+		unique: ao.Unique, comment: ao.Comment, references: ao.References, onDelete: strings.ToUpper(ao.OnDelete), onUpdate: strings.ToUpper(ao.OnUpdate)}
+	if err := a.setDefault(ao.DefaultValue); err != nil {
+		return dialect.ColumnDef{}, err
+	}
+	m := &modelMeta{name: table, table: table, attrs: []*attribute{a}, byName: map[string]*attribute{column: a},
+		uniqueKeys: map[string]*uniqueKey{}}
+	t, err := qi.db.tableDef(m)
+	if err != nil {
+		return dialect.ColumnDef{}, err
+	}
+	return t.Columns[0], nil
+}
+
+// AddColumn adds a column (Sequelize's addColumn).
+func (qi *QueryInterface) AddColumn(ctx context.Context, table, column string, attr AttributeOptions) error {
+	ddl, err := qi.ddl()
+	if err != nil {
+		return err
+	}
+	c, err := qi.columnDef(table, column, attr)
+	if err != nil {
+		return err
+	}
+	stmts, err := ddl.AddColumnSQL("", table, c)
+	if err != nil {
+		return err
+	}
+	return qi.db.runDDL(ctx, nil, stmts)
+}
+
+// RemoveColumn removes a column (Sequelize's removeColumn); SQLite
+// rebuilds the table, keeping its data.
+func (qi *QueryInterface) RemoveColumn(ctx context.Context, table, column string) error {
+	ddl, err := qi.ddl()
+	if err != nil {
+		return err
+	}
+	stmts, err := ddl.RemoveColumnSQL("", table, column)
+	if errors.Is(err, dialect.ErrRebuild) {
+		return qi.rebuild(ctx, table, nil, func(cols []dialect.ColumnDef) ([]dialect.ColumnDef, error) {
+			return slices.DeleteFunc(cols, func(c dialect.ColumnDef) bool { return c.Name == column }), nil
+		})
+	}
+	if err != nil {
+		return err
+	}
+	return qi.db.runDDL(ctx, nil, stmts)
+}
+
+// ChangeColumn changes a column's definition (Sequelize's changeColumn);
+// SQLite rebuilds the table, keeping its data.
+func (qi *QueryInterface) ChangeColumn(ctx context.Context, table, column string, attr AttributeOptions) error {
+	ddl, err := qi.ddl()
+	if err != nil {
+		return err
+	}
+	c, err := qi.columnDef(table, column, attr)
+	if err != nil {
+		return err
+	}
+	stmts, err := ddl.ChangeColumnSQL("", table, c)
+	if errors.Is(err, dialect.ErrRebuild) {
+		return qi.rebuild(ctx, table, nil, func(cols []dialect.ColumnDef) ([]dialect.ColumnDef, error) {
+			for i := range cols {
+				if cols[i].Name == column {
+					cols[i] = c
+					return cols, nil
+				}
+			}
+			return nil, fmt.Errorf("sequelize: table %s has no column %s", table, column)
+		})
+	}
+	if err != nil {
+		return err
+	}
+	return qi.db.runDDL(ctx, nil, stmts)
+}
+
+// RenameColumn renames a column (Sequelize's renameColumn).
+func (qi *QueryInterface) RenameColumn(ctx context.Context, table, from, to string) error {
+	ddl, err := qi.ddl()
+	if err != nil {
+		return err
+	}
+	stmts, err := ddl.RenameColumnSQL("", table, from, to)
+	if errors.Is(err, dialect.ErrRebuild) {
+		return qi.rebuild(ctx, table, map[string]string{to: from}, func(cols []dialect.ColumnDef) ([]dialect.ColumnDef, error) {
+			for i := range cols {
+				if cols[i].Name == from {
+					cols[i].Name = to
+					return cols, nil
+				}
+			}
+			return nil, fmt.Errorf("sequelize: table %s has no column %s", table, from)
+		})
+	}
+	if err != nil {
+		return err
+	}
+	return qi.db.runDDL(ctx, nil, stmts)
+}
+
+// RenameTable renames a table (Sequelize's renameTable).
+func (qi *QueryInterface) RenameTable(ctx context.Context, from, to string) error {
+	ddl, err := qi.ddl()
+	if err != nil {
+		return err
+	}
+	return qi.db.runDDL(ctx, nil, []string{ddl.RenameTableSQL("", from, "", to)})
+}
+
+// DropTable drops a table if it exists (Sequelize's dropTable).
+func (qi *QueryInterface) DropTable(ctx context.Context, table string, opts ...DropOptions) error {
+	o, err := oneOption(opts)
+	if err != nil {
+		return err
+	}
+	ddl, err := qi.ddl()
+	if err != nil {
+		return err
+	}
+	return qi.db.runDDL(ctx, o.Logging, ddl.DropTableSQL(dialect.TableDef{Name: table}, o.Cascade))
+}
+
+// AddIndex creates an index on table's columns (Sequelize's addIndex); the
+// Fields of opts name columns.
+func (qi *QueryInterface) AddIndex(ctx context.Context, table string, opts IndexOptions) error {
+	ddl, err := qi.ddl()
+	if err != nil {
+		return err
+	}
+	m := &modelMeta{name: table, table: table, byName: map[string]*attribute{}, byField: map[string]*attribute{}}
+	for _, f := range opts.Fields {
+		a := &attribute{name: f.Attribute, field: f.Attribute, typ: datatypes.String()}
+		m.byName[f.Attribute], m.byField[f.Attribute] = a, a
+		m.attrs = append(m.attrs, a)
+	}
+	def, err := qi.db.indexDef(m, opts)
+	if err != nil {
+		return err
+	}
+	st, err := ddl.AddIndexSQL("", table, def)
+	if err != nil {
+		return err
+	}
+	return qi.db.runDDL(ctx, nil, []string{st})
+}
+
+// RemoveIndex drops an index by name (Sequelize's removeIndex).
+func (qi *QueryInterface) RemoveIndex(ctx context.Context, table, name string) error {
+	ddl, err := qi.ddl()
+	if err != nil {
+		return err
+	}
+	return qi.db.runDDL(ctx, nil, []string{ddl.RemoveIndexSQL("", table, name)})
+}
+
+// describedColumns reads a table back as column definitions, for rebuilds.
+func (qi *QueryInterface) describedColumns(ctx context.Context, table string) ([]dialect.ColumnDef, []string, error) {
+	res, err := qi.introspect(ctx, dialect.Describe, QueryTypeDescribe, table)
+	if err != nil {
+		return nil, nil, err
+	}
+	var cols []dialect.ColumnDef
+	var names []string
+	for _, r := range res.Rows {
+		name := toString(col(r, "Field"))
+		d := res.Attributes[name]
+		c := dialect.ColumnDef{Name: name, Type: d.Type, TypeKey: strings.ToUpper(strings.SplitN(d.Type, "(", 2)[0]),
+			AllowNull: d.AllowNull, PrimaryKey: d.PrimaryKey, AutoIncrement: d.AutoIncrement}
+		if d.DefaultValue != nil {
+			c.Default = toString(d.DefaultValue)
+		}
+		cols = append(cols, c)
+		names = append(names, name)
+	}
+	return cols, names, nil
+}
+
+// rebuild changes a SQLite table the only way SQLite allows for most
+// ALTERs: create the new table, copy the rows, drop the old one, rename
+// the new one, recreate the indexes, all in one transaction with foreign
+// keys checked at the end.
+// renamed maps new column names to the old ones whose data they take.
+func (qi *QueryInterface) rebuild(ctx context.Context, table string, renamed map[string]string, change func([]dialect.ColumnDef) ([]dialect.ColumnDef, error)) error {
+	ddl, err := qi.ddl()
+	if err != nil {
+		return err
+	}
+	cols, oldNames, err := qi.describedColumns(ctx, table)
+	if err != nil {
+		return err
+	}
+	fks, err := qi.GetForeignKeyReferencesForTable(ctx, table)
+	if err != nil {
+		return err
+	}
+	for i := range cols {
+		for _, fk := range fks {
+			if fk.ColumnName == cols[i].Name {
+				cols[i].References = &dialect.ReferenceDef{Table: fk.ReferencedTableName, Column: fk.ReferencedColumnName,
+					OnDelete: fk.OnDelete, OnUpdate: fk.OnUpdate}
+			}
+		}
+	}
+	indexes, err := qi.ShowIndex(ctx, table)
+	if err != nil {
+		return err
+	}
+	newCols, err := change(slices.Clone(cols))
+	if err != nil {
+		return err
+	}
+	tmp := table + "_sequelize_rebuild"
+	stmts, err := ddl.CreateTableSQL(dialect.TableDef{Name: tmp, Columns: newCols})
+	if err != nil {
+		return err
+	}
+	var copyFrom, copyTo []string
+	for _, c := range newCols {
+		src := c.Name
+		if old, ok := renamed[c.Name]; ok {
+			src = old
+		}
+		if slices.Contains(oldNames, src) {
+			copyFrom = append(copyFrom, string(qi.db.dialect.QuoteIdentifier(nil, src)))
+			copyTo = append(copyTo, string(qi.db.dialect.QuoteIdentifier(nil, c.Name)))
+		}
+	}
+	q := func(s string) string { return string(qi.db.dialect.QuoteIdentifier(nil, s)) }
+	stmts = append(stmts,
+		"INSERT INTO "+q(tmp)+" ("+strings.Join(copyTo, ", ")+") SELECT "+strings.Join(copyFrom, ", ")+" FROM "+q(table),
+		"DROP TABLE "+q(table),
+		ddl.RenameTableSQL("", tmp, "", table))
+	for _, ix := range indexes {
+		if ix.Primary || strings.HasPrefix(ix.Name, "sqlite_autoindex") || ix.Definition == "" {
+			continue
+		}
+		stmts = append(stmts, ix.Definition)
+	}
+	if _, err := qi.db.Query(ctx, "PRAGMA foreign_keys = OFF"); err != nil {
+		return err
+	}
+	defer qi.db.Query(context.WithoutCancel(ctx), "PRAGMA foreign_keys = ON")
+	return qi.db.Transaction(ctx, func(ctx context.Context, tx *Tx) error {
+		if err := qi.db.runDDL(ctx, nil, stmts); err != nil {
+			return err
+		}
+		res, err := qi.db.Query(ctx, "PRAGMA foreign_key_check")
+		if err != nil {
+			return err
+		}
+		if len(res.Rows) > 0 {
+			return fmt.Errorf("sequelize: rebuilding %s would break foreign keys: %v", table, res.Rows)
+		}
+		return nil
+	})
+}
+
+// alterTable changes an existing table to match m: missing columns are
+// added, extra ones removed (unless NoDrop), changed ones altered, missing
+// indexes created. Columns are compared with what the database reports,
+// so an unchanged model issues no DDL.
+func (db *DB) alterTable(ctx context.Context, m *modelMeta, o SyncOptions) error {
+	qi := db.QueryInterface()
+	ddl, err := qi.ddl()
+	if err != nil {
+		return err
+	}
+	existing, err := qi.DescribeTable(ctx, m.table)
+	if err != nil {
+		return err
+	}
+	want, err := db.tableDef(m)
+	if err != nil {
+		return err
+	}
+	for i, a := range m.attrs {
+		c := want.Columns[i]
+		got, ok := existing[a.field]
+		if !ok {
+			stmts, err := ddl.AddColumnSQL(m.schema, m.table, c)
+			if err != nil {
+				return err
+			}
+			if err := db.runDDL(ctx, o.Logging, stmts); err != nil {
+				return err
+			}
+			continue
+		}
+		if a.primaryKey || sameColumn(c, got) {
+			continue
+		}
+		stmts, err := ddl.ChangeColumnSQL(m.schema, m.table, c)
+		if errors.Is(err, dialect.ErrRebuild) {
+			c := c
+			err = qi.rebuild(ctx, m.table, nil, func(cols []dialect.ColumnDef) ([]dialect.ColumnDef, error) {
+				for i := range cols {
+					if cols[i].Name == c.Name {
+						cols[i] = c
+					}
+				}
+				return cols, nil
+			})
+			if err != nil {
+				return err
+			}
+			continue
+		}
+		if err != nil {
+			return err
+		}
+		if err := db.runDDL(ctx, o.Logging, stmts); err != nil {
+			return err
+		}
+	}
+	if !o.NoDrop {
+		for name := range existing {
+			if m.byField[name] == nil {
+				if err := qi.RemoveColumn(ctx, m.table, name); err != nil {
+					return err
+				}
+			}
+		}
+	}
+	have, err := qi.ShowIndex(ctx, m.table)
+	if err != nil {
+		return err
+	}
+	for _, ix := range m.indexes {
+		def, err := db.indexDef(m, ix)
+		if err != nil {
+			return err
+		}
+		if slices.ContainsFunc(have, func(h IndexDescription) bool { return h.Name == def.Name }) {
+			continue
+		}
+		st, err := ddl.AddIndexSQL(m.schema, m.table, def)
+		if err != nil {
+			return err
+		}
+		if err := db.runDDL(ctx, o.Logging, []string{st}); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// typeAliases maps the spellings databases report back to the ones the
+// data types write, for comparing a model with a described table.
+var typeAliases = strings.NewReplacer(
+	"CHARACTER VARYING", "VARCHAR",
+	"CHARACTER", "CHAR",
+	"TIMESTAMP WITH TIME ZONE", "TIMESTAMPTZ",
+	"TIME WITHOUT TIME ZONE", "TIME",
+	"DOUBLE PRECISION", "DOUBLE",
+	"NUMERIC", "DECIMAL",
+	"INT(11)", "INTEGER", "INT(10) UNSIGNED", "INTEGER UNSIGNED", "BIGINT(20)", "BIGINT",
+	"TINYINT(4)", "TINYINT", "SMALLINT(6)", "SMALLINT", " BINARY", "",
+	"INT", "INTEGER",
+)
+
+func normType(t string) string {
+	t = strings.ToUpper(strings.TrimSpace(t))
+	t = typeAliases.Replace(t)
+	return strings.ReplaceAll(strings.ReplaceAll(t, "INTEGEREGER", "INTEGER"), " ", "")
+}
+
+// sameColumn compares a wanted column with a described one: type (after
+// normalisation), nullability and default.
+func sameColumn(c dialect.ColumnDef, got ColumnDescription) bool {
+	if c.AllowNull != got.AllowNull {
+		return false
+	}
+	if c.EnumValues != nil || c.AutoIncrement {
+		return true // ENUMs are reconciled separately; serials report nextval defaults
+	}
+	if normType(c.Type) != normType(got.Type) {
+		return false
+	}
+	gotDef := ""
+	if got.DefaultValue != nil {
+		gotDef = toString(got.DefaultValue)
+	}
+	return normDefault(c.Default) == normDefault(gotDef)
+}
+
+func normDefault(d string) string {
+	d = strings.TrimSpace(d)
+	if i := strings.Index(d, "::"); i > 0 {
+		d = d[:i] // PostgreSQL reports 'x'::character varying
+	}
+	d = strings.Trim(d, "()")
+	d = strings.Trim(d, "'")
+	switch strings.ToLower(d) {
+	case "null":
+		return ""
+	case "true":
+		return "1"
+	case "false":
+		return "0"
+	}
+	return d
+}

@@ -1,0 +1,392 @@
+package sequelize
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"regexp"
+	"slices"
+	"strings"
+
+	"github.com/gosequelize/sequelize/datatypes"
+	"github.com/gosequelize/sequelize/dialect"
+	"github.com/gosequelize/sequelize/internal/naming"
+)
+
+// SyncOptions are Sequelize's sync options.
+type SyncOptions struct {
+	// Force drops each table (and its PostgreSQL ENUM types) before
+	// creating it.
+	Force bool
+	// Alter changes existing tables to match their models: missing
+	// columns are added, extra columns removed (unless NoDrop), changed
+	// columns altered, missing indexes created. A second run with no model
+	// change issues no DDL.
+	Alter bool
+	// NoDrop keeps extra columns during Alter (Sequelize's alter: {drop: false}).
+	NoDrop bool
+	// Match must match the database's name, or Sync refuses to run (a guard
+	// against syncing production with Force).
+	Match *regexp.Regexp
+	// Logging overrides the DB's logger for the DDL.
+	Logging *slog.Logger
+}
+
+// DropOptions are Sequelize's drop options.
+type DropOptions struct {
+	// Cascade drops dependent objects too (PostgreSQL).
+	Cascade bool
+	Logging *slog.Logger
+}
+
+// tableDef describes m's table for the dialect.
+func (db *DB) tableDef(m *modelMeta) (dialect.TableDef, error) {
+	dn := db.dialect.Name()
+	t := dialect.TableDef{Schema: m.schema, Name: m.table, Comment: m.opts.Comment, Engine: m.opts.Engine,
+		Charset: m.opts.Charset, Collate: m.opts.Collate, InitialAutoIncrement: m.opts.InitialAutoIncrement}
+	singleUnique := map[string]bool{}
+	for _, a := range m.attrs {
+		typ, err := a.typ.SQL(datatypes.Context{Dialect: dn, Table: m.table, Column: a.field, Schema: m.schema})
+		if err != nil {
+			return t, fmt.Errorf("sequelize: %s.%s: %w", m.name, a.name, err)
+		}
+		c := dialect.ColumnDef{Name: a.field, Type: typ, TypeKey: a.typ.Key(), AllowNull: a.allowNull,
+			PrimaryKey: a.primaryKey, AutoIncrement: a.autoIncrement, AutoIncrementIdentity: a.identity, Comment: a.comment}
+		if e, ok := a.typ.(interface{ EnumValues() []string }); ok {
+			c.EnumValues = e.EnumValues()
+			if dn == "postgres" {
+				c.EnumType = typ
+			}
+		}
+		if def, err := db.defaultSQL(a); err != nil {
+			return t, fmt.Errorf("sequelize: %s.%s default: %w", m.name, a.name, err)
+		} else {
+			c.Default = def
+		}
+		if a.unique == "true" {
+			c.Unique = true
+			singleUnique[naming.UniqueKeyName(m.table, a.name)] = true
+		}
+		if r := a.references; r != nil {
+			key := r.Key
+			if key == "" {
+				key = "id"
+			}
+			c.References = &dialect.ReferenceDef{Table: r.Table, Column: key, OnDelete: a.onDelete, OnUpdate: a.onUpdate}
+		}
+		t.Columns = append(t.Columns, c)
+	}
+	for _, name := range m.ukOrder {
+		uk := m.uniqueKeys[name]
+		if singleUnique[name] || isIndexName(m, name) {
+			continue
+		}
+		cols := make([]string, len(uk.fields))
+		for i, f := range uk.fields {
+			cols[i] = m.byName[f].field
+		}
+		t.UniqueKeys = append(t.UniqueKeys, dialect.UniqueKeyDef{Name: name, Columns: cols})
+	}
+	return t, nil
+}
+
+func isIndexName(m *modelMeta, name string) bool {
+	for _, ix := range m.indexes {
+		if ix.Name == name {
+			return true
+		}
+	}
+	return false
+}
+
+// defaultSQL renders an attribute's DDL default, or "" when the default is
+// computed by the application (functions, NOW, UUIDs), as Sequelize does.
+func (db *DB) defaultSQL(a *attribute) (string, error) {
+	switch {
+	case a.defaultSQL != nil:
+		s := newSQLB(db)
+		s.expr(a.defaultSQL, func(s *sqlb, name string) { s.failf("a default cannot reference column %q", name) })
+		if len(s.args) > 0 {
+			return "", errors.New("a function default cannot take bound values: use Literal")
+		}
+		return s.String(), s.err
+	case a.defaultValue != nil:
+		v := a.defaultValue
+		switch v.(type) {
+		case bool, int, int8, int16, int32, int64, uint, uint8, uint16, uint32, uint64, float32, float64, string:
+			// Written as Sequelize escapes the JavaScript value.
+		default:
+			var err error
+			if v, err = bindValue(db, a, v); err != nil {
+				return "", err
+			}
+		}
+		b, err := db.dialect.Literal(nil, v)
+		return string(b), err
+	}
+	return "", nil
+}
+
+// indexDef describes one of m's indexes for the dialect.
+func (db *DB) indexDef(m *modelMeta, ix IndexOptions) (dialect.IndexDef, error) {
+	d := dialect.IndexDef{Name: ix.Name, Unique: ix.Unique, Type: strings.ToUpper(ix.Type), Using: strings.ToUpper(ix.Using)}
+	cols := make([]string, 0, len(ix.Fields))
+	for _, f := range ix.Fields {
+		a := m.attrOrField(f.Attribute)
+		if a == nil {
+			return d, errUnknownAttr(m, f.Attribute)
+		}
+		cols = append(cols, a.field)
+		d.Fields = append(d.Fields, dialect.IndexFieldDef{Name: a.field, Order: strings.ToUpper(f.Order), Length: f.Length,
+			Collate: f.Collate, Operator: f.Operator})
+	}
+	if d.Name == "" {
+		d.Name = naming.IndexName(m.table, cols)
+	}
+	if ix.Where != nil {
+		s := newSQLB(db)
+		compileWhere(s, db, m, "", ix.Where)
+		if s.err != nil {
+			return d, s.err
+		}
+		if len(s.args) > 0 {
+			// DDL takes no parameters: inline the values as literals.
+			out, err := inlineArgs(db, s)
+			if err != nil {
+				return d, err
+			}
+			d.Where = out
+		} else {
+			d.Where = s.String()
+		}
+	}
+	return d, nil
+}
+
+// inlineArgs renders a built statement with its arguments as literals,
+// for DDL, where databases accept no parameters. It works on statements
+// whose placeholders the builder wrote, counting them in order.
+func inlineArgs(db *DB, s *sqlb) (string, error) {
+	var out []byte
+	q := s.String()
+	n := 0
+	for i := 0; i < len(q); {
+		ph := db.syntax.Placeholder(nil, n+1)
+		if n < len(s.args) && strings.HasPrefix(q[i:], string(ph)) {
+			var err error
+			out, err = db.dialect.Literal(out, s.args[n])
+			if err != nil {
+				return "", err
+			}
+			i += len(ph)
+			n++
+			continue
+		}
+		out = append(out, q[i])
+		i++
+	}
+	return string(out), nil
+}
+
+// runDDL executes DDL statements one by one, outside any transaction.
+func (db *DB) runDDL(ctx context.Context, logger *slog.Logger, stmts []string) error {
+	for _, st := range stmts {
+		if _, err := db.Query(ctx, st, QueryOptions{Type: QueryTypeRaw, Logging: logger}); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// Sync creates the tables of every model defined on db that do not exist
+// yet (Sequelize's sequelize.sync), in foreign-key order: referenced tables
+// first. With Force it drops them first; with Alter it changes existing
+// tables to match their models. It takes at most one SyncOptions.
+func (db *DB) Sync(ctx context.Context, opts ...SyncOptions) error {
+	o, err := oneOption(opts)
+	if err != nil {
+		return err
+	}
+	if err := db.checkMatch(o.Match); err != nil {
+		return err
+	}
+	models, err := db.sortedModels()
+	if err != nil {
+		return err
+	}
+	if o.Force {
+		for i := len(models) - 1; i >= 0; i-- {
+			if err := db.dropModel(ctx, models[i], false, o.Logging); err != nil {
+				return err
+			}
+		}
+	}
+	for _, m := range models {
+		if err := db.syncModel(ctx, m, SyncOptions{Alter: o.Alter, NoDrop: o.NoDrop, Logging: o.Logging}); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func (db *DB) checkMatch(re *regexp.Regexp) error {
+	if re == nil {
+		return nil
+	}
+	if !re.MatchString(db.name) {
+		return fmt.Errorf("sequelize: Database %q does not match sync match parameter %q", db.name, re.String())
+	}
+	return nil
+}
+
+// sortedModels orders the models so that every table comes after the
+// tables it references. A cycle is an error until cyclic foreign keys are
+// added after the tables.
+func (db *DB) sortedModels() ([]*modelMeta, error) {
+	models := db.modelMetas()
+	byTable := map[string]*modelMeta{}
+	for _, m := range models {
+		byTable[m.table] = m
+	}
+	var out []*modelMeta
+	state := map[*modelMeta]int{} // 1 visiting, 2 done
+	var visit func(m *modelMeta, path []string) error
+	visit = func(m *modelMeta, path []string) error {
+		switch state[m] {
+		case 2:
+			return nil
+		case 1:
+			return fmt.Errorf("sequelize: cyclic foreign keys between %s: break the cycle with Constraints: false on one association", strings.Join(append(path, m.name), " -> "))
+		}
+		state[m] = 1
+		for _, a := range m.attrs {
+			if a.references == nil {
+				continue
+			}
+			if dep := byTable[a.references.Table]; dep != nil && dep != m {
+				if err := visit(dep, append(path, m.name)); err != nil {
+					return err
+				}
+			}
+		}
+		state[m] = 2
+		out = append(out, m)
+		return nil
+	}
+	for _, m := range models {
+		if err := visit(m, nil); err != nil {
+			return nil, err
+		}
+	}
+	return out, nil
+}
+
+// Sync creates the model's table if it does not exist (Sequelize's
+// Model.sync); Force drops it first; Alter changes it to match the model.
+func (md *Model[T]) Sync(ctx context.Context, opts ...SyncOptions) error {
+	o, err := oneOption(opts)
+	if err != nil {
+		return err
+	}
+	if err := md.db.checkMatch(o.Match); err != nil {
+		return err
+	}
+	if o.Force {
+		if err := md.db.dropModel(ctx, md.m, false, o.Logging); err != nil {
+			return err
+		}
+	}
+	return md.db.syncModel(ctx, md.m, o)
+}
+
+func (db *DB) syncModel(ctx context.Context, m *modelMeta, o SyncOptions) error {
+	ddl, ok := db.dialect.(dialect.DDL)
+	if !ok {
+		return fmt.Errorf("sequelize: the %s dialect cannot render DDL", db.dialect.Name())
+	}
+	exists, err := db.tableExists(ctx, m)
+	if err != nil {
+		return err
+	}
+	if exists && o.Alter {
+		return db.alterTable(ctx, m, o)
+	}
+	if exists {
+		return nil
+	}
+	t, err := db.tableDef(m)
+	if err != nil {
+		return err
+	}
+	stmts, err := ddl.CreateTableSQL(t)
+	if err != nil {
+		return err
+	}
+	if err := db.runDDL(ctx, o.Logging, stmts); err != nil {
+		return err
+	}
+	for _, ix := range m.indexes {
+		def, err := db.indexDef(m, ix)
+		if err != nil {
+			return err
+		}
+		st, err := ddl.AddIndexSQL(m.schema, m.table, def)
+		if err != nil {
+			return err
+		}
+		if err := db.runDDL(ctx, o.Logging, []string{st}); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func (db *DB) tableExists(ctx context.Context, m *modelMeta) (bool, error) {
+	tables, err := db.QueryInterface().ShowAllTables(ctx)
+	if err != nil {
+		return false, err
+	}
+	return slices.Contains(tables, m.table), nil
+}
+
+// Drop drops the tables of every model defined on db (Sequelize's
+// sequelize.drop), referencing tables first. It takes at most one
+// DropOptions.
+func (db *DB) Drop(ctx context.Context, opts ...DropOptions) error {
+	o, err := oneOption(opts)
+	if err != nil {
+		return err
+	}
+	models, err := db.sortedModels()
+	if err != nil {
+		return err
+	}
+	for i := len(models) - 1; i >= 0; i-- {
+		if err := db.dropModel(ctx, models[i], o.Cascade, o.Logging); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// Drop drops the model's table (Sequelize's Model.drop).
+func (md *Model[T]) Drop(ctx context.Context, opts ...DropOptions) error {
+	o, err := oneOption(opts)
+	if err != nil {
+		return err
+	}
+	return md.db.dropModel(ctx, md.m, o.Cascade, o.Logging)
+}
+
+func (db *DB) dropModel(ctx context.Context, m *modelMeta, cascade bool, logger *slog.Logger) error {
+	ddl, ok := db.dialect.(dialect.DDL)
+	if !ok {
+		return fmt.Errorf("sequelize: the %s dialect cannot render DDL", db.dialect.Name())
+	}
+	t, err := db.tableDef(m)
+	if err != nil {
+		return err
+	}
+	return db.runDDL(ctx, logger, ddl.DropTableSQL(t, cascade))
+}

@@ -1,0 +1,194 @@
+package sequelize_test
+
+import (
+	"regexp"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/gosequelize/sequelize"
+	"github.com/gosequelize/sequelize/datatypes"
+	"github.com/gosequelize/sequelize/internal/testdb"
+)
+
+type Team struct {
+	ID        int64
+	Name      string
+	CreatedAt time.Time
+	UpdatedAt time.Time
+}
+
+type Player struct {
+	ID        int64
+	Name      string
+	TeamID    *int64 `sequelize:"type:INTEGER;references:Teams.id;onDelete:SET NULL;onUpdate:CASCADE"`
+	CreatedAt time.Time
+	UpdatedAt time.Time
+}
+
+// PlayerV2 is Player with a column added and one removed.
+type PlayerV2 struct {
+	ID        int64
+	TeamID    *int64 `sequelize:"type:INTEGER;references:Teams.id;onDelete:SET NULL;onUpdate:CASCADE"`
+	Rating    int    `sequelize:"allowNull:false;defaultValue:5"`
+	CreatedAt time.Time
+	UpdatedAt time.Time
+}
+
+func ddlOnly(stmts []string) []string {
+	var out []string
+	for _, s := range stmts {
+		u := strings.ToUpper(strings.TrimSpace(s))
+		for _, kw := range []string{"CREATE", "ALTER", "DROP", "INSERT INTO", "PRAGMA FOREIGN_KEYS"} {
+			if strings.HasPrefix(u, kw) || strings.Contains(u, "; "+kw) {
+				out = append(out, s)
+				break
+			}
+		}
+	}
+	return out
+}
+
+func TestSync(t *testing.T) {
+	testdb.Each(t, func(t *testing.T, tg testdb.Target) {
+		ctx := t.Context()
+		db, log := openModels(t, tg)
+		// Defined child first: Sync still creates Teams before Players.
+		players := sequelize.Define[Player](db)
+		teams := sequelize.Define[Team](db)
+		if err := db.Sync(ctx); err != nil {
+			t.Fatal(err)
+		}
+		created := ddlOnly(log.reset())
+		if len(created) < 2 || !strings.Contains(created[0], "Teams") {
+			t.Errorf("creation order: %v", created)
+		}
+		team := &Team{Name: "red"}
+		if err := teams.Create(ctx, team); err != nil {
+			t.Fatal(err)
+		}
+		if err := players.Create(ctx, &Player{Name: "ann", TeamID: &team.ID}); err != nil {
+			t.Fatal(err)
+		}
+		// A second Sync changes nothing.
+		log.reset()
+		if err := db.Sync(ctx); err != nil {
+			t.Fatal(err)
+		}
+		if ddl := ddlOnly(log.reset()); len(ddl) != 0 {
+			t.Errorf("second Sync ran DDL: %v", ddl)
+		}
+		// Alter: an unchanged model issues no DDL.
+		if err := db.Sync(ctx, sequelize.SyncOptions{Alter: true}); err != nil {
+			t.Fatal(err)
+		}
+		if ddl := ddlOnly(log.reset()); len(ddl) != 0 {
+			t.Errorf("Alter of unchanged models ran DDL: %v", ddl)
+		}
+		// Alter adds and removes columns, keeping the rows.
+		v2 := sequelize.Define[PlayerV2](db, sequelize.ModelOptions{ModelName: "Player"})
+		if err := v2.Sync(ctx, sequelize.SyncOptions{Alter: true}); err != nil {
+			t.Fatal(err)
+		}
+		if ddl := ddlOnly(log.reset()); len(ddl) == 0 {
+			t.Error("Alter of a changed model ran no DDL")
+		}
+		cols, err := db.QueryInterface().DescribeTable(ctx, "Players")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, ok := cols["rating"]; !ok {
+			t.Errorf("rating not added: %v", cols)
+		}
+		if _, ok := cols["name"]; ok {
+			t.Errorf("name not removed: %v", cols)
+		}
+		rows, err := v2.FindAll(ctx)
+		if err != nil || len(rows) != 1 || rows[0].Rating != 5 || rows[0].TeamID == nil || *rows[0].TeamID != team.ID {
+			t.Errorf("after Alter rows = %+v, %v", rows, err)
+		}
+		if err := v2.Sync(ctx, sequelize.SyncOptions{Alter: true}); err != nil {
+			t.Fatal(err)
+		}
+		if ddl := ddlOnly(log.reset()); len(ddl) != 0 {
+			t.Errorf("second Alter ran DDL: %v", ddl)
+		}
+		// Match guards Sync.
+		if err := db.Sync(ctx, sequelize.SyncOptions{Force: true, Match: regexp.MustCompile("^production$")}); err == nil {
+			t.Error("Sync ran although Match did not match")
+		}
+		// Force recreates the tables empty.
+		if err := db.Sync(ctx, sequelize.SyncOptions{Force: true}); err != nil {
+			t.Fatal(err)
+		}
+		if n, _ := teams.Count(ctx); n != 0 {
+			t.Errorf("after Force, %d teams", n)
+		}
+		if err := db.Drop(ctx); err != nil {
+			t.Fatal(err)
+		}
+		tables, _ := db.QueryInterface().ShowAllTables(ctx)
+		if slices.Contains(tables, "Teams") || slices.Contains(tables, "Players") {
+			t.Errorf("after Drop: %v", tables)
+		}
+	})
+}
+
+func TestQueryInterfaceAlters(t *testing.T) {
+	testdb.Each(t, func(t *testing.T, tg testdb.Target) {
+		ctx := t.Context()
+		db := tg.Open(t)
+		qi := db.QueryInterface()
+		exec := func(q string) {
+			t.Helper()
+			if _, err := db.Query(ctx, q); err != nil {
+				t.Fatal(err)
+			}
+		}
+		exec("CREATE TABLE items (id INTEGER PRIMARY KEY, name VARCHAR(20), qty INTEGER)")
+		exec("INSERT INTO items (id, name, qty) VALUES (1, 'a', 3), (2, 'b', 4)")
+		if err := qi.AddColumn(ctx, "items", "note", sequelize.AttributeOptions{Type: datatypes.String(50), DefaultValue: "n/a"}); err != nil {
+			t.Fatal(err)
+		}
+		if err := qi.ChangeColumn(ctx, "items", "qty", sequelize.AttributeOptions{Type: datatypes.BigInt(), AllowNull: sequelize.Bool(false)}); err != nil {
+			t.Fatal(err)
+		}
+		if err := qi.RenameColumn(ctx, "items", "name", "title"); err != nil {
+			t.Fatal(err)
+		}
+		if err := qi.AddIndex(ctx, "items", sequelize.IndexOptions{Fields: []sequelize.IndexField{{Attribute: "title"}}, Unique: true}); err != nil {
+			t.Fatal(err)
+		}
+		if err := qi.RemoveColumn(ctx, "items", "note"); err != nil {
+			t.Fatal(err)
+		}
+		cols, err := qi.DescribeTable(ctx, "items")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, ok := cols["title"]; !ok || cols["qty"].AllowNull || len(cols) != 3 {
+			t.Errorf("columns = %+v", cols)
+		}
+		idx, _ := qi.ShowIndex(ctx, "items")
+		if !slices.ContainsFunc(idx, func(ix sequelize.IndexDescription) bool { return ix.Name == "items_title" && ix.Unique }) {
+			t.Errorf("indexes = %+v", idx)
+		}
+		res, err := db.Query(ctx, "SELECT id, title, qty FROM items ORDER BY id", sequelize.QueryOptions{Type: sequelize.QueryTypeSelect})
+		if err != nil || len(res.Rows) != 2 || res.Rows[1]["title"] != "b" || res.Rows[1]["qty"] != int64(4) {
+			t.Errorf("rows after alters = %v, %v", res.Rows, err)
+		}
+		if err := qi.RemoveIndex(ctx, "items", "items_title"); err != nil {
+			t.Fatal(err)
+		}
+		if err := qi.RenameTable(ctx, "items", "things"); err != nil {
+			t.Fatal(err)
+		}
+		if err := qi.DropTable(ctx, "things"); err != nil {
+			t.Fatal(err)
+		}
+		if tables, _ := qi.ShowAllTables(ctx); len(tables) != 0 {
+			t.Errorf("tables left: %v", tables)
+		}
+	})
+}

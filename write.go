@@ -1,0 +1,838 @@
+package sequelize
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"reflect"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/google/uuid"
+	"github.com/gosequelize/sequelize/dialect"
+)
+
+// Values are attribute values for Update, Increment and Upsert, keyed by
+// attribute name. A value may be an expression (Literal, Fn, Col).
+type Values map[string]any
+
+// CreateOptions are Sequelize's create (and save of a new record) options.
+type CreateOptions struct {
+	// Fields restricts the attributes inserted (others take their
+	// database defaults).
+	Fields []string
+	// Transaction runs the statement in this transaction.
+	Transaction *Tx
+	// Logging overrides the DB's logger.
+	Logging *slog.Logger
+}
+
+// now is the timestamp written to createdAt/updatedAt/deletedAt: UTC, to
+// the millisecond, as a JavaScript Date.
+func now() time.Time { return time.Now().UTC().Truncate(time.Millisecond) }
+
+// fieldOf returns the struct field of attribute a in inst, or an invalid
+// Value when a has no field.
+func fieldOf(rv reflect.Value, a *attribute) reflect.Value {
+	if a.goIndex == nil {
+		return reflect.Value{}
+	}
+	return rv.FieldByIndex(a.goIndex)
+}
+
+// defaultFor computes an attribute's default for a new instance, and
+// whether it has one the application computes.
+func defaultFor(a *attribute, ts time.Time) (any, bool) {
+	switch {
+	case a.defaultFn != nil:
+		return a.defaultFn(), true
+	case a.defaultKey == "NOW":
+		return ts, true
+	case a.defaultKey == "UUIDV4":
+		return uuid.NewString(), true
+	case a.defaultKey == "UUIDV1":
+		u, err := uuid.NewUUID()
+		if err != nil {
+			return nil, false
+		}
+		return u.String(), true
+	case a.defaultValue != nil:
+		return a.defaultValue, true
+	}
+	return nil, false
+}
+
+// setField stores v (a default or a generated value) into a struct field.
+func setField(f reflect.Value, v any) error {
+	if !f.IsValid() || v == nil {
+		return nil
+	}
+	return assign(f, v)
+}
+
+// insertColumns computes the columns and values of an INSERT of inst,
+// applying defaults and timestamps to the struct as Sequelize does to the
+// instance. Zero values are inserted as they are, except where the
+// attribute has a default, which then replaces the zero value, and for an
+// auto-increment key, which the database then assigns.
+func (md *Model[T]) insertColumns(inst *T, fields []string, ts time.Time) ([]*attribute, []any, error) {
+	rv := reflect.ValueOf(inst).Elem()
+	var cols []*attribute
+	var vals []any
+	for _, a := range md.m.attrs {
+		if fields != nil && !slices.Contains(fields, a.name) && a.role != roleCreatedAt && a.role != roleUpdatedAt && a.role != roleVersion {
+			continue
+		}
+		f := fieldOf(rv, a)
+		var v any
+		zero := true
+		if f.IsValid() {
+			zero = f.IsZero()
+			v = f.Interface()
+		}
+		switch a.role {
+		case roleCreatedAt:
+			if zero {
+				v = ts
+				if err := setField(f, ts); err != nil {
+					return nil, nil, err
+				}
+			}
+		case roleUpdatedAt:
+			v = ts
+			if err := setField(f, ts); err != nil {
+				return nil, nil, err
+			}
+		case roleDeletedAt:
+			if zero {
+				continue
+			}
+		default:
+			if zero {
+				if a.autoIncrement {
+					continue // the database numbers it
+				}
+				if a.defaultSQL != nil {
+					continue // the database's DEFAULT applies
+				}
+				if d, ok := defaultFor(a, ts); ok {
+					if f.IsValid() {
+						if err := setField(f, d); err != nil {
+							return nil, nil, fmt.Errorf("sequelize: %s.%s default: %w", md.m.name, a.name, err)
+						}
+						v = f.Interface()
+					} else {
+						v = d
+					}
+				} else if !f.IsValid() {
+					continue
+				}
+			}
+		}
+		bv, err := bindValue(md.db, a, v)
+		if err != nil {
+			return nil, nil, fmt.Errorf("sequelize: %s.%s: %w", md.m.name, a.name, err)
+		}
+		if bv == nil && md.m.opts.OmitNull {
+			continue
+		}
+		cols = append(cols, a)
+		vals = append(vals, bv)
+	}
+	return cols, vals, nil
+}
+
+// writeInsertHead writes "INSERT INTO t (cols) VALUES (...)" for rows of
+// values; with no columns, the dialect's all-defaults form.
+func (md *Model[T]) writeInsert(s *sqlb, cols []*attribute, rows [][]any, verb string) {
+	s.w(verb).w(" INTO ").table(md.m.schema, md.m.table)
+	if len(cols) == 0 {
+		if md.db.dialect.Features().Has(dialect.DefaultValuesInsert) {
+			s.w(" DEFAULT VALUES")
+		} else {
+			s.w(" () VALUES ()")
+		}
+		return
+	}
+	s.w(" (")
+	for i, a := range cols {
+		if i > 0 {
+			s.w(",")
+		}
+		s.id(a.field)
+	}
+	s.w(") VALUES ")
+	for r, vals := range rows {
+		if r > 0 {
+			s.w(",")
+		}
+		s.w("(")
+		for i, v := range vals {
+			if i > 0 {
+				s.w(",")
+			}
+			if e, ok := v.(Expr); ok {
+				s.expr(e, func(s *sqlb, name string) { s.failf("a column reference cannot be inserted") })
+				continue
+			}
+			s.arg(v)
+		}
+		s.w(")")
+	}
+}
+
+// writeReturning writes RETURNING with every column, where the dialect has it.
+func (md *Model[T]) writeReturning(s *sqlb) bool {
+	if !md.db.dialect.Features().Has(dialect.Returning) {
+		return false
+	}
+	s.w(" RETURNING ")
+	for i, a := range md.m.attrs {
+		if i > 0 {
+			s.w(",")
+		}
+		s.id(a.field)
+	}
+	return true
+}
+
+// exec runs a statement that returns no rows.
+func (md *Model[T]) exec(ctx context.Context, tx *Tx, logger *slog.Logger, s *sqlb) (dialect.Result, error) {
+	var res dialect.Result
+	if s.err != nil {
+		return res, s.err
+	}
+	q, args := s.String(), s.args
+	err := md.db.withConn(ctx, tx, dialect.AcquireWrite, q, args, func(c dialect.Conn, t *Tx) error {
+		start := time.Now()
+		r, err := c.Exec(ctx, q, args)
+		md.db.log(ctx, logger, q, args, t, time.Since(start))
+		res = r
+		return err
+	})
+	return res, err
+}
+
+// queryRows runs a statement that returns rows of every attribute (a
+// RETURNING), scanning row i into insts[i] (or new instances when insts is
+// shorter), and returns the instances filled.
+func (md *Model[T]) queryInto(ctx context.Context, tx *Tx, logger *slog.Logger, s *sqlb, insts []*T) ([]*T, error) {
+	if s.err != nil {
+		return nil, s.err
+	}
+	q, args := s.String(), s.args
+	var out []*T
+	err := md.db.withConn(ctx, tx, dialect.AcquireWrite, q, args, func(c dialect.Conn, t *Tx) error {
+		start := time.Now()
+		rows, err := c.Query(ctx, q, args)
+		if err != nil {
+			md.db.log(ctx, logger, q, args, t, time.Since(start))
+			return err
+		}
+		defer rows.Close()
+		for i := 0; rows.Next(); i++ {
+			vals, err := rows.Values()
+			if err != nil {
+				return err
+			}
+			var inst *T
+			if i < len(insts) {
+				inst = insts[i]
+			} else {
+				inst = new(T)
+			}
+			rv := reflect.ValueOf(inst).Elem()
+			for j, a := range md.m.attrs {
+				if f := fieldOf(rv, a); f.IsValid() {
+					if err := scanValue(md.db, a, vals[j], f); err != nil {
+						return fmt.Errorf("sequelize: %s.%s: %w", md.m.name, a.name, err)
+					}
+				}
+			}
+			out = append(out, inst)
+		}
+		if err := rows.Err(); err != nil {
+			return err
+		}
+		err = rows.Close()
+		md.db.log(ctx, logger, q, args, t, time.Since(start))
+		return err
+	})
+	return out, err
+}
+
+// Create inserts inst (Sequelize's create, or build(...).save()): defaults
+// and timestamps are applied to the struct, and the generated primary key
+// and database defaults are read back into it (RETURNING on PostgreSQL and
+// SQLite, the insert id on MySQL and MariaDB). It takes at most one
+// CreateOptions.
+func (md *Model[T]) Create(ctx context.Context, inst *T, opts ...CreateOptions) error {
+	o, err := oneOption(opts)
+	if err != nil {
+		return err
+	}
+	if inst == nil {
+		return errors.New("sequelize: Create of a nil instance")
+	}
+	for _, f := range o.Fields {
+		if md.m.byName[f] == nil {
+			return errUnknownAttr(md.m, f)
+		}
+	}
+	return md.insert(ctx, inst, o.Fields, o.Transaction, o.Logging)
+}
+
+func (md *Model[T]) insert(ctx context.Context, inst *T, fields []string, tx *Tx, logger *slog.Logger) error {
+	cols, vals, err := md.insertColumns(inst, fields, now())
+	if err != nil {
+		return err
+	}
+	s := newSQLB(md.db)
+	md.writeInsert(s, cols, [][]any{vals}, "INSERT")
+	if md.writeReturning(s) {
+		if _, err := md.queryInto(ctx, tx, logger, s, []*T{inst}); err != nil {
+			return err
+		}
+	} else {
+		res, err := md.exec(ctx, tx, logger, s)
+		if err != nil {
+			return err
+		}
+		if a := md.m.autoInc; a != nil && res.HasLastInsertID {
+			if f := fieldOf(reflect.ValueOf(inst).Elem(), a); f.IsValid() && f.IsZero() {
+				if err := assign(f, res.LastInsertID); err != nil {
+					return err
+				}
+			}
+		}
+	}
+	md.tr.remember(md.m, inst)
+	return nil
+}
+
+// SaveOptions are Sequelize's save options.
+type SaveOptions struct {
+	// Fields restricts the attributes saved.
+	Fields []string
+	// Silent leaves updatedAt unchanged on an update.
+	Silent      bool
+	Transaction *Tx
+	Logging     *slog.Logger
+}
+
+// Save writes inst (Sequelize's instance.save()): a new record is
+// inserted as by Create; a record read or saved before is updated, in the
+// attributes that changed since (plus updatedAt and the version), and
+// nothing is sent when nothing changed. On a versioned model a stale
+// instance gives an *OptimisticLockError. It takes at most one SaveOptions.
+func (md *Model[T]) Save(ctx context.Context, inst *T, opts ...SaveOptions) error {
+	o, err := oneOption(opts)
+	if err != nil {
+		return err
+	}
+	if inst == nil {
+		return errors.New("sequelize: Save of a nil instance")
+	}
+	for _, f := range o.Fields {
+		if md.m.byName[f] == nil {
+			return errUnknownAttr(md.m, f)
+		}
+	}
+	snap := md.tr.snapshot(inst)
+	if snap == nil {
+		return md.insert(ctx, inst, o.Fields, o.Transaction, o.Logging)
+	}
+	changed := md.Changed(inst)
+	if o.Fields != nil {
+		changed = slices.DeleteFunc(changed, func(n string) bool { return !slices.Contains(o.Fields, n) })
+	}
+	rv, sv := reflect.ValueOf(inst).Elem(), reflect.ValueOf(snap).Elem()
+	var set []*attribute
+	for _, n := range changed {
+		a := md.m.byName[n]
+		if a.role == roleVersion || a.role == roleUpdatedAt && !o.Silent {
+			continue
+		}
+		set = append(set, a)
+	}
+	if len(set) == 0 {
+		return nil
+	}
+	where, err := md.instanceWhere(sv)
+	if err != nil {
+		return err
+	}
+	ts := now()
+	values := make([]any, 0, len(set)+2)
+	for _, a := range set {
+		v, err := bindValue(md.db, a, rv.FieldByIndex(a.goIndex).Interface())
+		if err != nil {
+			return fmt.Errorf("sequelize: %s.%s: %w", md.m.name, a.name, err)
+		}
+		values = append(values, v)
+	}
+	if a := md.m.updatedAt; a != nil && !o.Silent {
+		set = append(set, a)
+		values = append(values, ts)
+	}
+	var version int64
+	if a := md.m.version; a != nil {
+		if f := fieldOf(sv, a); f.IsValid() {
+			version, _ = toInt64(reflectInt(f))
+			where[a.name] = version
+		}
+		set = append(set, a)
+		values = append(values, Literal("")) // placeholder replaced below
+	}
+	s := newSQLB(md.db)
+	s.w("UPDATE ").table(md.m.schema, md.m.table).w(" SET ")
+	c := &whereCtx{db: md.db, m: md.m}
+	for i, a := range set {
+		if i > 0 {
+			s.w(",")
+		}
+		s.id(a.field).w("=")
+		if a.role == roleVersion {
+			s.id(a.field).w(" + 1")
+			continue
+		}
+		s.arg(values[i])
+	}
+	s.w(" WHERE ")
+	c.cond(s, where)
+	res, err := md.exec(ctx, o.Transaction, o.Logging, s)
+	if err != nil {
+		return err
+	}
+	if md.m.version != nil && res.RowsAffected == 0 {
+		return &OptimisticLockError{BaseError: newBase("SequelizeOptimisticLockError", "Attempting to update a stale model instance: "+md.m.name, nil),
+			ModelName: md.m.name, Where: where}
+	}
+	if a := md.m.updatedAt; a != nil && !o.Silent {
+		_ = setField(fieldOf(rv, a), ts)
+	}
+	if a := md.m.version; a != nil {
+		_ = setField(fieldOf(rv, a), version+1)
+	}
+	md.tr.remember(md.m, inst)
+	return nil
+}
+
+func reflectInt(v reflect.Value) any {
+	switch v.Kind() {
+	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64:
+		return v.Int()
+	case reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64:
+		return int64(v.Uint())
+	}
+	return nil
+}
+
+// instanceWhere is the primary-key Where of an instance's values.
+func (md *Model[T]) instanceWhere(rv reflect.Value) (Where, error) {
+	if len(md.m.pks) == 0 {
+		return nil, errors.New("sequelize: " + md.m.name + " has no primary key")
+	}
+	w := Where{}
+	for _, a := range md.m.pks {
+		f := fieldOf(rv, a)
+		if !f.IsValid() || f.IsZero() {
+			return nil, &InstanceError{newBase("SequelizeInstanceError",
+				"You attempted to save an instance with no primary key, this is not allowed since it would result in a global update ("+md.m.name+"."+a.name+" is unset)", nil)}
+		}
+		w[a.name] = f.Interface()
+	}
+	return w, nil
+}
+
+// Reload reads inst's row again and overwrites its fields (Sequelize's
+// instance.reload()). A row that no longer exists gives an *InstanceError.
+func (md *Model[T]) Reload(ctx context.Context, inst *T, opts ...FindOptions) error {
+	o, err := oneOption(opts)
+	if err != nil {
+		return err
+	}
+	w, err := md.instanceWhere(reflect.ValueOf(inst).Elem())
+	if err != nil {
+		return err
+	}
+	o.Where = w
+	o.Paranoid = Bool(false)
+	fresh, err := md.FindOne(ctx, o)
+	if err != nil {
+		return err
+	}
+	if fresh == nil {
+		return &InstanceError{newBase("SequelizeInstanceError", "Instance could not be reloaded because it does not exist anymore (find call returned null)", nil)}
+	}
+	rv, fv := reflect.ValueOf(inst).Elem(), reflect.ValueOf(fresh).Elem()
+	for _, a := range md.m.attrs {
+		if a.goIndex != nil {
+			rv.FieldByIndex(a.goIndex).Set(fv.FieldByIndex(a.goIndex))
+		}
+	}
+	md.tr.remember(md.m, inst)
+	return nil
+}
+
+// UpdateOptions are Sequelize's update options.
+type UpdateOptions struct {
+	// Where selects the rows; required (an empty Where{} updates all rows).
+	Where any
+	// Fields restricts which of the values are written.
+	Fields []string
+	// Silent leaves updatedAt unchanged.
+	Silent bool
+	// Paranoid, for paranoid models, skips soft-deleted rows (default true).
+	Paranoid    *bool
+	Transaction *Tx
+	Logging     *slog.Logger
+}
+
+// Update sets values on the rows matching opts.Where and returns how many
+// rows changed (Sequelize's Model.update). updatedAt is set unless Silent.
+// The version attribute is not checked, as in Sequelize.
+func (md *Model[T]) Update(ctx context.Context, values Values, opts UpdateOptions) (int64, error) {
+	s, err := md.buildUpdate(values, opts)
+	if err != nil || s == nil {
+		return 0, err
+	}
+	res, err := md.exec(ctx, opts.Transaction, opts.Logging, s)
+	return res.RowsAffected, err
+}
+
+// UpdateReturning is Update that also returns the updated rows, where the
+// database has RETURNING (PostgreSQL, SQLite); elsewhere it fails (use
+// Update then FindAll).
+func (md *Model[T]) UpdateReturning(ctx context.Context, values Values, opts UpdateOptions) ([]*T, error) {
+	if !md.db.dialect.Features().Has(dialect.Returning) {
+		return nil, fmt.Errorf("sequelize: %s has no UPDATE ... RETURNING", md.db.dialect.Name())
+	}
+	s, err := md.buildUpdate(values, opts)
+	if err != nil || s == nil {
+		return nil, err
+	}
+	md.writeReturning(s)
+	rows, err := md.queryInto(ctx, opts.Transaction, opts.Logging, s, nil)
+	if err != nil {
+		return nil, err
+	}
+	for _, r := range rows {
+		md.tr.remember(md.m, r)
+	}
+	return rows, nil
+}
+
+func (md *Model[T]) buildUpdate(values Values, o UpdateOptions) (*sqlb, error) {
+	if o.Where == nil {
+		return nil, errors.New("sequelize: Update needs a Where (use sequelize.Where{} to update every row)")
+	}
+	keys := make([]string, 0, len(values))
+	for k := range values {
+		if md.m.byName[k] == nil {
+			return nil, errUnknownAttr(md.m, k)
+		}
+		if o.Fields != nil && !slices.Contains(o.Fields, k) {
+			continue
+		}
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	if len(keys) == 0 {
+		return nil, nil
+	}
+	s := newSQLB(md.db)
+	c := &whereCtx{db: md.db, m: md.m}
+	s.w("UPDATE ").table(md.m.schema, md.m.table).w(" SET ")
+	for i, k := range keys {
+		a := md.m.byName[k]
+		if i > 0 {
+			s.w(",")
+		}
+		s.id(a.field).w("=")
+		v, err := bindValue(md.db, a, values[k])
+		if err != nil {
+			return nil, fmt.Errorf("sequelize: %s.%s: %w", md.m.name, k, err)
+		}
+		s.operand(v, c.colRef)
+	}
+	if a := md.m.updatedAt; a != nil && !o.Silent && !slices.Contains(keys, a.name) {
+		s.w(",").id(a.field).w("=").arg(now())
+	}
+	md.writeWhere(s, c, o.Where, md.paranoidOn(o.Paranoid))
+	return s, s.err
+}
+
+// IncrementOptions are Sequelize's increment and decrement options.
+type IncrementOptions struct {
+	// Where selects the rows; required.
+	Where any
+	// Silent leaves updatedAt unchanged.
+	Silent      bool
+	Transaction *Tx
+	Logging     *slog.Logger
+}
+
+// Increment adds amounts to attributes of the matching rows in one atomic
+// statement, SET a = a + n (Sequelize's Model.increment with an object of
+// amounts); the version attribute is incremented too. It returns the
+// number of rows changed.
+func (md *Model[T]) Increment(ctx context.Context, amounts Values, opts IncrementOptions) (int64, error) {
+	return md.arith(ctx, amounts, opts, "+")
+}
+
+// Decrement subtracts amounts (Sequelize's Model.decrement).
+func (md *Model[T]) Decrement(ctx context.Context, amounts Values, opts IncrementOptions) (int64, error) {
+	return md.arith(ctx, amounts, opts, "-")
+}
+
+func (md *Model[T]) arith(ctx context.Context, amounts Values, o IncrementOptions, sign string) (int64, error) {
+	if o.Where == nil {
+		return 0, errors.New("sequelize: Increment and Decrement need a Where")
+	}
+	keys := make([]string, 0, len(amounts))
+	for k := range amounts {
+		if md.m.byName[k] == nil {
+			return 0, errUnknownAttr(md.m, k)
+		}
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	s := newSQLB(md.db)
+	c := &whereCtx{db: md.db, m: md.m}
+	s.w("UPDATE ").table(md.m.schema, md.m.table).w(" SET ")
+	for i, k := range keys {
+		a := md.m.byName[k]
+		if i > 0 {
+			s.w(",")
+		}
+		s.id(a.field).w("=").id(a.field).w(" " + sign + " ").arg(amounts[k])
+	}
+	if a := md.m.version; a != nil && !slices.Contains(keys, a.name) {
+		s.w(",").id(a.field).w("=").id(a.field).w(" + 1")
+	}
+	if a := md.m.updatedAt; a != nil && !o.Silent {
+		s.w(",").id(a.field).w("=").arg(now())
+	}
+	md.writeWhere(s, c, o.Where, md.m.deletedAt != nil)
+	res, err := md.exec(ctx, o.Transaction, o.Logging, s)
+	return res.RowsAffected, err
+}
+
+// IncrementInstance increments attributes of inst's row atomically and
+// reloads them into inst (Sequelize's instance.increment, which does not
+// reload; reading the new values back avoids a stale struct).
+func (md *Model[T]) IncrementInstance(ctx context.Context, inst *T, amounts Values, opts ...IncrementOptions) error {
+	return md.instanceArith(ctx, inst, amounts, opts, md.Increment)
+}
+
+// DecrementInstance decrements attributes of inst's row atomically and
+// reloads them into inst (Sequelize's instance.decrement).
+func (md *Model[T]) DecrementInstance(ctx context.Context, inst *T, amounts Values, opts ...IncrementOptions) error {
+	return md.instanceArith(ctx, inst, amounts, opts, md.Decrement)
+}
+
+func (md *Model[T]) instanceArith(ctx context.Context, inst *T, amounts Values, opts []IncrementOptions,
+	fn func(context.Context, Values, IncrementOptions) (int64, error)) error {
+	o, err := oneOption(opts)
+	if err != nil {
+		return err
+	}
+	w, err := md.instanceWhere(reflect.ValueOf(inst).Elem())
+	if err != nil {
+		return err
+	}
+	o.Where = w
+	if _, err := fn(ctx, amounts, o); err != nil {
+		return err
+	}
+	return md.Reload(ctx, inst, FindOptions{Transaction: o.Transaction, Logging: o.Logging})
+}
+
+// DestroyOptions are Sequelize's destroy options.
+type DestroyOptions struct {
+	// Where selects the rows; required unless Truncate.
+	Where any
+	// Force deletes the rows of a paranoid model instead of soft-deleting them.
+	Force bool
+	// Truncate empties the table with TRUNCATE (DELETE FROM on SQLite).
+	Truncate bool
+	// Cascade truncates tables referencing this one (PostgreSQL).
+	Cascade bool
+	// RestartIdentity restarts the auto-increment sequence (PostgreSQL).
+	RestartIdentity bool
+	Transaction     *Tx
+	Logging         *slog.Logger
+}
+
+// Destroy deletes the rows matching opts.Where (Sequelize's Model.destroy)
+// and returns how many it deleted. On a paranoid model it sets deletedAt
+// instead, unless Force.
+func (md *Model[T]) Destroy(ctx context.Context, opts DestroyOptions) (int64, error) {
+	if opts.Truncate {
+		return 0, md.truncate(ctx, opts)
+	}
+	if opts.Where == nil {
+		return 0, errors.New("sequelize: Missing where or truncate attribute in the options parameter of model.destroy")
+	}
+	s := newSQLB(md.db)
+	c := &whereCtx{db: md.db, m: md.m}
+	if md.m.deletedAt != nil && !opts.Force {
+		s.w("UPDATE ").table(md.m.schema, md.m.table).w(" SET ").id(md.m.deletedAt.field).w("=").arg(now())
+		md.writeWhere(s, c, opts.Where, true)
+	} else {
+		s.w("DELETE FROM ").table(md.m.schema, md.m.table)
+		md.writeWhere(s, c, opts.Where, false)
+	}
+	res, err := md.exec(ctx, opts.Transaction, opts.Logging, s)
+	return res.RowsAffected, err
+}
+
+// Truncate empties the table (Sequelize's Model.truncate).
+func (md *Model[T]) Truncate(ctx context.Context, opts ...DestroyOptions) error {
+	o, err := oneOption(opts)
+	if err != nil {
+		return err
+	}
+	return md.truncate(ctx, o)
+}
+
+func (md *Model[T]) truncate(ctx context.Context, o DestroyOptions) error {
+	tbl := newSQLB(md.db)
+	tbl.table(md.m.schema, md.m.table)
+	stmts, args, err := md.db.dialect.TruncateStatements(tbl.String(), md.m.table, o.Cascade, o.RestartIdentity && md.m.autoInc != nil)
+	if err != nil {
+		return err
+	}
+	for i, stmt := range stmts {
+		s := newSQLB(md.db)
+		s.w(stmt)
+		if i == len(stmts)-1 && len(args) > 0 {
+			s.b = s.b[:0]
+			// the dialect's statement uses "?" for its arguments
+			parts := strings.Split(stmt, "?")
+			for j, p := range parts {
+				s.w(p)
+				if j < len(parts)-1 {
+					s.arg(args[j])
+				}
+			}
+		}
+		if _, err := md.exec(ctx, o.Transaction, o.Logging, s); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// RestoreOptions are Sequelize's restore options.
+type RestoreOptions struct {
+	// Where selects the rows; nil restores every soft-deleted row.
+	Where       any
+	Transaction *Tx
+	Logging     *slog.Logger
+}
+
+// Restore clears deletedAt on the matching soft-deleted rows of a paranoid
+// model (Sequelize's Model.restore) and returns how many it restored.
+func (md *Model[T]) Restore(ctx context.Context, opts ...RestoreOptions) (int64, error) {
+	o, err := oneOption(opts)
+	if err != nil {
+		return 0, err
+	}
+	if md.m.deletedAt == nil {
+		return 0, errors.New("sequelize: Model is not paranoid")
+	}
+	s := newSQLB(md.db)
+	c := &whereCtx{db: md.db, m: md.m}
+	s.w("UPDATE ").table(md.m.schema, md.m.table).w(" SET ").id(md.m.deletedAt.field).w("=NULL WHERE ")
+	c.writeCol(s, md.m.deletedAt, nil)
+	s.w(" IS NOT NULL")
+	if o.Where != nil {
+		s.w(" AND ")
+		c.cond(s, o.Where)
+	}
+	res, err := md.exec(ctx, o.Transaction, o.Logging, s)
+	return res.RowsAffected, err
+}
+
+// DestroyInstance deletes inst's row (Sequelize's instance.destroy()): on a
+// paranoid model it sets deletedAt (also in inst) unless Force. The
+// version is checked on versioned models.
+func (md *Model[T]) DestroyInstance(ctx context.Context, inst *T, opts ...DestroyOptions) error {
+	o, err := oneOption(opts)
+	if err != nil {
+		return err
+	}
+	rv := reflect.ValueOf(inst).Elem()
+	w, err := md.instanceWhere(rv)
+	if err != nil {
+		return err
+	}
+	if a := md.m.version; a != nil {
+		if f := fieldOf(rv, a); f.IsValid() {
+			w[a.name] = f.Interface()
+		}
+	}
+	o.Where = w
+	if md.m.deletedAt != nil && !o.Force {
+		ts := now()
+		s := newSQLB(md.db)
+		c := &whereCtx{db: md.db, m: md.m}
+		s.w("UPDATE ").table(md.m.schema, md.m.table).w(" SET ").id(md.m.deletedAt.field).w("=").arg(ts)
+		md.writeWhere(s, c, w, true)
+		if _, err := md.exec(ctx, o.Transaction, o.Logging, s); err != nil {
+			return err
+		}
+		_ = setField(fieldOf(rv, md.m.deletedAt), ts)
+		md.tr.remember(md.m, inst)
+		return nil
+	}
+	n, err := md.Destroy(ctx, DestroyOptions{Where: w, Force: true, Transaction: o.Transaction, Logging: o.Logging})
+	if err != nil {
+		return err
+	}
+	if n == 0 && md.m.version != nil {
+		return &OptimisticLockError{BaseError: newBase("SequelizeOptimisticLockError", "Attempting to update a stale model instance: "+md.m.name, nil),
+			ModelName: md.m.name, Where: w}
+	}
+	md.tr.forget(inst)
+	return nil
+}
+
+// RestoreInstance clears inst's deletedAt (Sequelize's instance.restore()).
+func (md *Model[T]) RestoreInstance(ctx context.Context, inst *T, opts ...RestoreOptions) error {
+	o, err := oneOption(opts)
+	if err != nil {
+		return err
+	}
+	if md.m.deletedAt == nil {
+		return errors.New("sequelize: Model is not paranoid")
+	}
+	rv := reflect.ValueOf(inst).Elem()
+	w, err := md.instanceWhere(rv)
+	if err != nil {
+		return err
+	}
+	o.Where = w
+	if _, err := md.Restore(ctx, o); err != nil {
+		return err
+	}
+	if f := fieldOf(rv, md.m.deletedAt); f.IsValid() {
+		f.SetZero()
+	}
+	md.tr.remember(md.m, inst)
+	return nil
+}
+
+// IsSoftDeleted reports whether inst's deletedAt is set (Sequelize's
+// instance.isSoftDeleted()); it is false for models that are not paranoid.
+func (md *Model[T]) IsSoftDeleted(inst *T) bool {
+	if md.m.deletedAt == nil {
+		return false
+	}
+	f := fieldOf(reflect.ValueOf(inst).Elem(), md.m.deletedAt)
+	return f.IsValid() && !f.IsZero()
+}
