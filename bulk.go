@@ -102,7 +102,7 @@ func (md *Model[T]) BulkCreate(ctx context.Context, insts []*T, opts ...BulkCrea
 		return nil
 	}
 	if err := run(ctx); err != nil {
-		return err
+		return md.refine(err)
 	}
 	for _, inst := range insts {
 		md.tr.remember(md.m, inst)

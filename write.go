@@ -285,6 +285,10 @@ func (md *Model[T]) Create(ctx context.Context, inst *T, opts ...CreateOptions) 
 }
 
 func (md *Model[T]) insert(ctx context.Context, inst *T, fields []string, tx *Tx, logger *slog.Logger) error {
+	return md.refine(md.insertRow(ctx, inst, fields, tx, logger))
+}
+
+func (md *Model[T]) insertRow(ctx context.Context, inst *T, fields []string, tx *Tx, logger *slog.Logger) error {
 	cols, vals, err := md.insertColumns(inst, fields, now())
 	if err != nil {
 		return err
@@ -404,7 +408,7 @@ func (md *Model[T]) Save(ctx context.Context, inst *T, opts ...SaveOptions) erro
 	c.cond(s, where)
 	res, err := md.exec(ctx, o.Transaction, o.Logging, s)
 	if err != nil {
-		return err
+		return md.refine(err)
 	}
 	if md.m.version != nil && res.RowsAffected == 0 {
 		return &OptimisticLockError{BaseError: newBase("SequelizeOptimisticLockError", "Attempting to update a stale model instance: "+md.m.name, nil),
@@ -500,7 +504,7 @@ func (md *Model[T]) Update(ctx context.Context, values Values, opts UpdateOption
 		return 0, err
 	}
 	res, err := md.exec(ctx, opts.Transaction, opts.Logging, s)
-	return res.RowsAffected, err
+	return res.RowsAffected, md.refine(err)
 }
 
 // UpdateReturning is Update that also returns the updated rows, where the
@@ -835,4 +839,64 @@ func (md *Model[T]) IsSoftDeleted(inst *T) bool {
 	}
 	f := fieldOf(reflect.ValueOf(inst).Elem(), md.m.deletedAt)
 	return f.IsValid() && !f.IsZero()
+}
+
+// refine makes a driver-level error model-aware: a UniqueConstraintError's
+// columns (or, on MySQL, its key name) become attribute names, and the
+// unique key's message, when it has one, becomes the items' and the
+// error's message, as Sequelize does.
+func (md *Model[T]) refine(err error) error {
+	var u *UniqueConstraintError
+	if err == nil || !errors.As(err, &u) {
+		return err
+	}
+	m := md.m
+	// The columns of the violated key, as attribute names.
+	var attrs []string
+	values := map[string]any{}
+	for col, v := range u.Fields {
+		if a := m.byField[col]; a != nil {
+			attrs = append(attrs, a.name)
+			values[a.name] = v
+			continue
+		}
+		if uk := m.uniqueKeys[col]; uk != nil { // MySQL reports the key's name
+			attrs = append(attrs, uk.fields...)
+			vals := strings.Split(fmt.Sprint(v), "-")
+			for i, f := range uk.fields {
+				if i < len(vals) && len(vals) == len(uk.fields) {
+					values[f] = vals[i]
+				} else {
+					values[f] = v
+				}
+			}
+			continue
+		}
+		return err
+	}
+	slices.Sort(attrs)
+	var msg string
+	for _, name := range m.ukOrder {
+		uk := m.uniqueKeys[name]
+		fields := slices.Sorted(slices.Values(uk.fields))
+		if slices.Equal(fields, attrs) {
+			msg = uk.msg
+			break
+		}
+	}
+	u.Fields = map[string]any{}
+	u.Errors = u.Errors[:0]
+	for _, a := range attrs {
+		u.Fields[a] = values[a]
+		itemMsg := msg
+		if itemMsg == "" {
+			itemMsg = a + " must be unique"
+		}
+		u.Errors = append(u.Errors, ValidationErrorItem{Message: itemMsg, Type: "unique violation", Path: a, Value: values[a],
+			Origin: OriginDB, ValidatorKey: "not_unique"})
+	}
+	if msg != "" {
+		u.Message = msg
+	}
+	return err
 }
