@@ -234,3 +234,75 @@ func ExampleModel_Destroy() {
 	// Output:
 	// 1 2
 }
+
+func ExampleModel_BulkCreate() {
+	ctx := context.Background()
+	db, products := shop()
+	defer db.Close()
+
+	batch := []*Product{{Name: "fig", Price: "3.00"}, {Name: "lime", Price: "0.30"}}
+	if err := products.BulkCreate(ctx, batch); err != nil { // one multi-row INSERT
+		log.Fatal(err)
+	}
+	fmt.Println(batch[0].ID, batch[1].ID)
+	// Output:
+	// 4 5
+}
+
+func ExampleModel_Upsert() {
+	ctx := context.Background()
+	db, products := shop()
+	defer db.Close()
+
+	// The unique name identifies the row: it exists, so it is updated.
+	p := &Product{Name: "apple", Price: "0.55", Stock: 12}
+	created, err := products.Upsert(ctx, p)
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(created, p.ID, p.Stock)
+	created, _ = products.Upsert(ctx, &Product{Name: "melon", Price: "2.50"})
+	fmt.Println(created)
+	// Output:
+	// false 1 12
+	// true
+}
+
+func ExampleModel_FindOrCreate() {
+	ctx := context.Background()
+	db, products := shop()
+	defer db.Close()
+
+	p, created, err := products.FindOrCreate(ctx, sequelize.FindOrCreateOptions{
+		Where:    sequelize.Where{"name": "cherry"},
+		Defaults: sequelize.Values{"price": "4.00", "stock": 1},
+	})
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(p.Name, p.Stock, created)
+	p, created, _ = products.FindOrCreate(ctx, sequelize.FindOrCreateOptions{Where: sequelize.Where{"name": "cherry"}})
+	fmt.Println(p.Name, created)
+	// Output:
+	// cherry 1 true
+	// cherry false
+}
+
+func ExampleDB_Sync() {
+	ctx := context.Background()
+	db, err := sequelize.Open(ctx, "sqlite::memory:")
+	if err != nil {
+		log.Fatal(err)
+	}
+	defer db.Close()
+	sequelize.Define[Product](db)
+	// Creates every model's table, referenced tables first; Alter changes
+	// existing tables to match their models and is a no-op when they do.
+	if err := db.Sync(ctx, sequelize.SyncOptions{Alter: true}); err != nil {
+		log.Fatal(err)
+	}
+	cols, _ := db.QueryInterface().DescribeTable(ctx, "Products")
+	fmt.Println(cols["name"].Type, cols["name"].AllowNull, cols["price"].Type)
+	// Output:
+	// VARCHAR(64) false DECIMAL(10,2)
+}

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"log/slog"
 	"slices"
 	"strings"
 
@@ -167,6 +168,74 @@ func (qi *QueryInterface) ChangeColumn(ctx context.Context, table, column string
 		return err
 	}
 	return qi.db.runDDL(ctx, nil, stmts)
+}
+
+// changeColumnDef alters a model's column to its full definition (used to
+// add a foreign key after the fact).
+func (qi *QueryInterface) changeColumnDef(ctx context.Context, m *modelMeta, a *attribute, logger *slog.Logger) error {
+	ddl, err := qi.ddl()
+	if err != nil {
+		return err
+	}
+	t, err := qi.db.tableDef(m)
+	if err != nil {
+		return err
+	}
+	c := t.Columns[slices.Index(m.attrs, a)]
+	stmts, err := ddl.ChangeColumnSQL(m.schema, m.table, c)
+	if errors.Is(err, dialect.ErrRebuild) {
+		return qi.rebuild(ctx, m.table, nil, func(cols []dialect.ColumnDef) ([]dialect.ColumnDef, error) {
+			for i := range cols {
+				if cols[i].Name == c.Name {
+					cols[i].References = c.References
+				}
+			}
+			return cols, nil
+		})
+	}
+	if err != nil {
+		return err
+	}
+	return qi.db.runDDL(ctx, logger, stmts)
+}
+
+// dropForeignKeys drops the foreign keys on column of table, if the table
+// exists, so that tables referencing each other can be dropped.
+func (qi *QueryInterface) dropForeignKeys(ctx context.Context, table, column string, logger *slog.Logger) error {
+	tables, err := qi.ShowAllTables(ctx)
+	if err != nil || !slices.Contains(tables, table) {
+		return err
+	}
+	fks, err := qi.GetForeignKeyReferencesForTable(ctx, table)
+	if err != nil {
+		return err
+	}
+	ddl, err := qi.ddl()
+	if err != nil {
+		return err
+	}
+	dropper, ok := ddl.(interface {
+		DropForeignKeySQL(schema, table, name string) (string, error)
+	})
+	for _, fk := range fks {
+		if fk.ColumnName != column {
+			continue
+		}
+		if !ok {
+			return nil // the dialect drops cyclic tables without help (SQLite, CASCADE)
+		}
+		st, err := dropper.DropForeignKeySQL("", table, fk.ConstraintName)
+		if err != nil {
+			return err
+		}
+		if st == "" {
+			continue
+		}
+		if err := qi.db.runDDL(ctx, logger, []string{st}); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // RenameColumn renames a column (Sequelize's renameColumn).

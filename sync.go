@@ -31,6 +31,8 @@ type SyncOptions struct {
 	Match *regexp.Regexp
 	// Logging overrides the DB's logger for the DDL.
 	Logging *slog.Logger
+
+	skip []*attribute // foreign keys left out of CREATE TABLE (cycles)
 }
 
 // DropOptions are Sequelize's drop options.
@@ -211,19 +213,55 @@ func (db *DB) Sync(ctx context.Context, opts ...SyncOptions) error {
 	if err := db.checkMatch(o.Match); err != nil {
 		return err
 	}
-	models, err := db.sortedModels()
-	if err != nil {
-		return err
-	}
+	models, deferred := db.sortModels()
 	if o.Force {
-		for i := len(models) - 1; i >= 0; i-- {
-			if err := db.dropModel(ctx, models[i], false, o.Logging); err != nil {
-				return err
-			}
+		if err := db.dropModels(ctx, models, deferred, false, o.Logging); err != nil {
+			return err
 		}
 	}
 	for _, m := range models {
-		if err := db.syncModel(ctx, m, SyncOptions{Alter: o.Alter, NoDrop: o.NoDrop, Logging: o.Logging}); err != nil {
+		if err := db.syncModel(ctx, m, SyncOptions{Alter: o.Alter, NoDrop: o.NoDrop, Logging: o.Logging, skip: deferredOf(m, deferred)}); err != nil {
+			return err
+		}
+	}
+	// Foreign keys that close a cycle are added once both tables exist, as
+	// Sequelize does (ALTER TABLE ... ADD FOREIGN KEY; a rebuild on SQLite).
+	for _, d := range deferred {
+		fks, err := db.QueryInterface().GetForeignKeyReferencesForTable(ctx, d.m.table)
+		if err != nil {
+			return err
+		}
+		if slices.ContainsFunc(fks, func(f ForeignKeyReference) bool { return f.ColumnName == d.a.field }) {
+			continue
+		}
+		if err := db.QueryInterface().changeColumnDef(ctx, d.m, d.a, o.Logging); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func deferredOf(m *modelMeta, deferred []deferredFK) []*attribute {
+	var out []*attribute
+	for _, d := range deferred {
+		if d.m == m {
+			out = append(out, d.a)
+		}
+	}
+	return out
+}
+
+// dropModels drops models, referencing tables first. Tables in a
+// foreign-key cycle first lose the cycle's keys (PostgreSQL drops with
+// CASCADE instead).
+func (db *DB) dropModels(ctx context.Context, models []*modelMeta, deferred []deferredFK, cascade bool, logger *slog.Logger) error {
+	for _, d := range deferred {
+		if err := db.QueryInterface().dropForeignKeys(ctx, d.m.table, d.a.field, logger); err != nil {
+			return err
+		}
+	}
+	for i := len(models) - 1; i >= 0; i-- {
+		if err := db.dropModel(ctx, models[i], cascade, logger); err != nil {
 			return err
 		}
 	}
@@ -240,46 +278,55 @@ func (db *DB) checkMatch(re *regexp.Regexp) error {
 	return nil
 }
 
+// deferredFK is a foreign key that closes a cycle: its table is created
+// without it and it is added once every table exists.
+type deferredFK struct {
+	m *modelMeta
+	a *attribute
+}
+
 // sortedModels orders the models so that every table comes after the
-// tables it references. A cycle is an error until cyclic foreign keys are
-// added after the tables.
+// tables it references, and returns the foreign keys that close cycles.
 func (db *DB) sortedModels() ([]*modelMeta, error) {
+	models, _ := db.sortModels()
+	return models, nil
+}
+
+func (db *DB) sortModels() ([]*modelMeta, []deferredFK) {
 	models := db.modelMetas()
 	byTable := map[string]*modelMeta{}
 	for _, m := range models {
 		byTable[m.table] = m
 	}
 	var out []*modelMeta
+	var deferred []deferredFK
 	state := map[*modelMeta]int{} // 1 visiting, 2 done
-	var visit func(m *modelMeta, path []string) error
-	visit = func(m *modelMeta, path []string) error {
-		switch state[m] {
-		case 2:
-			return nil
-		case 1:
-			return fmt.Errorf("sequelize: cyclic foreign keys between %s: break the cycle with Constraints: false on one association", strings.Join(append(path, m.name), " -> "))
+	var visit func(m *modelMeta)
+	visit = func(m *modelMeta) {
+		if state[m] != 0 {
+			return
 		}
 		state[m] = 1
 		for _, a := range m.attrs {
 			if a.references == nil {
 				continue
 			}
-			if dep := byTable[a.references.Table]; dep != nil && dep != m {
-				if err := visit(dep, append(path, m.name)); err != nil {
-					return err
-				}
+			dep := byTable[a.references.Table]
+			switch {
+			case dep == nil || dep == m:
+			case state[dep] == 1:
+				deferred = append(deferred, deferredFK{m, a})
+			default:
+				visit(dep)
 			}
 		}
 		state[m] = 2
 		out = append(out, m)
-		return nil
 	}
 	for _, m := range models {
-		if err := visit(m, nil); err != nil {
-			return nil, err
-		}
+		visit(m)
 	}
-	return out, nil
+	return out, deferred
 }
 
 // Sync creates the model's table if it does not exist (Sequelize's
@@ -318,6 +365,11 @@ func (db *DB) syncModel(ctx context.Context, m *modelMeta, o SyncOptions) error 
 	t, err := db.tableDef(m)
 	if err != nil {
 		return err
+	}
+	for i, a := range m.attrs {
+		if slices.Contains(o.skip, a) {
+			t.Columns[i].References = nil
+		}
 	}
 	stmts, err := ddl.CreateTableSQL(t)
 	if err != nil {
@@ -358,16 +410,8 @@ func (db *DB) Drop(ctx context.Context, opts ...DropOptions) error {
 	if err != nil {
 		return err
 	}
-	models, err := db.sortedModels()
-	if err != nil {
-		return err
-	}
-	for i := len(models) - 1; i >= 0; i-- {
-		if err := db.dropModel(ctx, models[i], o.Cascade, o.Logging); err != nil {
-			return err
-		}
-	}
-	return nil
+	models, deferred := db.sortModels()
+	return db.dropModels(ctx, models, deferred, o.Cascade, o.Logging)
 }
 
 // Drop drops the model's table (Sequelize's Model.drop).

@@ -479,3 +479,16 @@ func (*Dialect) TruncateStatements(table, _ string, cascade, restartIdentity boo
 	}
 	return []string{s}, nil, nil
 }
+
+// DropForeignKeySQL drops a foreign key constraint by name, as Sequelize
+// does before dropping tables that reference each other.
+func (d *Dialect) DropForeignKeySQL(schema, table, name string) (string, error) {
+	b := []byte("ALTER TABLE ")
+	if schema != "" {
+		b = append(d.QuoteIdentifier(b, schema), '.')
+	}
+	b = d.QuoteIdentifier(b, table)
+	b = append(b, " DROP CONSTRAINT "...)
+	b = d.QuoteIdentifier(b, name)
+	return string(append(b, ';')), nil
+}
