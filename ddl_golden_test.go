@@ -150,12 +150,35 @@ func ignore(names ...string) map[string]AttributeOptions {
 	return out
 }
 
+type seedUserGroup struct {
+	ID        int64
+	Name      string
+	CreatedAt time.Time
+	UpdatedAt time.Time
+}
+
+type seedUser struct {
+	ID        int64
+	Username  string
+	FirstName string
+	LastName  string
+	GroupID   *int64
+	Group     *seedUserGroup
+	CreatedAt time.Time
+	UpdatedAt time.Time
+}
+
 type goldenCase struct {
 	file   string
 	define func(db *DB)
 }
 
 var goldenCases = []goldenCase{
+	{"seed", func(db *DB) {
+		users := Define[seedUser](db, ModelOptions{ModelName: "User"})
+		groups := Define[seedUserGroup](db, ModelOptions{ModelName: "UserGroup"})
+		BelongsTo(users, groups, AssociationOptions{As: "group", ForeignKey: "groupId"})
+	}},
 	{"types", func(db *DB) {
 		pgOnly := []string{"Jsonb", "ArrayInteger", "RangeDate", "Inet", "Cidr", "Macaddr", "Citext", "Tsvector", "Hstore"}
 		myOnly := []string{"IntegerUnsignedZerofill", "Mediumint"}

@@ -49,6 +49,38 @@
 // transactions and SQLite's DEFERRED, IMMEDIATE and EXCLUSIVE types are in
 // [TransactionOptions].
 //
+// # Models
+//
+// [Define] makes a [*Model] from a struct type: exported fields are
+// attributes (FirstName → "firstName"), the `sequelize` tag gives column
+// options (type:STRING(64), unique, allowNull:false, field:name,
+// defaultValue:..., ...), and [ModelOptions] the model options (table
+// name, underscored, timestamps, paranoid, version, indexes, ...). Names
+// follow Sequelize exactly, so [DB.Sync] creates the tables Sequelize
+// creates for the same models. The model's methods are Sequelize's static
+// API ([Model.FindAll], [Model.Create], [Model.Update], ...) and, taking the
+// instance as an argument, its instance API ([Model.Save], [Model.Reload],
+// [Model.Changed], ...). Instances are plain structs; the model tracks their
+// persisted values on the side, so Save sends only what changed, and zero
+// values are saved like any other value.
+//
+// # Queries
+//
+// A [Where] maps attribute names to values or to operators of package op;
+// [FindOptions] has Sequelize's finder options (Attributes, Order, Group,
+// Having, Limit, Offset, Lock, Paranoid, Include, ...). Values are always
+// bound parameters and identifiers always quoted; [Literal] is the only raw
+// SQL.
+//
+// # Associations
+//
+// [BelongsTo], [HasOne] and [HasMany] associate two models with Sequelize's
+// defaults for aliases, foreign keys and referential actions, and return
+// typed associations whose methods are Sequelize's mixins (Get, Set, Add,
+// Remove, Has, Count, Create). An [Include] in FindOptions loads associated
+// rows into the struct field named after the alias, with one query per
+// include level whatever the number of rows.
+//
 // # Errors
 //
 // Driver errors are classified by code (SQLSTATE, MySQL error number,

@@ -88,6 +88,11 @@ type FindOptions struct {
 	Transaction *Tx
 	// Logging overrides the DB's logger for this query.
 	Logging *slog.Logger
+	// Include eager-loads associations (Sequelize's include): one query per
+	// include level, whatever the number of rows. A required include (or
+	// one with a Where) keeps only the rows that have matching associated
+	// rows, and Limit still counts this model's rows.
+	Include []Include
 }
 
 // selectPlan is a compiled SELECT: its SQL, arguments and the attributes
@@ -131,7 +136,10 @@ func (md *Model[T]) buildSelect(o *FindOptions, limitOne bool) (*selectPlan, err
 		plan.names = append(plan.names, col.name)
 	}
 	s.w(" FROM ").table(m.schema, m.table).w(" AS ").id(m.name)
-	md.writeWhere(s, c, o.Where, md.paranoidOn(o.Paranoid))
+	if err := md.checkIncludes(o.Include); err != nil {
+		return nil, err
+	}
+	md.writeWhere(s, c, o.Where, md.paranoidOn(o.Paranoid), o.Include...)
 	if len(o.Group) > 0 {
 		s.w(" GROUP BY ")
 		for i, g := range o.Group {
@@ -233,20 +241,34 @@ func (md *Model[T]) selectColumns(list []any) ([]selectCol, error) {
 
 // writeWhere writes the WHERE clause: the paranoid filter and the user's
 // condition.
-func (md *Model[T]) writeWhere(s *sqlb, c *whereCtx, w any, paranoid bool) {
-	if !paranoid && w == nil {
+func (md *Model[T]) writeWhere(s *sqlb, c *whereCtx, w any, paranoid bool, includes ...Include) {
+	required := false
+	for i := range includes {
+		required = required || includes[i].Association != nil && includes[i].required()
+	}
+	if !paranoid && w == nil && !required {
 		return
 	}
 	s.w(" WHERE ")
+	and := false
 	if paranoid {
 		c.writeCol(s, md.m.deletedAt, nil)
 		s.w(" IS NULL")
-		if w == nil {
-			return
-		}
-		s.w(" AND ")
+		and = true
 	}
-	c.cond(s, w)
+	if w != nil {
+		if and {
+			s.w(" AND ")
+		}
+		c.cond(s, w)
+		and = true
+	}
+	if required {
+		if and {
+			s.w(" AND ")
+		}
+		writeRequired(s, c.alias, includes)
+	}
 }
 
 // writeRef writes an attribute name or an expression.
@@ -345,7 +367,31 @@ func (md *Model[T]) run(ctx context.Context, plan *selectPlan, o *FindOptions) (
 			md.tr.remember(md.m, inst)
 		}
 	}
+	if len(o.Include) > 0 {
+		parents := make([]reflect.Value, len(out))
+		for i, inst := range out {
+			parents[i] = reflect.ValueOf(inst)
+		}
+		if err := loadIncludes(ctx, parents, o.Include, md.m.assocs, md.m.name, o); err != nil {
+			return nil, err
+		}
+	}
 	return out, nil
+}
+
+// checkIncludes refuses includes of associations the model does not have.
+func (md *Model[T]) checkIncludes(includes []Include) error {
+	for i := range includes {
+		inc := &includes[i]
+		if inc.Association == nil {
+			return &EagerLoadingError{newBase("SequelizeEagerLoadingError", "an Include needs its Association", nil)}
+		}
+		if a, ok := md.m.assocs[inc.Association.As()]; !ok || a != inc.Association {
+			return &EagerLoadingError{newBase("SequelizeEagerLoadingError",
+				fmt.Sprintf("%s is not associated to %s!", inc.Association.TargetName(), md.m.name), nil)}
+		}
+	}
+	return nil
 }
 
 // FindAll returns the rows matching opts (Sequelize's findAll). It takes at
@@ -486,7 +532,10 @@ type CountOptions struct {
 	// Group counts per group; use CountGroups.
 	Group []any
 	// Paranoid, for paranoid models, excludes soft-deleted rows (default true).
-	Paranoid    *bool
+	Paranoid *bool
+	// Include: required includes (or ones with a Where) count only the rows
+	// that have matching associated rows; the count is of this model's rows.
+	Include     []Include
 	Transaction *Tx
 	Logging     *slog.Logger
 }
@@ -541,7 +590,7 @@ func (md *Model[T]) count(ctx context.Context, o CountOptions) ([]Row, error) {
 	}
 	attrs = append(attrs, As(fn, "count"))
 	return md.aggregateRows(ctx, FindOptions{Where: o.Where, Group: o.Group, Attributes: attrs, Paranoid: o.Paranoid,
-		Transaction: o.Transaction, Logging: o.Logging})
+		Include: o.Include, Transaction: o.Transaction, Logging: o.Logging})
 }
 
 // distinctExpr renders DISTINCT expr inside count().
@@ -595,7 +644,7 @@ func (md *Model[T]) FindAndCountAll(ctx context.Context, opts ...FindOptions) ([
 	if err != nil {
 		return nil, 0, err
 	}
-	n, err := md.Count(ctx, CountOptions{Where: o.Where, Paranoid: o.Paranoid, Transaction: o.Transaction, Logging: o.Logging})
+	n, err := md.Count(ctx, CountOptions{Where: o.Where, Paranoid: o.Paranoid, Include: o.Include, Transaction: o.Transaction, Logging: o.Logging})
 	if err != nil {
 		return nil, 0, err
 	}

@@ -190,6 +190,7 @@ type modelMeta struct {
 	ukOrder    []string // unique key names in definition order
 	indexes    []IndexOptions
 	opts       ModelOptions
+	assocs     map[string]Association // by alias
 }
 
 type uniqueKey struct {

@@ -379,7 +379,7 @@ func (md *Model[T]) Save(ctx context.Context, inst *T, opts ...SaveOptions) erro
 	}
 	if a := md.m.updatedAt; a != nil && !o.Silent {
 		set = append(set, a)
-		values = append(values, ts)
+		values = append(values, md.timeArg(a, ts))
 	}
 	var version int64
 	if a := md.m.version; a != nil {
@@ -563,7 +563,7 @@ func (md *Model[T]) buildUpdate(values Values, o UpdateOptions) (*sqlb, error) {
 		s.operand(v, c.colRef)
 	}
 	if a := md.m.updatedAt; a != nil && !o.Silent && !slices.Contains(keys, a.name) {
-		s.w(",").id(a.field).w("=").arg(now())
+		s.w(",").id(a.field).w("=").arg(md.timeArg(a, now()))
 	}
 	md.writeWhere(s, c, o.Where, md.paranoidOn(o.Paranoid))
 	return s, s.err
@@ -618,7 +618,7 @@ func (md *Model[T]) arith(ctx context.Context, amounts Values, o IncrementOption
 		s.w(",").id(a.field).w("=").id(a.field).w(" + 1")
 	}
 	if a := md.m.updatedAt; a != nil && !o.Silent {
-		s.w(",").id(a.field).w("=").arg(now())
+		s.w(",").id(a.field).w("=").arg(md.timeArg(a, now()))
 	}
 	md.writeWhere(s, c, o.Where, md.m.deletedAt != nil)
 	res, err := md.exec(ctx, o.Transaction, o.Logging, s)
@@ -684,7 +684,7 @@ func (md *Model[T]) Destroy(ctx context.Context, opts DestroyOptions) (int64, er
 	s := newSQLB(md.db)
 	c := &whereCtx{db: md.db, m: md.m}
 	if md.m.deletedAt != nil && !opts.Force {
-		s.w("UPDATE ").table(md.m.schema, md.m.table).w(" SET ").id(md.m.deletedAt.field).w("=").arg(now())
+		s.w("UPDATE ").table(md.m.schema, md.m.table).w(" SET ").id(md.m.deletedAt.field).w("=").arg(md.timeArg(md.m.deletedAt, now()))
 		md.writeWhere(s, c, opts.Where, true)
 	} else {
 		s.w("DELETE FROM ").table(md.m.schema, md.m.table)
@@ -785,7 +785,7 @@ func (md *Model[T]) DestroyInstance(ctx context.Context, inst *T, opts ...Destro
 		ts := now()
 		s := newSQLB(md.db)
 		c := &whereCtx{db: md.db, m: md.m}
-		s.w("UPDATE ").table(md.m.schema, md.m.table).w(" SET ").id(md.m.deletedAt.field).w("=").arg(ts)
+		s.w("UPDATE ").table(md.m.schema, md.m.table).w(" SET ").id(md.m.deletedAt.field).w("=").arg(md.timeArg(md.m.deletedAt, ts))
 		md.writeWhere(s, c, w, true)
 		if _, err := md.exec(ctx, o.Transaction, o.Logging, s); err != nil {
 			return err
@@ -899,4 +899,14 @@ func (md *Model[T]) refine(err error) error {
 		u.Message = msg
 	}
 	return err
+}
+
+// timeArg binds a managed timestamp through its attribute's type, as every
+// other value is (SQLite stores Sequelize's text form).
+func (md *Model[T]) timeArg(a *attribute, ts time.Time) any {
+	v, err := bindValue(md.db, a, ts)
+	if err != nil {
+		return ts
+	}
+	return v
 }

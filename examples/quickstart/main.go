@@ -1,35 +1,41 @@
-// Command quickstart shows Sequelize for Go on an embedded, in-memory
-// SQLite database: it connects, runs raw queries with replacements and bind
-// parameters, scans rows into structs, uses a transaction and catches a
-// typed error. Run it with:
+// Command quickstart is the TypeScript example of Sequelize's API reference
+// (User and UserGroup, User.belongsTo(UserGroup, {as: 'group', foreignKey:
+// 'groupId'})) translated to Go, on an embedded in-memory SQLite database.
+// It prints each step and the SQL it ran. Run it with:
 //
 //	go run ./examples/quickstart
 package main
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"log"
 	"log/slog"
 	"os"
+	"time"
 
 	"github.com/gosequelize/sequelize"
 	_ "github.com/gosequelize/sequelize/dialect/sqlitedialect"
 )
 
-// UserGroup and User are the rows of the seed example's two tables.
+// UserGroup is the seed's UserGroup model: table "UserGroups".
 type UserGroup struct {
-	ID   int64
-	Name string
+	ID        int64
+	Name      string
+	CreatedAt time.Time
+	UpdatedAt time.Time
 }
 
-// User is one row of users.
+// User is the seed's User model: table "Users".
 type User struct {
 	ID        int64
 	Username  string
 	FirstName string
-	GroupID   *int64
+	LastName  string
+	GroupID   *int64     // the foreign key "groupId"
+	Group     *UserGroup // filled by Include
+	CreatedAt time.Time
+	UpdatedAt time.Time
 }
 
 func main() {
@@ -38,78 +44,77 @@ func main() {
 	}
 }
 
-func run(ctx context.Context) error {
-	// Every statement is logged with its parameters.
-	logger := slog.New(slog.NewTextHandler(os.Stdout, &slog.HandlerOptions{ReplaceAttr: func(_ []string, a slog.Attr) slog.Attr {
-		if a.Key == slog.TimeKey || a.Key == slog.LevelKey {
+// sqlLogger prints each statement indented under the step that ran it.
+func sqlLogger() *slog.Logger {
+	return slog.New(slog.NewTextHandler(os.Stdout, &slog.HandlerOptions{ReplaceAttr: func(_ []string, a slog.Attr) slog.Attr {
+		switch a.Key {
+		case slog.TimeKey, slog.LevelKey, slog.MessageKey:
 			return slog.Attr{}
 		}
 		return a
 	}}))
-	db, err := sequelize.Open(ctx, "sqlite::memory:", sequelize.Options{Logging: logger, LogQueryParameters: true})
+}
+
+func step(s string) { fmt.Println("\n== " + s) }
+
+func run(ctx context.Context) error {
+	db, err := sequelize.Open(ctx, "sqlite::memory:", sequelize.Options{Logging: sqlLogger(), LogQueryParameters: true})
 	if err != nil {
 		return err
 	}
 	defer db.Close()
 
-	version, err := db.DatabaseVersion(ctx)
-	if err != nil {
+	// User.init(...); UserGroup.init(...)
+	users := sequelize.Define[User](db)
+	groups := sequelize.Define[UserGroup](db)
+	// User.belongsTo(UserGroup, { as: 'group', foreignKey: 'groupId' })
+	group := sequelize.BelongsTo(users, groups, sequelize.AssociationOptions{As: "group", ForeignKey: "groupId"})
+
+	step("sequelize.sync()")
+	if err := db.Sync(ctx); err != nil {
 		return err
 	}
-	fmt.Printf("== connected to %s %s\n", db.Dialect().Name(), version)
 
-	fmt.Println("== create tables")
-	for _, ddl := range []string{
-		"CREATE TABLE UserGroups (id INTEGER PRIMARY KEY AUTOINCREMENT, name VARCHAR(255) NOT NULL)",
-		"CREATE TABLE Users (id INTEGER PRIMARY KEY AUTOINCREMENT, username VARCHAR(64) NOT NULL UNIQUE, firstName VARCHAR(255), groupId INTEGER REFERENCES UserGroups (id) ON DELETE SET NULL ON UPDATE CASCADE)",
-	} {
-		if _, err := db.Query(ctx, ddl); err != nil {
+	step("seed: two groups and a user in the first")
+	admins, staff := &UserGroup{Name: "admins"}, &UserGroup{Name: "staff"}
+	for _, g := range []*UserGroup{admins, staff} {
+		if err := groups.Create(ctx, g); err != nil {
 			return err
 		}
 	}
-
-	fmt.Println("== insert rows in one transaction")
-	err = db.Transaction(ctx, func(ctx context.Context, tx *sequelize.Tx) error {
-		res, err := db.Query(ctx, "INSERT INTO UserGroups (name) VALUES (:name)", sequelize.QueryOptions{
-			Type: sequelize.QueryTypeInsert, Replacements: map[string]any{"name": "admins"},
-		})
-		if err != nil {
-			return err
-		}
-		_, err = db.Query(ctx, "INSERT INTO Users (username, firstName, groupId) VALUES ($1, $2, $3), ($4, $5, NULL)", sequelize.QueryOptions{
-			Type: sequelize.QueryTypeInsert, Bind: []any{"john", "John", res.LastInsertID, "jane", "Jane"},
-		})
+	if err := users.Create(ctx, &User{Username: "jdoe", FirstName: "Jane", LastName: "Doe", GroupID: &admins.ID}); err != nil {
 		return err
-	})
+	}
+
+	step("const user = await User.findOne({ include: [Group] })")
+	user, err := users.FindOne(ctx, sequelize.FindOptions{Include: []sequelize.Include{{Association: group}}})
 	if err != nil {
 		return err
 	}
+	fmt.Printf("-> user %d %s, group %q\n", user.ID, user.Username, user.Group.Name)
 
-	fmt.Println("== select into structs")
-	users, err := sequelize.QueryAs[User](ctx, db, "SELECT * FROM Users ORDER BY id")
+	step("user.firstName = 'John'; await user.save()")
+	user.FirstName = "John"
+	if err := users.Save(ctx, user); err != nil {
+		return err
+	}
+	fmt.Printf("-> saved: %s %s\n", user.FirstName, user.LastName)
+
+	step("await user.setGroup(2)")
+	if err := group.Set(ctx, user, int64(2)); err != nil {
+		return err
+	}
+	g, err := group.Get(ctx, user)
 	if err != nil {
 		return err
 	}
-	for _, u := range users {
-		fmt.Printf("user %d: %s (%s), in a group: %v\n", u.ID, u.Username, u.FirstName, u.GroupID != nil)
-	}
+	fmt.Printf("-> user %d is now in group %d %q\n", user.ID, *user.GroupID, g.Name)
 
-	fmt.Println("== select with a join, as nested maps")
-	res, err := db.Query(ctx, "SELECT u.username, g.name AS \"group.name\" FROM Users u LEFT JOIN UserGroups g ON g.id = u.groupId WHERE u.username = ?", sequelize.QueryOptions{
-		Nest: true, Plain: true, Replacements: []any{"john"},
-	})
-	if err != nil {
+	step("const user2 = await User.create({ firstName: 'John', groupId: 1 })")
+	user2 := &User{FirstName: "John", GroupID: &admins.ID}
+	if err := users.Create(ctx, user2); err != nil {
 		return err
 	}
-	fmt.Println(res.Row)
-
-	fmt.Println("== a duplicate username is a typed error")
-	_, err = db.Query(ctx, "INSERT INTO Users (username) VALUES ('john')")
-	var uniq *sequelize.UniqueConstraintError
-	if errors.As(err, &uniq) {
-		fmt.Printf("UniqueConstraintError on %s: %v\n", uniq.Table, uniq.Errors[0].Message)
-	} else {
-		return fmt.Errorf("expected a UniqueConstraintError, got %v", err)
-	}
+	fmt.Printf("-> user2 has id %d, group %d, new record: %v\n", user2.ID, *user2.GroupID, users.IsNewRecord(user2))
 	return nil
 }

@@ -1,0 +1,355 @@
+package sequelize
+
+import (
+	"context"
+	"fmt"
+	"log/slog"
+	"reflect"
+	"strings"
+
+	"github.com/gosequelize/sequelize/internal/naming"
+)
+
+// AssociationType names the four kinds of association (Sequelize's
+// associationType).
+type AssociationType int
+
+// The association types.
+const (
+	BelongsToType AssociationType = iota + 1
+	HasOneType
+	HasManyType
+	BelongsToManyType
+)
+
+// String returns "BelongsTo", "HasOne", "HasMany" or "BelongsToMany".
+func (t AssociationType) String() string {
+	switch t {
+	case BelongsToType:
+		return "BelongsTo"
+	case HasOneType:
+		return "HasOne"
+	case HasManyType:
+		return "HasMany"
+	case BelongsToManyType:
+		return "BelongsToMany"
+	}
+	return fmt.Sprintf("AssociationType(%d)", int(t))
+}
+
+// AssociationOptions are Sequelize's association options.
+type AssociationOptions struct {
+	// As is the alias (default: the target model's name, singular for
+	// BelongsTo and HasOne, plural for HasMany). Included rows land in the
+	// source struct's field with this name (case-insensitive).
+	As string
+	// ForeignKey is the foreign-key attribute (default as Sequelize names
+	// it: "UserId" for BelongsTo(tasks, users)). A struct field matching it
+	// case-insensitively (UserID) must exist on the model that holds it.
+	ForeignKey string
+	// SourceKey is the source attribute the foreign key refers to
+	// (HasOne, HasMany; default the source's primary key).
+	SourceKey string
+	// TargetKey is the target attribute the foreign key refers to
+	// (BelongsTo; default the target's primary key).
+	TargetKey string
+	// OnDelete and OnUpdate are the foreign key's actions (defaults as in
+	// Sequelize: SET NULL when the key is nullable, else NO ACTION for
+	// BelongsTo and CASCADE for HasOne/HasMany; ON UPDATE CASCADE).
+	OnDelete, OnUpdate string
+	// Constraints, when Bool(false), creates no REFERENCES constraint.
+	Constraints *bool
+	// Scope adds these attribute values to the target's where (and sets
+	// them on Add and Create): polymorphic associations.
+	Scope Values
+}
+
+// Association is what every association has; an Include names one.
+type Association interface {
+	// Type is the association's kind.
+	Type() AssociationType
+	// As is its alias.
+	As() string
+	// ForeignKey is its foreign-key attribute.
+	ForeignKey() string
+	// SourceName and TargetName are the models' names.
+	SourceName() string
+	TargetName() string
+
+	// load fetches the associated rows of parents (pointers to source
+	// structs) in one query per chunk, stitches them into the parents'
+	// include fields and returns them for nested includes.
+	load(ctx context.Context, parents []reflect.Value, inc *Include, o *FindOptions) ([]reflect.Value, error)
+	// exists writes an EXISTS condition that a parent row (aliased
+	// parentAlias) has associated rows matching inc.
+	exists(s *sqlb, parentAlias string, inc *Include)
+	// targetModel returns the target's association lookup.
+	targetAssociations() map[string]Association
+}
+
+// Include is an eager-loading request (Sequelize's include).
+type Include struct {
+	// Association is the association to load.
+	Association Association
+	// Where filters the included rows; it makes the include required
+	// unless Required says otherwise.
+	Where any
+	// Required keeps only parents that have associated rows (Sequelize's
+	// INNER JOIN). Default: true when Where is set, else false.
+	Required *bool
+	// Attributes picks the included model's attributes.
+	Attributes []any
+	// Order sorts the included rows (within each parent).
+	Order Order
+	// Paranoid, for paranoid targets, skips soft-deleted rows (default true).
+	Paranoid *bool
+	// Include loads the target's own associations.
+	Include []Include
+	// Separate is accepted for Sequelize parity: includes are always loaded
+	// with a separate query per level.
+	Separate bool
+}
+
+func (inc *Include) required() bool {
+	if inc.Required != nil {
+		return *inc.Required
+	}
+	return inc.Where != nil
+}
+
+// assocBase is the part every association shares.
+type assocBase struct {
+	typ        AssociationType
+	as         string
+	source     *modelMeta
+	target     *modelMeta
+	fk         string     // foreign-key attribute name
+	fkAttr     *attribute // on the model that holds it
+	key        *attribute // the attribute the foreign key refers to
+	field      []int      // the source struct field holding included rows
+	fieldMany  bool
+	scope      Values
+	sourceDB   *DB
+	targetAssn func() map[string]Association
+}
+
+func (a *assocBase) Type() AssociationType { return a.typ }
+func (a *assocBase) As() string            { return a.as }
+func (a *assocBase) ForeignKey() string    { return a.fk }
+func (a *assocBase) SourceName() string    { return a.source.name }
+func (a *assocBase) TargetName() string    { return a.target.name }
+func (a *assocBase) targetAssociations() map[string]Association {
+	return a.targetAssn()
+}
+
+func assocPanic(format string, args ...any) {
+	panic(&AssociationError{newBase("SequelizeAssociationError", fmt.Sprintf(format, args...), nil)})
+}
+
+// includeField finds the source struct field named after the alias.
+func includeField(m *modelMeta, as string, target reflect.Type, many bool) []int {
+	want := reflect.PointerTo(target)
+	if many {
+		want = reflect.SliceOf(want)
+	}
+	for i := range m.goType.NumField() {
+		f := m.goType.Field(i)
+		if strings.EqualFold(f.Name, as) {
+			if f.Type != want {
+				assocPanic("%s.%s must be of type %s to hold the included %s rows, not %s", m.name, f.Name, want, as, f.Type)
+			}
+			return f.Index
+		}
+	}
+	return nil
+}
+
+// fkAttribute finds (by name, case-insensitively) the foreign-key
+// attribute on holder, makes it a foreign key to ref and moves it to the
+// end of the attribute list, where Sequelize adds association keys.
+func fkAttribute(holder *modelMeta, name string, ref *modelMeta, key *attribute, o AssociationOptions, onDelete string) *attribute {
+	a := holder.byName[name]
+	if a == nil {
+		a = holder.byLower[strings.ToLower(name)]
+	}
+	if a == nil {
+		assocPanic("%s has no struct field for the foreign key %q: add a field %s (type %s or a pointer to it)",
+			holder.name, name, strings.ToUpper(name[:1])+name[1:], key.goType)
+	}
+	if a.name != name {
+		// The Go field (UserID → userId) holds Sequelize's attribute (UserId).
+		delete(holder.byName, a.name)
+		a.name = name
+		holder.byName[name] = a
+	}
+	if a.typeFromGo {
+		a.typ = key.typ
+		if k := key.typ.Key(); k == "INTEGER" || k == "BIGINT" {
+			a.typ = key.typ
+		}
+	}
+	field := naming.UnderscoredIf(name, holder.opts.Underscored)
+	if a.field != field && holder.byField[a.field] == a && !strings.Contains(holder.goType.FieldByIndex(a.goIndex).Tag.Get("sequelize"), "field:") {
+		delete(holder.byField, a.field)
+		a.field = field
+		holder.byField[field] = a
+	}
+	if o.Constraints == nil || *o.Constraints {
+		a.references = &References{Table: ref.table, Key: key.field}
+		a.onDelete = strings.ToUpper(o.OnDelete)
+		if a.onDelete == "" {
+			a.onDelete = onDelete
+		}
+		a.onUpdate = strings.ToUpper(o.OnUpdate)
+		if a.onUpdate == "" {
+			a.onUpdate = "CASCADE"
+		}
+	}
+	// Sequelize appends association keys after the model's own attributes.
+	for i, x := range holder.attrs {
+		if x == a {
+			holder.attrs = append(holder.attrs[:i:i], holder.attrs[i+1:]...)
+			break
+		}
+	}
+	holder.attrs = append(holder.attrs, a)
+	return a
+}
+
+// addAssociation registers a on its source, refusing duplicate aliases.
+func addAssociation(m *modelMeta, a Association) {
+	if m.assocs == nil {
+		m.assocs = map[string]Association{}
+	}
+	if _, dup := m.assocs[a.As()]; dup {
+		assocPanic("You have used the alias %s in two separate associations. Aliased associations must have unique aliases.", a.As())
+	}
+	if m.byName[a.As()] != nil {
+		assocPanic("Naming collision between attribute '%s' and association '%s' on model %s. To remedy this, change the \"as\" option in your association definition", a.As(), a.As(), m.name)
+	}
+	m.assocs[a.As()] = a
+}
+
+// keyOf normalises a key value for matching parents and children: it
+// dereferences pointers and widens integers.
+func keyOf(v reflect.Value) (any, bool) {
+	for v.Kind() == reflect.Pointer || v.Kind() == reflect.Interface {
+		if v.IsNil() {
+			return nil, false
+		}
+		v = v.Elem()
+	}
+	switch v.Kind() {
+	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64:
+		return v.Int(), true
+	case reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64:
+		return int64(v.Uint()), true
+	case reflect.String:
+		if v.String() == "" {
+			return nil, false
+		}
+	}
+	if v.IsZero() {
+		return nil, false
+	}
+	return v.Interface(), true
+}
+
+// keyValue reads a key (or foreign key) of an instance.
+func keyValue(inst reflect.Value, a *attribute) (any, bool) {
+	if a.goIndex == nil {
+		return nil, false
+	}
+	return keyOf(inst.Elem().FieldByIndex(a.goIndex))
+}
+
+// distinctKeys collects the distinct keys of instances.
+func distinctKeys(insts []reflect.Value, a *attribute) []any {
+	seen := map[any]bool{}
+	var out []any
+	for _, in := range insts {
+		if k, ok := keyValue(in, a); ok && !seen[k] {
+			seen[k] = true
+			out = append(out, k)
+		}
+	}
+	return out
+}
+
+// includeFind turns an include into the target's find options for the
+// rows whose attr is in keys.
+func includeFind(inc *Include, o *FindOptions, attr string, keys []any, scope Values) FindOptions {
+	conds := []any{Where{attr: keys}}
+	if len(scope) > 0 {
+		conds = append(conds, Where(scope))
+	}
+	if inc.Where != nil {
+		conds = append(conds, inc.Where)
+	}
+	f := FindOptions{Where: conds, Order: inc.Order, Paranoid: inc.Paranoid, Raw: o.Raw,
+		Include: inc.Include, Transaction: o.Transaction, Logging: o.Logging}
+	if len(inc.Attributes) > 0 {
+		f.Attributes = append([]any{attr}, inc.Attributes...)
+	}
+	return f
+}
+
+// chunks splits keys to stay under the parameter limit.
+func chunks(keys []any) [][]any {
+	const per = maxParams / 2
+	var out [][]any
+	for len(keys) > per {
+		out = append(out, keys[:per])
+		keys = keys[per:]
+	}
+	return append(out, keys)
+}
+
+// loadIncludes loads includes into insts, one query per include (and
+// chunk of keys); each of those queries loads its own nested includes.
+func loadIncludes(ctx context.Context, insts []reflect.Value, includes []Include, assocs map[string]Association, modelName string, o *FindOptions) error {
+	if len(insts) == 0 {
+		return nil
+	}
+	for i := range includes {
+		inc := &includes[i]
+		if inc.Association == nil {
+			return &EagerLoadingError{newBase("SequelizeEagerLoadingError", "an Include needs its Association", nil)}
+		}
+		if a, ok := assocs[inc.Association.As()]; !ok || a != inc.Association {
+			return &EagerLoadingError{newBase("SequelizeEagerLoadingError",
+				fmt.Sprintf("%s is not associated to %s!", inc.Association.TargetName(), modelName), nil)}
+		}
+		// The target's finder loads the nested includes of these rows.
+		if _, err := inc.Association.load(ctx, insts, inc, o); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// writeRequired adds EXISTS conditions for required includes to a WHERE.
+func writeRequired(s *sqlb, parentAlias string, includes []Include) bool {
+	wrote := false
+	for i := range includes {
+		inc := &includes[i]
+		if inc.Association == nil || !inc.required() {
+			continue
+		}
+		if wrote {
+			s.w(" AND ")
+		}
+		inc.Association.exists(s, parentAlias, inc)
+		wrote = true
+	}
+	return wrote
+}
+
+// SetOptions are the options of the Set mixins.
+type SetOptions struct {
+	// Save, when Bool(false), only sets the foreign key on the source
+	// struct without saving it (BelongsTo).
+	Save        *bool
+	Transaction *Tx
+	Logging     *slog.Logger
+}

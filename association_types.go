@@ -1,0 +1,581 @@
+package sequelize
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"reflect"
+	"slices"
+
+	"github.com/gosequelize/sequelize/internal/naming"
+	"github.com/gosequelize/sequelize/op"
+)
+
+// BelongsToAssociation is source.belongsTo(target): the foreign key is on
+// the source. Made by BelongsTo.
+type BelongsToAssociation[S, T any] struct {
+	assocBase
+	src *Model[S]
+	tgt *Model[T]
+}
+
+// BelongsTo associates source with target, the foreign key on source
+// (Sequelize's Model.belongsTo): by default alias = the target's name,
+// foreign key = alias + "Id" ("UserId"), referencing the target's primary
+// key, ON DELETE SET NULL (NO ACTION when the key is NOT NULL), ON UPDATE
+// CASCADE. Call it once at start-up, after Define and before Sync; it
+// panics with an *AssociationError on a definition mistake.
+func BelongsTo[S, T any](source *Model[S], target *Model[T], opts ...AssociationOptions) *BelongsToAssociation[S, T] {
+	o := oneAssocOption(opts)
+	sm, tm := source.m, target.m
+	as := o.As
+	if as == "" {
+		as = tm.singular
+	}
+	key := tm.primaryOrNamed(o.TargetKey, "TargetKey")
+	fk := o.ForeignKey
+	if fk == "" {
+		fk = naming.Camelize(as + "_" + key.name)
+	}
+	onDelete := "SET NULL"
+	if a := sm.byName[fk]; a != nil && !a.allowNull {
+		onDelete = "NO ACTION"
+	}
+	a := &BelongsToAssociation[S, T]{src: source, tgt: target}
+	a.assocBase = assocBase{typ: BelongsToType, as: as, source: sm, target: tm, fk: fk, key: key, sourceDB: source.db,
+		targetAssn: func() map[string]Association { return tm.assocs }}
+	a.fkAttr = fkAttribute(sm, fk, tm, key, o, onDelete)
+	a.field = includeField(sm, as, tm.goType, false)
+	addAssociation(sm, a)
+	return a
+}
+
+func oneAssocOption(opts []AssociationOptions) AssociationOptions {
+	if len(opts) > 1 {
+		assocPanic("an association takes at most one AssociationOptions")
+	}
+	if len(opts) == 1 {
+		return opts[0]
+	}
+	return AssociationOptions{}
+}
+
+// primaryOrNamed returns the attribute named by name, or the primary key.
+func (m *modelMeta) primaryOrNamed(name, option string) *attribute {
+	if name != "" {
+		a := m.byName[name]
+		if a == nil {
+			assocPanic("%s %q is not an attribute of %s", option, name, m.name)
+		}
+		return a
+	}
+	if len(m.pks) != 1 {
+		assocPanic("%s has no single primary key: set %s", m.name, option)
+	}
+	return m.pks[0]
+}
+
+func (a *BelongsToAssociation[S, T]) load(ctx context.Context, parents []reflect.Value, inc *Include, o *FindOptions) ([]reflect.Value, error) {
+	keys := distinctKeys(parents, a.fkAttr)
+	byKey := map[any]*T{}
+	var out []reflect.Value
+	for _, chunk := range chunks(keys) {
+		if len(chunk) == 0 {
+			continue
+		}
+		rows, err := a.tgt.FindAll(ctx, includeFind(inc, o, a.key.name, chunk, nil))
+		if err != nil {
+			return nil, err
+		}
+		for _, r := range rows {
+			k, _ := keyValue(reflect.ValueOf(r), a.key)
+			byKey[k] = r
+			out = append(out, reflect.ValueOf(r))
+		}
+	}
+	if a.field == nil {
+		return out, nil
+	}
+	for _, p := range parents {
+		f := p.Elem().FieldByIndex(a.field)
+		if k, ok := keyValue(p, a.fkAttr); ok && byKey[k] != nil {
+			f.Set(reflect.ValueOf(byKey[k]))
+		} else {
+			f.SetZero()
+		}
+	}
+	return out, nil
+}
+
+func (a *BelongsToAssociation[S, T]) exists(s *sqlb, parentAlias string, inc *Include) {
+	writeExists(s, a.sourceDB, a.target, a.as, a.key, parentAlias, a.fkAttr, inc, nil)
+}
+
+// writeExists writes EXISTS (SELECT 1 FROM target AS alias WHERE
+// alias.col = parent.parentCol AND where [AND nested required]).
+func writeExists(s *sqlb, db *DB, target *modelMeta, alias string, col *attribute, parentAlias string, parentCol *attribute, inc *Include, scope Values) {
+	c := &whereCtx{db: db, m: target, alias: alias}
+	s.w("EXISTS (SELECT 1 FROM ").table(target.schema, target.table).w(" AS ").id(alias).w(" WHERE ")
+	c.writeCol(s, col, nil)
+	s.w(" = ").id(parentAlias).w(".").id(parentCol.field)
+	if target.deletedAt != nil && (inc.Paranoid == nil || *inc.Paranoid) {
+		s.w(" AND ")
+		c.writeCol(s, target.deletedAt, nil)
+		s.w(" IS NULL")
+	}
+	if len(scope) > 0 {
+		s.w(" AND ")
+		c.cond(s, Where(scope))
+	}
+	if inc.Where != nil {
+		s.w(" AND ")
+		c.cond(s, inc.Where)
+	}
+	for i := range inc.Include {
+		n := &inc.Include[i]
+		if n.Association != nil && n.required() {
+			s.w(" AND ")
+			n.Association.exists(s, alias, n)
+		}
+	}
+	s.w(")")
+}
+
+// Get returns the target row src points to, or nil (Sequelize's getX).
+func (a *BelongsToAssociation[S, T]) Get(ctx context.Context, src *S, opts ...FindOptions) (*T, error) {
+	o, err := oneOption(opts)
+	if err != nil {
+		return nil, err
+	}
+	k, ok := keyValue(reflect.ValueOf(src), a.fkAttr)
+	if !ok {
+		return nil, nil
+	}
+	w := Where{a.key.name: k}
+	if o.Where != nil {
+		o.Where = []any{w, o.Where}
+	} else {
+		o.Where = w
+	}
+	return a.tgt.FindOne(ctx, o)
+}
+
+// Set points src at target, an instance (*T), a primary-key value, or nil,
+// and saves src's foreign key (Sequelize's setX); with Save Bool(false) it
+// only sets the field.
+func (a *BelongsToAssociation[S, T]) Set(ctx context.Context, src *S, target any, opts ...SetOptions) error {
+	o, err := oneOption(opts)
+	if err != nil {
+		return err
+	}
+	f := fieldOf(reflect.ValueOf(src).Elem(), a.fkAttr)
+	switch t := target.(type) {
+	case nil:
+		f.SetZero()
+	case *T:
+		if t == nil {
+			f.SetZero()
+			break
+		}
+		k := reflect.ValueOf(t).Elem().FieldByIndex(a.key.goIndex).Interface()
+		if err := assign(f, k); err != nil {
+			return err
+		}
+	default:
+		if err := assign(f, target); err != nil {
+			return fmt.Errorf("sequelize: %s.Set: %w", a.as, err)
+		}
+	}
+	if o.Save != nil && !*o.Save {
+		return nil
+	}
+	return a.src.Save(ctx, src, SaveOptions{Fields: []string{a.fk}, Transaction: o.Transaction, Logging: o.Logging})
+}
+
+// Create creates target and points src at it (Sequelize's createX).
+func (a *BelongsToAssociation[S, T]) Create(ctx context.Context, src *S, target *T, opts ...CreateOptions) error {
+	o, err := oneOption(opts)
+	if err != nil {
+		return err
+	}
+	return a.src.db.Transaction(ctx, func(ctx context.Context, tx *Tx) error {
+		if err := a.tgt.Create(ctx, target, CreateOptions{Logging: o.Logging}); err != nil {
+			return err
+		}
+		return a.Set(ctx, src, target, SetOptions{Logging: o.Logging})
+	}, TransactionOptions{Transaction: o.Transaction})
+}
+
+// HasManyAssociation is source.hasMany(target): the foreign key is on the
+// target. Made by HasMany.
+type HasManyAssociation[S, T any] struct {
+	assocBase
+	src *Model[S]
+	tgt *Model[T]
+}
+
+// HasOneAssociation is source.hasOne(target): the foreign key is on the
+// target. Made by HasOne. Its mixins are Get, Set and Create.
+type HasOneAssociation[S, T any] struct {
+	h *HasManyAssociation[S, T]
+}
+
+// Type returns HasOneType.
+func (a *HasOneAssociation[S, T]) Type() AssociationType { return a.h.typ }
+
+// As returns the alias.
+func (a *HasOneAssociation[S, T]) As() string { return a.h.as }
+
+// ForeignKey returns the foreign-key attribute (on the target).
+func (a *HasOneAssociation[S, T]) ForeignKey() string { return a.h.fk }
+
+// SourceName returns the source model's name.
+func (a *HasOneAssociation[S, T]) SourceName() string { return a.h.source.name }
+
+// TargetName returns the target model's name.
+func (a *HasOneAssociation[S, T]) TargetName() string { return a.h.target.name }
+
+func (a *HasOneAssociation[S, T]) load(ctx context.Context, parents []reflect.Value, inc *Include, o *FindOptions) ([]reflect.Value, error) {
+	return a.h.load(ctx, parents, inc, o)
+}
+func (a *HasOneAssociation[S, T]) exists(s *sqlb, parentAlias string, inc *Include) {
+	a.h.exists(s, parentAlias, inc)
+}
+func (a *HasOneAssociation[S, T]) targetAssociations() map[string]Association {
+	return a.h.targetAssociations()
+}
+
+// Set makes target (an instance, a primary key, or nil) the row
+// associated with src, unlinking the previous one (Sequelize's setX).
+func (a *HasOneAssociation[S, T]) Set(ctx context.Context, src *S, target any, opts ...SetOptions) error {
+	return a.h.Set(ctx, src, target, opts...)
+}
+
+// Create creates target associated with src (Sequelize's createX).
+func (a *HasOneAssociation[S, T]) Create(ctx context.Context, src *S, target *T, opts ...CreateOptions) error {
+	return a.h.Create(ctx, src, target, opts...)
+}
+
+// HasMany associates source with many targets, the foreign key on target
+// (Sequelize's Model.hasMany): by default alias = the target's plural
+// name, foreign key = source name + "Id" ("UserId"), referencing the
+// source's primary key, ON DELETE SET NULL (CASCADE when NOT NULL), ON
+// UPDATE CASCADE. It panics with an *AssociationError on a mistake.
+func HasMany[S, T any](source *Model[S], target *Model[T], opts ...AssociationOptions) *HasManyAssociation[S, T] {
+	return hasAssoc(source, target, oneAssocOption(opts), HasManyType)
+}
+
+// HasOne associates source with one target, the foreign key on target
+// (Sequelize's Model.hasOne); defaults as HasMany, with a singular alias.
+func HasOne[S, T any](source *Model[S], target *Model[T], opts ...AssociationOptions) *HasOneAssociation[S, T] {
+	a := &HasOneAssociation[S, T]{hasAssoc(source, target, oneAssocOption(opts), HasOneType)}
+	addAssociation(source.m, a)
+	return a
+}
+
+func hasAssoc[S, T any](source *Model[S], target *Model[T], o AssociationOptions, typ AssociationType) *HasManyAssociation[S, T] {
+	sm, tm := source.m, target.m
+	as := o.As
+	if as == "" {
+		as = tm.plural
+		if typ == HasOneType {
+			as = tm.singular
+		}
+	}
+	key := sm.primaryOrNamed(o.SourceKey, "SourceKey")
+	fk := o.ForeignKey
+	if fk == "" {
+		base := sm.singular
+		if typ == HasOneType && o.As != "" {
+			base = naming.Singularize(o.As)
+		}
+		fk = naming.Camelize(base + "_" + key.name)
+	}
+	onDelete := "SET NULL"
+	if a := tm.byName[fk]; a != nil && !a.allowNull {
+		onDelete = "CASCADE"
+	}
+	a := &HasManyAssociation[S, T]{src: source, tgt: target}
+	a.assocBase = assocBase{typ: typ, as: as, source: sm, target: tm, fk: fk, key: key, sourceDB: source.db, scope: o.Scope,
+		targetAssn: func() map[string]Association { return tm.assocs }}
+	a.fkAttr = fkAttribute(tm, fk, sm, key, o, onDelete)
+	a.fieldMany = typ == HasManyType
+	a.field = includeField(sm, as, tm.goType, a.fieldMany)
+	if typ == HasManyType {
+		addAssociation(sm, a)
+	}
+	return a
+}
+
+func (a *HasManyAssociation[S, T]) load(ctx context.Context, parents []reflect.Value, inc *Include, o *FindOptions) ([]reflect.Value, error) {
+	keys := distinctKeys(parents, a.key)
+	byKey := map[any][]*T{}
+	var out []reflect.Value
+	for _, chunk := range chunks(keys) {
+		if len(chunk) == 0 {
+			continue
+		}
+		rows, err := a.tgt.FindAll(ctx, includeFind(inc, o, a.fk, chunk, a.scope))
+		if err != nil {
+			return nil, err
+		}
+		for _, r := range rows {
+			k, _ := keyValue(reflect.ValueOf(r), a.fkAttr)
+			byKey[k] = append(byKey[k], r)
+			out = append(out, reflect.ValueOf(r))
+		}
+	}
+	if a.field == nil {
+		return out, nil
+	}
+	for _, p := range parents {
+		f := p.Elem().FieldByIndex(a.field)
+		k, _ := keyValue(p, a.key)
+		rows := byKey[k]
+		if a.fieldMany {
+			if rows == nil {
+				rows = []*T{}
+			}
+			f.Set(reflect.ValueOf(rows))
+		} else if len(rows) > 0 {
+			f.Set(reflect.ValueOf(rows[0]))
+		} else {
+			f.SetZero()
+		}
+	}
+	return out, nil
+}
+
+func (a *HasManyAssociation[S, T]) exists(s *sqlb, parentAlias string, inc *Include) {
+	writeExists(s, a.sourceDB, a.target, a.as, a.fkAttr, parentAlias, a.key, inc, a.scope)
+}
+
+func (a *HasManyAssociation[S, T]) where(src *S, extra any) (Where, any, error) {
+	k, ok := keyValue(reflect.ValueOf(src), a.key)
+	if !ok {
+		return nil, nil, fmt.Errorf("sequelize: the %s source has no %s", a.as, a.key.name)
+	}
+	w := Where{a.fk: k}
+	for n, v := range a.scope {
+		w[n] = v
+	}
+	if extra != nil {
+		return w, []any{w, extra}, nil
+	}
+	return w, w, nil
+}
+
+// Get returns src's associated rows (Sequelize's getXs), filtered and
+// ordered by opts.
+func (a *HasManyAssociation[S, T]) Get(ctx context.Context, src *S, opts ...FindOptions) ([]*T, error) {
+	o, err := oneOption(opts)
+	if err != nil {
+		return nil, err
+	}
+	_, o.Where, err = a.where(src, o.Where)
+	if err != nil {
+		return nil, err
+	}
+	return a.tgt.FindAll(ctx, o)
+}
+
+// Count counts src's associated rows (Sequelize's countXs).
+func (a *HasManyAssociation[S, T]) Count(ctx context.Context, src *S, opts ...CountOptions) (int64, error) {
+	o, err := oneOption(opts)
+	if err != nil {
+		return 0, err
+	}
+	_, o.Where, err = a.where(src, o.Where)
+	if err != nil {
+		return 0, err
+	}
+	return a.tgt.Count(ctx, o)
+}
+
+// targetKeys turns a mixin's target argument (an instance, a key, a slice
+// of either) into primary-key values.
+func targetKeys[T any](m *modelMeta, target any) ([]any, error) {
+	pk := m.pks[0]
+	one := func(v any) (any, error) {
+		if t, ok := v.(*T); ok {
+			k, ok := keyValue(reflect.ValueOf(t), pk)
+			if !ok {
+				return nil, errors.New("sequelize: an associated instance has no primary key: save it first")
+			}
+			return k, nil
+		}
+		if k, ok := keyOf(reflect.ValueOf(v)); ok {
+			return k, nil
+		}
+		return nil, fmt.Errorf("sequelize: %v is neither a *%s nor a primary key", v, m.name)
+	}
+	if target == nil {
+		return nil, nil
+	}
+	rv := reflect.ValueOf(target)
+	if rv.Kind() == reflect.Slice && rv.Type().Elem().Kind() != reflect.Uint8 {
+		out := make([]any, 0, rv.Len())
+		for i := range rv.Len() {
+			k, err := one(rv.Index(i).Interface())
+			if err != nil {
+				return nil, err
+			}
+			out = append(out, k)
+		}
+		return out, nil
+	}
+	k, err := one(target)
+	if err != nil {
+		return nil, err
+	}
+	return []any{k}, nil
+}
+
+// setFK sets the foreign key of the instances among targets, in memory.
+func (a *HasManyAssociation[S, T]) setFK(target any, v any) {
+	each := func(x any) {
+		if t, ok := x.(*T); ok && t != nil {
+			if f := fieldOf(reflect.ValueOf(t).Elem(), a.fkAttr); f.IsValid() {
+				if v == nil {
+					f.SetZero()
+				} else {
+					_ = assign(f, v)
+				}
+			}
+		}
+	}
+	rv := reflect.ValueOf(target)
+	if rv.IsValid() && rv.Kind() == reflect.Slice {
+		for i := range rv.Len() {
+			each(rv.Index(i).Interface())
+		}
+		return
+	}
+	each(target)
+}
+
+// Has reports whether every target (an instance, a key, or a slice of
+// either) is associated with src (Sequelize's hasX / hasXs).
+func (a *HasManyAssociation[S, T]) Has(ctx context.Context, src *S, target any, opts ...CountOptions) (bool, error) {
+	o, err := oneOption(opts)
+	if err != nil {
+		return false, err
+	}
+	keys, err := targetKeys[T](a.target, target)
+	if err != nil || len(keys) == 0 {
+		return false, err
+	}
+	w, _, err := a.where(src, nil)
+	if err != nil {
+		return false, err
+	}
+	w[a.target.pks[0].name] = keys
+	o.Where = w
+	n, err := a.tgt.Count(ctx, o)
+	return n == int64(len(slices.Compact(keys))), err
+}
+
+// Add associates targets (an instance, a key, or a slice of either) with
+// src in one UPDATE (Sequelize's addX / addXs).
+func (a *HasManyAssociation[S, T]) Add(ctx context.Context, src *S, target any, opts ...SetOptions) error {
+	o, err := oneOption(opts)
+	if err != nil {
+		return err
+	}
+	keys, err := targetKeys[T](a.target, target)
+	if err != nil || len(keys) == 0 {
+		return err
+	}
+	w, _, err := a.where(src, nil)
+	if err != nil {
+		return err
+	}
+	values := Values{}
+	for k, v := range w {
+		values[k] = v
+	}
+	if _, err := a.tgt.Update(ctx, values, UpdateOptions{Where: Where{a.target.pks[0].name: keys}, Transaction: o.Transaction, Logging: o.Logging}); err != nil {
+		return err
+	}
+	a.setFK(target, w[a.fk])
+	return nil
+}
+
+// Remove dissociates targets from src in one UPDATE, setting their foreign
+// key to NULL (Sequelize's removeX / removeXs).
+func (a *HasManyAssociation[S, T]) Remove(ctx context.Context, src *S, target any, opts ...SetOptions) error {
+	o, err := oneOption(opts)
+	if err != nil {
+		return err
+	}
+	keys, err := targetKeys[T](a.target, target)
+	if err != nil || len(keys) == 0 {
+		return err
+	}
+	w, _, err := a.where(src, nil)
+	if err != nil {
+		return err
+	}
+	w[a.target.pks[0].name] = keys
+	if _, err := a.tgt.Update(ctx, Values{a.fk: nil}, UpdateOptions{Where: w, Transaction: o.Transaction, Logging: o.Logging}); err != nil {
+		return err
+	}
+	a.setFK(target, nil)
+	return nil
+}
+
+// Set makes targets (an instance, a key, a slice of either, or nil) the
+// only rows associated with src: two UPDATEs, one unlinking the others,
+// one linking these (Sequelize's setXs; for HasOne, setX).
+func (a *HasManyAssociation[S, T]) Set(ctx context.Context, src *S, target any, opts ...SetOptions) error {
+	o, err := oneOption(opts)
+	if err != nil {
+		return err
+	}
+	keys, err := targetKeys[T](a.target, target)
+	if err != nil {
+		return err
+	}
+	w, _, err := a.where(src, nil)
+	if err != nil {
+		return err
+	}
+	return a.src.db.Transaction(ctx, func(ctx context.Context, tx *Tx) error {
+		unlink := Where{a.fk: w[a.fk]}
+		if len(keys) > 0 {
+			unlink[a.target.pks[0].name] = op.NotIn(keys)
+		}
+		if _, err := a.tgt.Update(ctx, Values{a.fk: nil}, UpdateOptions{Where: unlink, Logging: o.Logging}); err != nil {
+			return err
+		}
+		if len(keys) == 0 {
+			return nil
+		}
+		return a.Add(ctx, src, target, SetOptions{Logging: o.Logging})
+	}, TransactionOptions{Transaction: o.Transaction})
+}
+
+// Create creates target associated with src (Sequelize's createX).
+func (a *HasManyAssociation[S, T]) Create(ctx context.Context, src *S, target *T, opts ...CreateOptions) error {
+	w, _, err := a.where(src, nil)
+	if err != nil {
+		return err
+	}
+	if err := a.tgt.Set(target, Values(w)); err != nil {
+		return err
+	}
+	return a.tgt.Create(ctx, target, opts...)
+}
+
+// Get returns src's associated row, or nil (Sequelize's getX).
+func (a *HasOneAssociation[S, T]) Get(ctx context.Context, src *S, opts ...FindOptions) (*T, error) {
+	o, err := oneOption(opts)
+	if err != nil {
+		return nil, err
+	}
+	_, o.Where, err = a.h.where(src, o.Where)
+	if err != nil {
+		return nil, err
+	}
+	return a.h.tgt.FindOne(ctx, o)
+}
