@@ -195,14 +195,21 @@ func fkAttribute(holder *modelMeta, name string, ref *modelMeta, key *attribute,
 		holder.byField[field] = a
 	}
 	if o.Constraints == nil || *o.Constraints {
+		// A key another association already made keeps its actions unless
+		// these options name new ones, as in Sequelize.
+		had := a.references != nil
 		a.references = &References{Table: ref.table, Key: key.field}
-		a.onDelete = strings.ToUpper(o.OnDelete)
-		if a.onDelete == "" {
-			a.onDelete = onDelete
+		if o.OnDelete != "" || !had {
+			a.onDelete = strings.ToUpper(o.OnDelete)
+			if a.onDelete == "" {
+				a.onDelete = onDelete
+			}
 		}
-		a.onUpdate = strings.ToUpper(o.OnUpdate)
-		if a.onUpdate == "" {
-			a.onUpdate = "CASCADE"
+		if o.OnUpdate != "" || !had {
+			a.onUpdate = strings.ToUpper(o.OnUpdate)
+			if a.onUpdate == "" {
+				a.onUpdate = "CASCADE"
+			}
 		}
 	}
 	// Sequelize appends association keys after the model's own attributes.

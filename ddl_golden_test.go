@@ -168,12 +168,65 @@ type seedUser struct {
 	UpdatedAt time.Time
 }
 
+type asnA struct {
+	ID        int64
+	Name      string
+	CreatedAt time.Time
+	UpdatedAt time.Time
+}
+type asnB struct {
+	ID        int64
+	Name      string
+	CreatedAt time.Time
+	UpdatedAt time.Time
+	AID       *int64
+}
+type asnLog struct {
+	ID        int64
+	Message   string
+	CreatedAt time.Time
+	UpdatedAt time.Time
+	AID       *int64
+}
+type asnComment struct {
+	ID        int64
+	Body      string
+	CreatedAt time.Time
+	UpdatedAt time.Time
+	AID       *int64
+}
+type asnPerson struct {
+	ID        int64
+	Name      string
+	CreatedAt time.Time
+	UpdatedAt time.Time
+	ParentID  *int64
+}
+
 type goldenCase struct {
 	file   string
 	define func(db *DB)
 }
 
 var goldenCases = []goldenCase{
+	{"associations", func(db *DB) {
+		a := Define[asnA](db, ModelOptions{ModelName: "A"})
+		b := Define[asnB](db, ModelOptions{ModelName: "B"})
+		c := Define[asnB](db, ModelOptions{ModelName: "C"})
+		HasOne(a, b)
+		HasMany(a, c, AssociationOptions{OnDelete: "CASCADE"})
+		BelongsTo(c, a)
+		d := Define[asnA](db, ModelOptions{ModelName: "D"})
+		e := Define[asnA](db, ModelOptions{ModelName: "E"})
+		BelongsToMany(d, e, BelongsToManyOptions{Through: "DE"})
+		p := Define[asnPerson](db, ModelOptions{ModelName: "Person"})
+		BelongsTo(p, p, AssociationOptions{As: "parent"})
+		BelongsToMany(p, p, BelongsToManyOptions{AssociationOptions: AssociationOptions{As: "friends"}, Through: "Friendship"})
+		l := Define[asnLog](db, ModelOptions{ModelName: "Log"})
+		BelongsTo(l, a, AssociationOptions{Constraints: Bool(false)})
+		cm := Define[asnComment](db, ModelOptions{ModelName: "Comment", Underscored: true})
+		BelongsTo(cm, a)
+	}},
 	{"seed", func(db *DB) {
 		users := Define[seedUser](db, ModelOptions{ModelName: "User"})
 		groups := Define[seedUserGroup](db, ModelOptions{ModelName: "UserGroup"})

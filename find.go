@@ -93,6 +93,23 @@ type FindOptions struct {
 	// one with a Where) keeps only the rows that have matching associated
 	// rows, and Limit still counts this model's rows.
 	Include []Include
+
+	via *throughJoin // BelongsToMany: join the through table, select its source key
+}
+
+// throughJoin joins a BelongsToMany through table to the target's SELECT
+// and selects the through row's source key, for stitching.
+type throughJoin struct {
+	through  *modelMeta
+	alias    string
+	fk       *attribute // through column referring to the source
+	other    *attribute // through column referring to the target
+	key      *attribute // target attribute other refers to
+	keys     []any      // source keys to load
+	scope    Values
+	where    any
+	paranoid bool
+	sources  []any // out: the source key of each returned row
 }
 
 // selectPlan is a compiled SELECT: its SQL, arguments and the attributes
@@ -135,7 +152,34 @@ func (md *Model[T]) buildSelect(o *FindOptions, limitOne bool) (*selectPlan, err
 		plan.attrs = append(plan.attrs, col.attr)
 		plan.names = append(plan.names, col.name)
 	}
+	if v := o.via; v != nil {
+		s.w(", ").id(v.alias).w(".").id(v.fk.field).w(" AS ").id("__source")
+		plan.attrs = append(plan.attrs, nil)
+		plan.names = append(plan.names, "__source")
+	}
 	s.w(" FROM ").table(m.schema, m.table).w(" AS ").id(m.name)
+	if v := o.via; v != nil {
+		tc := &whereCtx{db: md.db, m: v.through, alias: v.alias}
+		s.w(" INNER JOIN ").table(v.through.schema, v.through.table).w(" AS ").id(v.alias).w(" ON ")
+		tc.writeCol(s, v.other, nil)
+		s.w(" = ")
+		c.writeCol(s, v.key, nil)
+		s.w(" AND ")
+		tc.cond(s, Where{v.fk.name: v.keys})
+		if len(v.scope) > 0 {
+			s.w(" AND ")
+			tc.cond(s, Where(v.scope))
+		}
+		if v.where != nil {
+			s.w(" AND ")
+			tc.cond(s, v.where)
+		}
+		if v.paranoid && v.through.deletedAt != nil {
+			s.w(" AND ")
+			tc.writeCol(s, v.through.deletedAt, nil)
+			s.w(" IS NULL")
+		}
+	}
 	if err := md.checkIncludes(o.Include); err != nil {
 		return nil, err
 	}
@@ -349,6 +393,10 @@ func (md *Model[T]) run(ctx context.Context, plan *selectPlan, o *FindOptions) (
 			inst := new(T)
 			if err := sc.scan(rows, reflect.ValueOf(inst).Elem()); err != nil {
 				return fmt.Errorf("%s: %w", md.m.name, err)
+			}
+			if o.via != nil {
+				k, _ := keyOf(reflect.ValueOf(sc.holders[len(sc.holders)-1]))
+				o.via.sources = append(o.via.sources, k)
 			}
 			out = append(out, inst)
 		}

@@ -204,13 +204,18 @@ func (db *DB) Query(ctx context.Context, query string, opts ...QueryOptions) (*Q
 	if err != nil {
 		return nil, err
 	}
-	typ := o.effectiveType()
 	q, args, err := db.prepare(query, o)
 	if err != nil {
 		return nil, err
 	}
+	return db.run(ctx, q, args, o)
+}
+
+// run executes a statement whose placeholders are already the dialect's.
+func (db *DB) run(ctx context.Context, q string, args []any, o QueryOptions) (*QueryResult, error) {
+	typ := o.effectiveType()
 	res := &QueryResult{Type: typ, RowsAffected: -1}
-	err = db.withConn(ctx, o.Transaction, modeFor(typ), q, args, func(c dialect.Conn, tx *Tx) error {
+	err := db.withConn(ctx, o.Transaction, modeFor(typ), q, args, func(c dialect.Conn, tx *Tx) error {
 		start := time.Now()
 		if !returnsRows(typ, q, db.syntax) {
 			r, err := c.Exec(ctx, q, args)

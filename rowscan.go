@@ -96,7 +96,6 @@ func (sc *rowScanner) scan(rows dialect.Rows, v reflect.Value) error {
 		if err := scanValue(sc.db, a, sc.holders[i], v.FieldByIndex(a.goIndex)); err != nil {
 			return fmt.Errorf("%s: %w", a.name, err)
 		}
-		sc.holders[i] = nil
 	}
 	for _, idx := range sc.times {
 		f := v.FieldByIndex(idx)

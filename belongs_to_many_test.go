@@ -1,0 +1,172 @@
+package sequelize_test
+
+import (
+	"errors"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/gosequelize/sequelize"
+	"github.com/gosequelize/sequelize/internal/testdb"
+)
+
+type Task struct {
+	ID        int64
+	Title     string
+	Tags      []*Tag
+	CreatedAt time.Time
+	UpdatedAt time.Time
+}
+
+type Tag struct {
+	ID        int64
+	Name      string
+	Tasks     []*Task
+	CreatedAt time.Time
+	UpdatedAt time.Time
+}
+
+type Human struct {
+	ID        int64
+	Name      string
+	Friends   []*Human
+	CreatedAt time.Time
+	UpdatedAt time.Time
+}
+
+func tagNames(tags []*Tag) []string {
+	out := make([]string, len(tags))
+	for i, t := range tags {
+		out[i] = t.Name
+	}
+	slices.Sort(out)
+	return out
+}
+
+func TestBelongsToMany(t *testing.T) {
+	testdb.Each(t, func(t *testing.T, tg testdb.Target) {
+		ctx := t.Context()
+		db, log := openModels(t, tg)
+		tasks := sequelize.Define[Task](db)
+		tags := sequelize.Define[Tag](db)
+		humans := sequelize.Define[Human](db)
+		taskTags := sequelize.BelongsToMany(tasks, tags, sequelize.BelongsToManyOptions{Through: "TaskTags"})
+		tagTasks := sequelize.BelongsToMany(tags, tasks, sequelize.BelongsToManyOptions{Through: "TaskTags"}) // paired
+		friends := sequelize.BelongsToMany(humans, humans, sequelize.BelongsToManyOptions{
+			AssociationOptions: sequelize.AssociationOptions{As: "friends"}, Through: "Friendship"})
+		if err := db.Sync(ctx); err != nil {
+			t.Fatal(err)
+		}
+		// The junction table: the two keys as a composite primary key.
+		cons, err := db.QueryInterface().ShowConstraints(ctx, "TaskTags")
+		if err != nil {
+			t.Fatal(err)
+		}
+		var pk []string
+		fks := 0
+		for _, c := range cons {
+			switch c.ConstraintType {
+			case "PRIMARY KEY":
+				pk = c.Columns
+			case "FOREIGN KEY":
+				fks++
+				if c.OnDelete != "CASCADE" {
+					t.Errorf("junction foreign key %+v", c)
+				}
+			}
+		}
+		slices.Sort(pk)
+		if !slices.Equal(pk, []string{"TagId", "TaskId"}) || fks != 2 {
+			t.Errorf("TaskTags constraints = %+v", cons)
+		}
+
+		work, home := &Task{Title: "work"}, &Task{Title: "home"}
+		_ = tasks.BulkCreate(ctx, []*Task{work, home})
+		red, blue, green := &Tag{Name: "red"}, &Tag{Name: "blue"}, &Tag{Name: "green"}
+		_ = tags.BulkCreate(ctx, []*Tag{red, blue, green})
+
+		if err := taskTags.Add(ctx, work, []*Tag{red, blue}); err != nil {
+			t.Fatal(err)
+		}
+		if err := taskTags.Add(ctx, work, red); err != nil { // already linked: no duplicate
+			t.Fatal(err)
+		}
+		got, err := taskTags.Get(ctx, work)
+		if err != nil || !slices.Equal(tagNames(got), []string{"blue", "red"}) {
+			t.Errorf("Get = %v, %v", tagNames(got), err)
+		}
+		if n, _ := taskTags.Count(ctx, work); n != 2 {
+			t.Errorf("Count = %d", n)
+		}
+		if ok, _ := taskTags.Has(ctx, work, []any{red, blue.ID}); !ok {
+			t.Error("Has(red, blue) is false")
+		}
+		if ok, _ := taskTags.Has(ctx, work, green); ok {
+			t.Error("Has(green) is true")
+		}
+		// The paired association sees the same junction rows.
+		redTasks, _ := tagTasks.Get(ctx, red)
+		if len(redTasks) != 1 || redTasks[0].Title != "work" {
+			t.Errorf("paired Get = %v", redTasks)
+		}
+		if err := taskTags.Set(ctx, work, []any{green.ID, blue}); err != nil {
+			t.Fatal(err)
+		}
+		got, _ = taskTags.Get(ctx, work)
+		if !slices.Equal(tagNames(got), []string{"blue", "green"}) {
+			t.Errorf("after Set = %v", tagNames(got))
+		}
+		if err := taskTags.Remove(ctx, work, blue); err != nil {
+			t.Fatal(err)
+		}
+		if err := taskTags.Create(ctx, home, &Tag{Name: "yellow"}); err != nil {
+			t.Fatal(err)
+		}
+
+		// Include: one query per level, rows stitched without duplicates.
+		log.reset()
+		all, err := tasks.FindAll(ctx, sequelize.FindOptions{Order: sequelize.Order{{"id"}},
+			Include: []sequelize.Include{{Association: taskTags, Include: []sequelize.Include{{Association: tagTasks}}}}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if s := log.reset(); len(s) != 3 {
+			t.Errorf("%d statements for two include levels:\n%s", len(s), strings.Join(s, "\n"))
+		}
+		if len(all) != 2 || !slices.Equal(tagNames(all[0].Tags), []string{"green"}) || !slices.Equal(tagNames(all[1].Tags), []string{"yellow"}) {
+			t.Errorf("include = %+v", all)
+		}
+		if len(all[0].Tags[0].Tasks) != 1 || all[0].Tags[0].Tasks[0].Title != "work" {
+			t.Errorf("nested include = %+v", all[0].Tags[0].Tasks)
+		}
+		required, err := tasks.FindAll(ctx, sequelize.FindOptions{Include: []sequelize.Include{{Association: taskTags, Where: sequelize.Where{"name": "yellow"}}}})
+		if err != nil || len(required) != 1 || required[0].Title != "home" {
+			t.Errorf("required include = %v, %v", required, err)
+		}
+
+		// Self-association.
+		a, b, c := &Human{Name: "a"}, &Human{Name: "b"}, &Human{Name: "c"}
+		_ = humans.BulkCreate(ctx, []*Human{a, b, c})
+		if err := friends.Add(ctx, a, []*Human{b, c}); err != nil {
+			t.Fatal(err)
+		}
+		if n, _ := friends.Count(ctx, a); n != 2 {
+			t.Errorf("friends of a = %d", n)
+		}
+		if n, _ := friends.Count(ctx, b); n != 0 {
+			t.Errorf("friends of b = %d", n)
+		}
+
+		// Definition mistakes panic with an AssociationError.
+		func() {
+			defer func() {
+				var ae *sequelize.AssociationError
+				if err, _ := recover().(error); !errors.As(err, &ae) {
+					t.Errorf("self BelongsToMany without As: %v", err)
+				}
+			}()
+			sequelize.BelongsToMany(humans, humans, sequelize.BelongsToManyOptions{Through: "X"})
+		}()
+	})
+}
