@@ -85,6 +85,10 @@ type Association interface {
 	exists(s *sqlb, parentAlias string, inc *Include)
 	// targetModel returns the target's association lookup.
 	targetAssociations() map[string]Association
+	// createNested creates the associated rows held in parent's include
+	// field: before the parent's INSERT for BelongsTo (setting the parent's
+	// key), after it for the others.
+	createNested(ctx context.Context, parent reflect.Value, inc *Include, before bool) error
 }
 
 // Include is an eager-loading request (Sequelize's include).

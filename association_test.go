@@ -1,6 +1,7 @@
 package sequelize_test
 
 import (
+	"context"
 	"errors"
 	"slices"
 	"strings"
@@ -351,5 +352,65 @@ func TestInclude(t *testing.T) {
 			t.Errorf("foreign include: %v", err)
 		}
 		_ = slices.Contains[[]string]
+	})
+}
+
+func TestNestedCreate(t *testing.T) {
+	testdb.Each(t, func(t *testing.T, tg testdb.Target) {
+		ctx := t.Context()
+		w := newWorld(t, tg)
+		p := &Person{
+			Username: "nested",
+			Group:    &Group{Name: "created with the person"},
+			Posts: []*Post{
+				{Title: "first", Comments: []*Comment{{Body: "hi"}, {Body: "ho"}}},
+				{Title: "second"},
+			},
+			Passport: &Passport{Number: "N1"},
+		}
+		err := w.people.Create(ctx, p, sequelize.CreateOptions{Include: []sequelize.Include{
+			{Association: w.group},
+			{Association: w.personPosts, Include: []sequelize.Include{{Association: w.postComments}}},
+			{Association: w.passport},
+		}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if p.ID == 0 || p.Group.ID == 0 || p.GroupID == nil || *p.GroupID != p.Group.ID {
+			t.Errorf("belongsTo created: %+v / %+v", p, p.Group)
+		}
+		got, err := w.people.FindByPK(ctx, p.ID, sequelize.FindOptions{Include: []sequelize.Include{
+			{Association: w.group},
+			{Association: w.personPosts, Include: []sequelize.Include{{Association: w.postComments}}},
+			{Association: w.passport},
+		}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got.Group.Name != "created with the person" || len(got.Posts) != 2 || got.Passport == nil || got.Passport.Number != "N1" {
+			t.Errorf("read back: %+v", got)
+		}
+		comments := 0
+		for _, post := range got.Posts {
+			comments += len(post.Comments)
+		}
+		if comments != 2 {
+			t.Errorf("%d comments", comments)
+		}
+		// A failure rolls every nested row back.
+		bad := &Person{Username: "bad", Posts: []*Post{{Title: "x"}}, Group: &Group{Name: "g"}}
+		_, _ = w.people.FindAll(ctx)
+		err = w.db.Transaction(ctx, func(ctx context.Context, tx *sequelize.Tx) error {
+			if err := w.people.Create(ctx, bad, sequelize.CreateOptions{Include: []sequelize.Include{{Association: w.group}, {Association: w.personPosts}}}); err != nil {
+				return err
+			}
+			return errors.New("abort")
+		})
+		if err == nil {
+			t.Fatal("expected the abort")
+		}
+		if n, _ := w.groups.Count(ctx, sequelize.CountOptions{Where: sequelize.Where{"name": "g"}}); n != 0 {
+			t.Errorf("nested rows survived a rollback: %d", n)
+		}
 	})
 }

@@ -579,3 +579,58 @@ func (a *HasOneAssociation[S, T]) Get(ctx context.Context, src *S, opts ...FindO
 	}
 	return a.h.tgt.FindOne(ctx, o)
 }
+
+func (a *BelongsToAssociation[S, T]) createNested(ctx context.Context, parent reflect.Value, inc *Include, before bool) error {
+	if !before || a.field == nil {
+		return nil
+	}
+	t, _ := parent.Elem().FieldByIndex(a.field).Interface().(*T)
+	if t == nil {
+		return nil
+	}
+	if a.tgt.IsNewRecord(t) {
+		if err := a.tgt.Create(ctx, t, CreateOptions{Include: inc.Include}); err != nil {
+			return err
+		}
+	}
+	return a.Set(ctx, parent.Interface().(*S), t, SetOptions{Save: Bool(false)})
+}
+
+func (a *HasManyAssociation[S, T]) createNested(ctx context.Context, parent reflect.Value, inc *Include, before bool) error {
+	if before || a.field == nil {
+		return nil
+	}
+	var children []*T
+	switch v := parent.Elem().FieldByIndex(a.field).Interface().(type) {
+	case []*T:
+		children = v
+	case *T:
+		if v != nil {
+			children = []*T{v}
+		}
+	}
+	src := parent.Interface().(*S)
+	for _, c := range children {
+		if !a.tgt.IsNewRecord(c) {
+			if err := a.Add(ctx, src, c); err != nil {
+				return err
+			}
+			continue
+		}
+		w, _, err := a.where(src, nil)
+		if err != nil {
+			return err
+		}
+		if err := a.tgt.Set(c, Values(w)); err != nil {
+			return err
+		}
+		if err := a.tgt.Create(ctx, c, CreateOptions{Include: inc.Include}); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func (a *HasOneAssociation[S, T]) createNested(ctx context.Context, parent reflect.Value, inc *Include, before bool) error {
+	return a.h.createNested(ctx, parent, inc, before)
+}

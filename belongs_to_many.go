@@ -475,3 +475,21 @@ func (a *BelongsToManyAssociation[S, T]) Create(ctx context.Context, src *S, tar
 		return a.Add(ctx, src, target, SetOptions{Logging: o.Logging})
 	}, TransactionOptions{Transaction: o.Transaction})
 }
+
+func (a *BelongsToManyAssociation[S, T]) createNested(ctx context.Context, parent reflect.Value, inc *Include, before bool) error {
+	if before || a.field == nil {
+		return nil
+	}
+	children, _ := parent.Elem().FieldByIndex(a.field).Interface().([]*T)
+	for _, c := range children {
+		if a.tgt.IsNewRecord(c) {
+			if err := a.tgt.Create(ctx, c, CreateOptions{Include: inc.Include}); err != nil {
+				return err
+			}
+		}
+	}
+	if len(children) == 0 {
+		return nil
+	}
+	return a.Add(ctx, parent.Interface().(*S), children)
+}

@@ -32,7 +32,10 @@ type BulkCreateOptions struct {
 	// a conflict for UpdateOnDuplicate on PostgreSQL and SQLite (default: the
 	// primary key). MySQL decides by every unique key.
 	ConflictAttributes []string
-	Transaction        *Tx
+	// Include creates associated rows too, as CreateOptions.Include; the
+	// instances are then created one by one, in one transaction.
+	Include     []Include
+	Transaction *Tx
 	Logging            *slog.Logger
 }
 
@@ -58,6 +61,19 @@ func (md *Model[T]) BulkCreate(ctx context.Context, insts []*T, opts ...BulkCrea
 	}
 	if o.IgnoreDuplicates && len(o.UpdateOnDuplicate) > 0 {
 		return errors.New("sequelize: IgnoreDuplicates and UpdateOnDuplicate cannot be used together")
+	}
+	if len(o.Include) > 0 {
+		if o.IgnoreDuplicates || len(o.UpdateOnDuplicate) > 0 {
+			return errors.New("sequelize: BulkCreate with Include cannot also ignore or update duplicates")
+		}
+		return md.db.Transaction(ctx, func(ctx context.Context, tx *Tx) error {
+			for _, inst := range insts {
+				if err := md.Create(ctx, inst, CreateOptions{Fields: o.Fields, Include: o.Include, Logging: o.Logging}); err != nil {
+					return err
+				}
+			}
+			return nil
+		}, TransactionOptions{Transaction: o.Transaction})
 	}
 	ts := now()
 	type group struct {

@@ -23,6 +23,12 @@ type CreateOptions struct {
 	// Fields restricts the attributes inserted (others take their
 	// database defaults).
 	Fields []string
+	// Include creates the associated rows held in the instance's include
+	// fields too (Sequelize's nested creation), in one transaction:
+	// BelongsTo targets first (setting the foreign key), then the instance,
+	// then HasOne, HasMany and BelongsToMany children (with their keys).
+	// Instances that are not new are linked rather than created.
+	Include []Include
 	// Transaction runs the statement in this transaction.
 	Transaction *Tx
 	// Logging overrides the DB's logger.
@@ -281,7 +287,29 @@ func (md *Model[T]) Create(ctx context.Context, inst *T, opts ...CreateOptions) 
 			return errUnknownAttr(md.m, f)
 		}
 	}
-	return md.insert(ctx, inst, o.Fields, o.Transaction, o.Logging)
+	if len(o.Include) == 0 {
+		return md.insert(ctx, inst, o.Fields, o.Transaction, o.Logging)
+	}
+	if err := md.checkIncludes(o.Include); err != nil {
+		return err
+	}
+	parent := reflect.ValueOf(inst)
+	return md.db.Transaction(ctx, func(ctx context.Context, tx *Tx) error {
+		for i := range o.Include {
+			if err := o.Include[i].Association.createNested(ctx, parent, &o.Include[i], true); err != nil {
+				return err
+			}
+		}
+		if err := md.insert(ctx, inst, o.Fields, nil, o.Logging); err != nil {
+			return err
+		}
+		for i := range o.Include {
+			if err := o.Include[i].Association.createNested(ctx, parent, &o.Include[i], false); err != nil {
+				return err
+			}
+		}
+		return nil
+	}, TransactionOptions{Transaction: o.Transaction})
 }
 
 func (md *Model[T]) insert(ctx context.Context, inst *T, fields []string, tx *Tx, logger *slog.Logger) error {
