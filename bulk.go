@@ -36,7 +36,7 @@ type BulkCreateOptions struct {
 	// instances are then created one by one, in one transaction.
 	Include     []Include
 	Transaction *Tx
-	Logging            *slog.Logger
+	Logging     *slog.Logger
 }
 
 // BulkCreate inserts insts with multi-row INSERTs (Sequelize's bulkCreate),
