@@ -534,8 +534,8 @@ func sameColumn(c dialect.ColumnDef, got ColumnDescription) bool {
 	if c.AllowNull != got.AllowNull {
 		return false
 	}
-	if c.EnumValues != nil || c.AutoIncrement {
-		return true // ENUMs are reconciled separately; serials report nextval defaults
+	if c.EnumType != "" || c.AutoIncrement {
+		return true // named ENUM types are reconciled separately; serials report nextval defaults
 	}
 	if normType(c.Type) != normType(got.Type) {
 		return false

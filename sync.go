@@ -55,9 +55,10 @@ func (db *DB) tableDef(m *modelMeta) (dialect.TableDef, error) {
 		}
 		c := dialect.ColumnDef{Name: a.field, Type: typ, TypeKey: a.typ.Key(), AllowNull: a.allowNull,
 			PrimaryKey: a.primaryKey, AutoIncrement: a.autoIncrement, AutoIncrementIdentity: a.identity, Comment: a.comment}
-		if e, ok := a.typ.(interface{ EnumValues() []string }); ok {
-			c.EnumValues = e.EnumValues()
-			if dn == "postgres" {
+		if e, ok := a.typ.(datatypes.EnumType); ok {
+			c.EnumValues = e.Values()
+			// A dialect with named ENUM types (PostgreSQL) creates one.
+			if _, err := e.CreateTypeSQL(datatypes.Context{Dialect: dn, Table: m.table, Column: a.field, Schema: m.schema}); err == nil {
 				c.EnumType = typ
 			}
 		}
@@ -356,6 +357,12 @@ func (db *DB) syncModel(ctx context.Context, m *modelMeta, o SyncOptions) error 
 	if err != nil {
 		return err
 	}
+	if exists {
+		// Sequelize reconciles PostgreSQL ENUM types on every sync.
+		if err := db.reconcileEnums(ctx, m, o.Logging); err != nil {
+			return err
+		}
+	}
 	if exists && o.Alter {
 		return db.alterTable(ctx, m, o)
 	}
@@ -433,4 +440,61 @@ func (db *DB) dropModel(ctx context.Context, m *modelMeta, cascade bool, logger 
 		return err
 	}
 	return db.runDDL(ctx, logger, ddl.DropTableSQL(t, cascade))
+}
+
+// enumDDL is what a dialect with named ENUM types offers.
+type enumDDL interface {
+	EnumValuesSQL(enumType string) (string, []any)
+	AddEnumValueSQL(enumType, value, before, after string) (string, error)
+}
+
+// reconcileEnums adds the values a model's ENUM attributes gained to their
+// named types (ALTER TYPE ... ADD VALUE, in the model's order), as
+// Sequelize's ensureEnums does. Values are never removed.
+func (db *DB) reconcileEnums(ctx context.Context, m *modelMeta, logger *slog.Logger) error {
+	ed, ok := db.dialect.(enumDDL)
+	if !ok {
+		return nil
+	}
+	t, err := db.tableDef(m)
+	if err != nil {
+		return err
+	}
+	for _, c := range t.Columns {
+		if c.EnumType == "" || len(c.EnumValues) == 0 {
+			continue
+		}
+		q, args := ed.EnumValuesSQL(c.EnumType)
+		res, err := db.Query(ctx, q, QueryOptions{Type: QueryTypeSelect, Bind: args, Logging: logger})
+		if err != nil {
+			return err
+		}
+		have := make([]string, 0, len(res.Rows))
+		for _, r := range res.Rows {
+			have = append(have, toString(r["label"]))
+		}
+		if len(have) == 0 {
+			continue // the type does not exist yet: CREATE TABLE's statements make it
+		}
+		for i, v := range c.EnumValues {
+			if slices.Contains(have, v) {
+				continue
+			}
+			var before, after string
+			if i > 0 {
+				after = c.EnumValues[i-1]
+			} else {
+				before = have[0]
+			}
+			st, err := ed.AddEnumValueSQL(c.EnumType, v, before, after)
+			if err != nil {
+				return err
+			}
+			if err := db.runDDL(ctx, logger, []string{st}); err != nil {
+				return err
+			}
+			have = append(have, v)
+		}
+	}
+	return nil
 }

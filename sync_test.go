@@ -241,3 +241,47 @@ func TestSyncCycle(t *testing.T) {
 		}
 	})
 }
+
+type Ticket struct {
+	ID     int64
+	Status string `sequelize:"type:ENUM('open','closed')"`
+}
+
+type TicketV2 struct {
+	ID     int64
+	Status string `sequelize:"type:ENUM('new','open','pending','closed')"`
+}
+
+func TestEnumSync(t *testing.T) {
+	testdb.Each(t, func(t *testing.T, tg testdb.Target) {
+		ctx := t.Context()
+		db := tg.Open(t)
+		tickets := sequelize.Define[Ticket](db, sequelize.ModelOptions{Timestamps: sequelize.Bool(false)})
+		if err := db.Sync(ctx); err != nil {
+			t.Fatal(err)
+		}
+		if err := tickets.Create(ctx, &Ticket{Status: "open"}); err != nil {
+			t.Fatal(err)
+		}
+		if err := tickets.Create(ctx, &Ticket{Status: "bogus"}); err == nil {
+			t.Error("a value outside the ENUM was accepted")
+		}
+		// The model gains values: Sync adds them to the type (PostgreSQL),
+		// or Alter changes the column (MySQL); existing rows survive.
+		v2 := sequelize.Define[TicketV2](db, sequelize.ModelOptions{ModelName: "Ticket", Timestamps: sequelize.Bool(false)})
+		if err := v2.Sync(ctx, sequelize.SyncOptions{Alter: true}); err != nil {
+			t.Fatal(err)
+		}
+		for _, s := range []string{"new", "pending"} {
+			if err := v2.Create(ctx, &TicketV2{Status: s}); err != nil {
+				t.Errorf("status %s after the ENUM grew: %v", s, err)
+			}
+		}
+		if n, _ := v2.Count(ctx); n != 3 {
+			t.Errorf("count = %d", n)
+		}
+		if err := db.Drop(ctx); err != nil {
+			t.Fatal(err)
+		}
+	})
+}

@@ -492,3 +492,29 @@ func (d *Dialect) DropForeignKeySQL(schema, table, name string) (string, error) 
 	b = d.QuoteIdentifier(b, name)
 	return string(append(b, ';')), nil
 }
+
+// EnumValuesSQL lists the labels of a named ENUM type (quoted and
+// schema-qualified), in order, in the column "label"; no rows when the type
+// does not exist.
+func (*Dialect) EnumValuesSQL(enumType string) (string, []any) {
+	return `SELECT e.enumlabel AS "label" FROM pg_enum e WHERE e.enumtypid = to_regtype($1) ORDER BY e.enumsortorder`, []any{enumType}
+}
+
+// AddEnumValueSQL adds value to a named ENUM type, BEFORE or AFTER an
+// existing label as Sequelize's ensureEnums places it.
+func (d *Dialect) AddEnumValueSQL(enumType, value, before, after string) (string, error) {
+	b := []byte("ALTER TYPE " + enumType + " ADD VALUE ")
+	b, err := d.Literal(b, value)
+	if err != nil {
+		return "", err
+	}
+	switch {
+	case after != "":
+		b = append(b, " AFTER "...)
+		b, err = d.Literal(b, after)
+	case before != "":
+		b = append(b, " BEFORE "...)
+		b, err = d.Literal(b, before)
+	}
+	return string(b), err
+}
