@@ -7,6 +7,7 @@ import (
 	"log/slog"
 	"slices"
 	"strings"
+	"time"
 
 	"github.com/gosequelize/sequelize/datatypes"
 	"github.com/gosequelize/sequelize/dialect"
@@ -563,4 +564,189 @@ func normDefault(d string) string {
 		return "0"
 	}
 	return d
+}
+
+// ConstraintOptions are Sequelize's addConstraint options.
+type ConstraintOptions struct {
+	// Type is "unique", "check", "primary key" or "foreign key".
+	Type string
+	// Fields are the constrained columns.
+	Fields []string
+	// Name is the constraint's name (default: table_fields_uk, _ck, _pk, or
+	// table_fields_referencedTable_fk, as Sequelize names them).
+	Name string
+	// Where is a CHECK constraint's condition on the fields.
+	Where Where
+	// References is a foreign key's target.
+	References *References
+	// OnDelete and OnUpdate are a foreign key's actions.
+	OnDelete, OnUpdate string
+}
+
+func (qi *QueryInterface) constraintDDL() (dialect.ConstraintDDL, error) {
+	d, ok := qi.db.dialect.(dialect.ConstraintDDL)
+	if !ok {
+		return nil, fmt.Errorf("sequelize: the %s dialect cannot render constraints", qi.db.dialect.Name())
+	}
+	return d, nil
+}
+
+// AddConstraint adds a constraint to table (Sequelize's addConstraint). On
+// SQLite a unique constraint is a unique index and a foreign key is added
+// by rebuilding the table; CHECK and PRIMARY KEY constraints cannot be
+// added to an existing SQLite table.
+func (qi *QueryInterface) AddConstraint(ctx context.Context, table string, o ConstraintOptions) error {
+	cd, err := qi.constraintDDL()
+	if err != nil {
+		return err
+	}
+	typ := strings.ToUpper(strings.TrimSpace(o.Type))
+	if len(o.Fields) == 0 && typ != "CHECK" {
+		return errors.New("sequelize: AddConstraint needs Fields")
+	}
+	c := dialect.ConstraintDef{Type: typ, Name: o.Name, Columns: o.Fields}
+	suffix := map[string]string{"UNIQUE": "uk", "CHECK": "ck", "PRIMARY KEY": "pk", "FOREIGN KEY": "fk"}[typ]
+	if suffix == "" {
+		return fmt.Errorf("sequelize: unknown constraint type %q: use unique, check, primary key or foreign key", o.Type)
+	}
+	if c.Name == "" {
+		parts := append([]string{table}, o.Fields...)
+		if typ == "FOREIGN KEY" && o.References != nil {
+			parts = append(parts, o.References.Table)
+		}
+		c.Name = strings.Join(append(parts, suffix), "_")
+	}
+	switch typ {
+	case "CHECK":
+		if o.Where == nil {
+			return errors.New("sequelize: a check constraint needs Where")
+		}
+		m := &modelMeta{name: table, table: table, byName: map[string]*attribute{}, byField: map[string]*attribute{}}
+		for k := range o.Where {
+			a := &attribute{name: k, field: k, typ: datatypes.String()}
+			m.byName[k], m.byField[k] = a, a
+		}
+		s := newSQLB(qi.db)
+		compileWhere(s, qi.db, m, "", o.Where)
+		if s.err != nil {
+			return s.err
+		}
+		check, err := inlineArgs(qi.db, s)
+		if err != nil {
+			return err
+		}
+		c.Check = check
+	case "FOREIGN KEY":
+		if o.References == nil || o.References.Table == "" {
+			return errors.New("sequelize: a foreign key constraint needs References")
+		}
+		key := o.References.Key
+		if key == "" {
+			key = "id"
+		}
+		c.References = &dialect.ReferenceDef{Table: o.References.Table, Column: key,
+			OnDelete: strings.ToUpper(o.OnDelete), OnUpdate: strings.ToUpper(o.OnUpdate)}
+	}
+	st, err := cd.AddConstraintSQL("", table, c)
+	if errors.Is(err, dialect.ErrRebuild) {
+		if typ != "FOREIGN KEY" || len(o.Fields) != 1 {
+			return fmt.Errorf("sequelize: %s cannot add a %s constraint to an existing table", qi.db.dialect.Name(), typ)
+		}
+		return qi.rebuild(ctx, table, nil, func(cols []dialect.ColumnDef) ([]dialect.ColumnDef, error) {
+			for i := range cols {
+				if cols[i].Name == o.Fields[0] {
+					cols[i].References = c.References
+					return cols, nil
+				}
+			}
+			return nil, fmt.Errorf("sequelize: table %s has no column %s", table, o.Fields[0])
+		})
+	}
+	if err != nil {
+		return err
+	}
+	return qi.db.runDDL(ctx, nil, []string{st})
+}
+
+// RemoveConstraint drops the constraint name from table (Sequelize's
+// removeConstraint); its type is read from the database first.
+func (qi *QueryInterface) RemoveConstraint(ctx context.Context, table, name string) error {
+	cd, err := qi.constraintDDL()
+	if err != nil {
+		return err
+	}
+	cons, err := qi.ShowConstraints(ctx, table)
+	if err != nil {
+		return err
+	}
+	i := slices.IndexFunc(cons, func(c ConstraintDescription) bool { return c.ConstraintName == name })
+	if i < 0 {
+		return &UnknownConstraintError{DatabaseError: DatabaseError{BaseError: newBase("SequelizeUnknownConstraintError",
+			fmt.Sprintf("constraint %q does not exist on %s", name, table), nil)}, Constraint: name, Table: table}
+	}
+	c := cons[i]
+	st, err := cd.RemoveConstraintSQL("", table, name, c.ConstraintType)
+	if errors.Is(err, dialect.ErrRebuild) {
+		if c.ConstraintType != "FOREIGN KEY" {
+			return fmt.Errorf("sequelize: %s cannot drop a %s constraint from an existing table", qi.db.dialect.Name(), c.ConstraintType)
+		}
+		return qi.rebuild(ctx, table, nil, func(cols []dialect.ColumnDef) ([]dialect.ColumnDef, error) {
+			for i := range cols {
+				if slices.Contains(c.Columns, cols[i].Name) {
+					cols[i].References = nil
+				}
+			}
+			return cols, nil
+		})
+	}
+	if err != nil {
+		return err
+	}
+	return qi.db.runDDL(ctx, nil, []string{st})
+}
+
+// DropAllTablesOptions are Sequelize's dropAllTables options.
+type DropAllTablesOptions struct {
+	// Skip lists tables to keep.
+	Skip    []string
+	Logging *slog.Logger
+}
+
+// DropAllTables drops every table of the database, whatever their foreign
+// keys (Sequelize's dropAllTables).
+func (qi *QueryInterface) DropAllTables(ctx context.Context, opts ...DropAllTablesOptions) error {
+	o, err := oneOption(opts)
+	if err != nil {
+		return err
+	}
+	cd, err := qi.constraintDDL()
+	if err != nil {
+		return err
+	}
+	tables, err := qi.ShowAllTables(ctx)
+	if err != nil {
+		return err
+	}
+	tables = slices.DeleteFunc(tables, func(t string) bool { return slices.Contains(o.Skip, t) })
+	if len(tables) == 0 {
+		return nil
+	}
+	// The statements switch foreign-key checks off for their connection,
+	// so they run on one.
+	conn, err := qi.db.acquire(ctx, dialect.AcquireWrite)
+	if err != nil {
+		return err
+	}
+	var runErr error
+	for _, st := range cd.DropAllTablesSQL(tables) {
+		start := time.Now()
+		_, err := conn.Exec(ctx, st, nil)
+		qi.db.log(ctx, o.Logging, st, nil, nil, time.Since(start))
+		if err != nil {
+			runErr = qi.db.classify(ctx, err, st, nil)
+			break
+		}
+	}
+	conn.Release(runErr)
+	return runErr
 }

@@ -1,6 +1,7 @@
 package sequelize_test
 
 import (
+	"errors"
 	"regexp"
 	"slices"
 	"strings"
@@ -10,6 +11,7 @@ import (
 	"github.com/gosequelize/sequelize"
 	"github.com/gosequelize/sequelize/datatypes"
 	"github.com/gosequelize/sequelize/internal/testdb"
+	"github.com/gosequelize/sequelize/op"
 )
 
 type Team struct {
@@ -282,6 +284,77 @@ func TestEnumSync(t *testing.T) {
 		}
 		if err := db.Drop(ctx); err != nil {
 			t.Fatal(err)
+		}
+	})
+}
+
+func TestConstraints(t *testing.T) {
+	testdb.Each(t, func(t *testing.T, tg testdb.Target) {
+		ctx := t.Context()
+		db := tg.Open(t)
+		qi := db.QueryInterface()
+		exec := func(q string) {
+			t.Helper()
+			if _, err := db.Query(ctx, q); err != nil {
+				t.Fatal(err)
+			}
+		}
+		exec("CREATE TABLE owners (id INTEGER PRIMARY KEY)")
+		exec("CREATE TABLE cars (id INTEGER PRIMARY KEY, plate VARCHAR(10), owner_id INTEGER, speed INTEGER)")
+		exec("INSERT INTO owners (id) VALUES (1)")
+		exec("INSERT INTO cars (id, plate, owner_id, speed) VALUES (1, 'A', 1, 10)")
+		if err := qi.AddConstraint(ctx, "cars", sequelize.ConstraintOptions{Type: "unique", Fields: []string{"plate"}}); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := db.Query(ctx, "INSERT INTO cars (id, plate) VALUES (2, 'A')"); err == nil {
+			t.Error("the unique constraint is not enforced")
+		}
+		if err := qi.AddConstraint(ctx, "cars", sequelize.ConstraintOptions{Type: "foreign key", Fields: []string{"owner_id"},
+			References: &sequelize.References{Table: "owners", Key: "id"}, OnDelete: "cascade"}); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := db.Query(ctx, "INSERT INTO cars (id, plate, owner_id) VALUES (3, 'C', 42)"); err == nil {
+			t.Error("the foreign key is not enforced")
+		}
+		if db.Dialect().Name() != "sqlite" {
+			if err := qi.AddConstraint(ctx, "cars", sequelize.ConstraintOptions{Type: "check", Fields: []string{"speed"}, Where: sequelize.Where{"speed": op.Gte(0)}}); err != nil {
+				t.Fatal(err)
+			}
+			if _, err := db.Query(ctx, "INSERT INTO cars (id, plate, speed) VALUES (4, 'D', -5)"); err == nil {
+				t.Error("the check constraint is not enforced")
+			}
+		}
+		cons, _ := qi.ShowConstraints(ctx, "cars")
+		var fkName string
+		for _, c := range cons {
+			if c.ConstraintType == "FOREIGN KEY" {
+				fkName = c.ConstraintName
+			}
+		}
+		if err := qi.RemoveConstraint(ctx, "cars", fkName); err != nil {
+			t.Fatal(err)
+		}
+		if err := qi.RemoveConstraint(ctx, "cars", "cars_plate_uk"); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := db.Query(ctx, "INSERT INTO cars (id, plate, owner_id) VALUES (5, 'A', 42)"); err != nil {
+			t.Errorf("constraints still enforced after removal: %v", err)
+		}
+		var unknown *sequelize.UnknownConstraintError
+		if err := qi.RemoveConstraint(ctx, "cars", "nope"); !errors.As(err, &unknown) {
+			t.Errorf("removing an unknown constraint: %v", err)
+		}
+		if n, _ := db.Query(ctx, "SELECT * FROM cars", sequelize.QueryOptions{Type: sequelize.QueryTypeSelect}); len(n.Rows) != 2 {
+			t.Errorf("rows after the rebuilds: %v", n.Rows)
+		}
+		// DropAllTables drops tables whatever their foreign keys.
+		exec("CREATE TABLE parents2 (id INTEGER PRIMARY KEY)")
+		exec("CREATE TABLE kids2 (id INTEGER PRIMARY KEY, p INTEGER REFERENCES parents2 (id))")
+		if err := qi.DropAllTables(ctx, sequelize.DropAllTablesOptions{Skip: []string{"owners"}}); err != nil {
+			t.Fatal(err)
+		}
+		if tables, _ := qi.ShowAllTables(ctx); !slices.Equal(tables, []string{"owners"}) {
+			t.Errorf("tables left: %v", tables)
 		}
 	})
 }

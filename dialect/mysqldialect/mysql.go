@@ -404,3 +404,48 @@ func (d *Dialect) DropForeignKeySQL(schema, table, name string) (string, error) 
 	b = d.QuoteIdentifier(b, name)
 	return string(append(b, ';')), nil
 }
+
+var _ dialect.ConstraintDDL = (*Dialect)(nil)
+
+func (d *Dialect) qualified(schema, table string) string {
+	var b []byte
+	if schema != "" {
+		b = append(d.QuoteIdentifier(b, schema), '.')
+	}
+	return string(d.QuoteIdentifier(b, table))
+}
+
+// AddConstraintSQL returns ALTER TABLE ... ADD CONSTRAINT.
+func (d *Dialect) AddConstraintSQL(schema, table string, c dialect.ConstraintDef) (string, error) {
+	return dialect.StandardAddConstraint(d.QuoteIdentifier, d.qualified(schema, table), c), nil
+}
+
+// RemoveConstraintSQL drops by type, as MySQL needs: DROP INDEX for a
+// unique constraint, DROP FOREIGN KEY, DROP PRIMARY KEY, DROP CHECK.
+func (d *Dialect) RemoveConstraintSQL(schema, table, name, typ string) (string, error) {
+	q := string(d.QuoteIdentifier(nil, name))
+	var clause string
+	switch strings.ToUpper(typ) {
+	case "UNIQUE":
+		clause = "DROP INDEX " + q
+	case "FOREIGN KEY":
+		clause = "DROP FOREIGN KEY " + q
+	case "PRIMARY KEY":
+		clause = "DROP PRIMARY KEY"
+	case "CHECK":
+		clause = "DROP CONSTRAINT " + q
+	default:
+		return "", fmt.Errorf("sequelize: unknown constraint type %q of %s", typ, name)
+	}
+	return "ALTER TABLE " + d.qualified(schema, table) + " " + clause + ";", nil
+}
+
+// DropAllTablesSQL drops every table with foreign-key checks off on the
+// connection.
+func (d *Dialect) DropAllTablesSQL(tables []string) []string {
+	out := []string{"SET FOREIGN_KEY_CHECKS = 0;"}
+	for _, t := range tables {
+		out = append(out, "DROP TABLE IF EXISTS "+string(d.QuoteIdentifier(nil, t))+";")
+	}
+	return append(out, "SET FOREIGN_KEY_CHECKS = 1;")
+}

@@ -518,3 +518,32 @@ func (d *Dialect) AddEnumValueSQL(enumType, value, before, after string) (string
 	}
 	return string(b), err
 }
+
+var _ dialect.ConstraintDDL = (*Dialect)(nil)
+
+func (d *Dialect) qualified(schema, table string) string {
+	var b []byte
+	if schema != "" {
+		b = append(d.QuoteIdentifier(b, schema), '.')
+	}
+	return string(d.QuoteIdentifier(b, table))
+}
+
+// AddConstraintSQL returns ALTER TABLE ... ADD CONSTRAINT.
+func (d *Dialect) AddConstraintSQL(schema, table string, c dialect.ConstraintDef) (string, error) {
+	return dialect.StandardAddConstraint(d.QuoteIdentifier, d.qualified(schema, table), c), nil
+}
+
+// RemoveConstraintSQL returns ALTER TABLE ... DROP CONSTRAINT.
+func (d *Dialect) RemoveConstraintSQL(schema, table, name, _ string) (string, error) {
+	return "ALTER TABLE " + d.qualified(schema, table) + " DROP CONSTRAINT " + string(d.QuoteIdentifier(nil, name)) + ";", nil
+}
+
+// DropAllTablesSQL drops every table with CASCADE.
+func (d *Dialect) DropAllTablesSQL(tables []string) []string {
+	out := make([]string, len(tables))
+	for i, t := range tables {
+		out[i] = "DROP TABLE IF EXISTS " + string(d.QuoteIdentifier(nil, t)) + " CASCADE;"
+	}
+	return out
+}

@@ -285,7 +285,7 @@ func (*Dialect) Introspection(kind dialect.IntrospectionKind, table string) (str
 	case dialect.ShowConstraints:
 		return "SELECT il.name AS `constraintName`, CASE il.origin WHEN 'pk' THEN 'PRIMARY KEY' ELSE 'UNIQUE' END AS `constraintType`, " +
 			"$1 AS `tableName`, ii.name AS `columnName`, NULL AS `referencedTableName`, NULL AS `referencedColumnName`, NULL AS `onUpdate`, NULL AS `onDelete` " +
-			"FROM pragma_index_list($1) AS il JOIN pragma_index_info(il.name) AS ii WHERE il.origin IN ('u', 'pk') " +
+			"FROM pragma_index_list($1) AS il JOIN pragma_index_info(il.name) AS ii WHERE il.origin IN ('u', 'pk') OR (il.origin = 'c' AND il.`unique`) " +
 			"UNION ALL SELECT 'PRIMARY', 'PRIMARY KEY', $1, name, NULL, NULL, NULL, NULL FROM pragma_table_info($1) " +
 			"WHERE pk > 0 AND NOT EXISTS (SELECT 1 FROM pragma_index_list($1) WHERE origin = 'pk') " +
 			"UNION ALL SELECT 'fk_' || $1 || '_' || id, 'FOREIGN KEY', $1, `from`, `table`, `to`, on_update, on_delete FROM pragma_foreign_key_list($1)", []any{table}
@@ -338,4 +338,44 @@ func (*Dialect) TruncateStatements(table, rawTable string, cascade, restartIdent
 		return stmts, nil, nil
 	}
 	return append(stmts, "DELETE FROM sqlite_sequence WHERE name = ?"), []any{rawTable}, nil
+}
+
+var _ dialect.ConstraintDDL = (*Dialect)(nil)
+
+// AddConstraintSQL makes a UNIQUE constraint a unique index (SQLite cannot
+// ALTER TABLE ... ADD CONSTRAINT); other types need a rebuild.
+func (d *Dialect) AddConstraintSQL(schema, table string, c dialect.ConstraintDef) (string, error) {
+	if !strings.EqualFold(c.Type, "UNIQUE") {
+		return "", dialect.ErrRebuild
+	}
+	b := []byte("CREATE UNIQUE INDEX ")
+	b = d.QuoteIdentifier(b, c.Name)
+	b = append(b, " ON "...)
+	b = d.QuoteIdentifier(b, table)
+	b = append(b, " ("...)
+	for i, col := range c.Columns {
+		if i > 0 {
+			b = append(b, ", "...)
+		}
+		b = d.QuoteIdentifier(b, col)
+	}
+	return string(append(b, ");"...)), nil
+}
+
+// RemoveConstraintSQL drops a unique constraint's index; other types need
+// a rebuild.
+func (d *Dialect) RemoveConstraintSQL(schema, table, name, typ string) (string, error) {
+	if !strings.EqualFold(typ, "UNIQUE") {
+		return "", dialect.ErrRebuild
+	}
+	return "DROP INDEX " + string(d.QuoteIdentifier(nil, name)) + ";", nil
+}
+
+// DropAllTablesSQL drops every table with foreign keys off on the connection.
+func (d *Dialect) DropAllTablesSQL(tables []string) []string {
+	out := []string{"PRAGMA foreign_keys = OFF;"}
+	for _, t := range tables {
+		out = append(out, "DROP TABLE IF EXISTS "+string(d.QuoteIdentifier(nil, t))+";")
+	}
+	return append(out, "PRAGMA foreign_keys = ON;")
 }
