@@ -254,12 +254,21 @@ func (md *Model[T]) Upsert(ctx context.Context, inst *T, opts ...UpsertOptions) 
 		}
 		key[n] = f.Interface()
 	}
+	feats := md.db.dialect.Features()
+	createdExpr := ""
+	if ce, ok := md.db.dialect.(interface{ UpsertCreatedSQL() string }); ok {
+		createdExpr = ce.UpsertCreatedSQL()
+	}
 	err = md.db.Transaction(ctx, func(ctx context.Context, tx *Tx) error {
-		existing, err := md.FindOne(ctx, FindOptions{Where: key, Paranoid: Bool(false), Raw: true, Logging: o.Logging})
-		if err != nil {
-			return err
+		// Where the statement cannot tell (SQLite), look first: the single
+		// writer connection this transaction holds serialises it.
+		if !feats.Has(dialect.UpsertAffectedRows) && createdExpr == "" {
+			existing, err := md.FindOne(ctx, FindOptions{Where: key, Paranoid: Bool(false), Raw: true, Logging: o.Logging})
+			if err != nil {
+				return err
+			}
+			created = existing == nil
 		}
-		created = existing == nil
 		cols, vals, err := md.insertColumns(inst, nil, now())
 		if err != nil {
 			return err
@@ -273,8 +282,24 @@ func (md *Model[T]) Upsert(ctx context.Context, inst *T, opts ...UpsertOptions) 
 			upd = []string{conflict[0]}
 		}
 		md.writeOnConflictUpdate(s, upd, conflict)
-		if _, err := md.exec(ctx, nil, o.Logging, s); err != nil {
-			return err
+		switch {
+		case createdExpr != "":
+			s.w(" RETURNING ").w(createdExpr).w(" AS ").id("created")
+			res, err := md.db.run(ctx, s.String(), s.args, QueryOptions{Type: QueryTypeUpsert, Logging: o.Logging})
+			if err != nil {
+				return err
+			}
+			created = len(res.Rows) == 1 && toBool(res.Rows[0]["created"])
+		case feats.Has(dialect.UpsertAffectedRows):
+			res, err := md.exec(ctx, nil, o.Logging, s)
+			if err != nil {
+				return err
+			}
+			created = res.RowsAffected == 1
+		default:
+			if _, err := md.exec(ctx, nil, o.Logging, s); err != nil {
+				return err
+			}
 		}
 		row, err := md.FindOne(ctx, FindOptions{Where: key, Paranoid: Bool(false), Raw: true, Logging: o.Logging})
 		if err != nil {

@@ -547,3 +547,7 @@ func (d *Dialect) DropAllTablesSQL(tables []string) []string {
 	}
 	return out
 }
+
+// UpsertCreatedSQL is the RETURNING expression that tells an upsert's
+// insert from its update: a row inserted by this transaction has xmax 0.
+func (*Dialect) UpsertCreatedSQL() string { return "(xmax = 0)" }
