@@ -224,6 +224,7 @@ func fkAttribute(holder *modelMeta, name string, ref *modelMeta, key *attribute,
 		}
 	}
 	holder.attrs = append(holder.attrs, a)
+	holder.stmts.Clear() // statements built before the association are stale
 	return a
 }
 

@@ -541,6 +541,11 @@ func (md *Model[T]) FindByPK(ctx context.Context, pk any, opts ...FindOptions) (
 	if pk == nil {
 		return nil, nil
 	}
+	if isPlainFind(&o) && len(md.m.pks) == 1 {
+		if _, composite := pk.(Where); !composite {
+			return md.findByPKCached(ctx, pk, &o)
+		}
+	}
 	w, err := md.pkWhere(pk)
 	if err != nil {
 		return nil, err
@@ -771,4 +776,44 @@ func (md *Model[T]) typedAggregate(ctx context.Context, attr, fn string, opts []
 		return nil, err
 	}
 	return dst.Elem().Interface(), nil
+}
+
+// isPlainFind reports whether o only carries options that do not change
+// the SQL of a lookup by primary key.
+func isPlainFind(o *FindOptions) bool {
+	return o.Where == nil && o.Attributes == nil && o.Order == nil && o.Group == nil && o.Having == nil &&
+		o.Limit == 0 && o.Offset == 0 && o.Lock == "" && !o.SkipLocked && o.Paranoid == nil && o.Include == nil && o.via == nil
+}
+
+// findByPKCached runs the lookup by primary key from a statement built once
+// per model: only the key's value changes between calls.
+func (md *Model[T]) findByPKCached(ctx context.Context, pk any, o *FindOptions) (*T, error) {
+	const key = "findByPK"
+	v, ok := md.m.stmts.Load(key)
+	if !ok {
+		plan, err := md.buildSelect(&FindOptions{Where: Where{md.m.pks[0].name: pk}}, false)
+		if err != nil {
+			return nil, err
+		}
+		v, _ = md.m.stmts.LoadOrStore(key, plan)
+	}
+	cached := v.(*selectPlan)
+	arg, err := bindValue(md.db, md.m.pks[0], pk)
+	if err != nil {
+		return nil, err
+	}
+	plan := &selectPlan{sql: cached.sql, args: make([]any, len(cached.args)), attrs: cached.attrs, names: cached.names}
+	copy(plan.args, cached.args)
+	plan.args[len(plan.args)-1] = arg
+	rows, err := md.run(ctx, plan, o)
+	if err != nil {
+		return nil, err
+	}
+	if len(rows) == 0 {
+		if o.RejectOnEmpty || md.m.opts.RejectOnEmpty {
+			return nil, md.emptyError()
+		}
+		return nil, nil
+	}
+	return rows[0], nil
 }

@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/gosequelize/sequelize/datatypes"
@@ -191,6 +192,7 @@ type modelMeta struct {
 	indexes    []IndexOptions
 	opts       ModelOptions
 	assocs     map[string]Association // by alias
+	stmts      sync.Map               // statement cache for fixed shapes
 }
 
 type uniqueKey struct {

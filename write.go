@@ -321,9 +321,8 @@ func (md *Model[T]) insertRow(ctx context.Context, inst *T, fields []string, tx 
 	if err != nil {
 		return err
 	}
-	s := newSQLB(md.db)
-	md.writeInsert(s, cols, [][]any{vals}, "INSERT")
-	if md.writeReturning(s) {
+	s, returning := md.cachedInsert(cols, vals)
+	if returning {
 		if _, err := md.queryInto(ctx, tx, logger, s, []*T{inst}); err != nil {
 			return err
 		}
@@ -937,4 +936,42 @@ func (md *Model[T]) timeArg(a *attribute, ts time.Time) any {
 		return ts
 	}
 	return v
+}
+
+// insertStmt is an INSERT built once per model and column set.
+type insertStmt struct {
+	sql       string
+	returning bool
+}
+
+// cachedInsert returns the single-row INSERT for cols, built once per
+// column set (only values change between calls), bound to vals. Values
+// that are SQL expressions bypass the cache.
+func (md *Model[T]) cachedInsert(cols []*attribute, vals []any) (*sqlb, bool) {
+	for _, v := range vals {
+		if _, ok := v.(Expr); ok {
+			s := newSQLB(md.db)
+			md.writeInsert(s, cols, [][]any{vals}, "INSERT")
+			return s, md.writeReturning(s)
+		}
+	}
+	var kb strings.Builder
+	kb.WriteString("insert")
+	for _, c := range cols {
+		kb.WriteByte(0)
+		kb.WriteString(c.name)
+	}
+	key := kb.String()
+	v, ok := md.m.stmts.Load(key)
+	if !ok {
+		s := newSQLB(md.db)
+		md.writeInsert(s, cols, [][]any{vals}, "INSERT")
+		ret := md.writeReturning(s)
+		v, _ = md.m.stmts.LoadOrStore(key, &insertStmt{sql: s.String(), returning: ret})
+	}
+	st := v.(*insertStmt)
+	s := newSQLB(md.db)
+	s.b = append(s.b[:0], st.sql...)
+	s.args = vals
+	return s, st.returning
 }
