@@ -414,3 +414,64 @@ func TestNestedCreate(t *testing.T) {
 		}
 	})
 }
+
+func TestNestedWhereReferences(t *testing.T) {
+	testdb.Each(t, func(t *testing.T, tg testdb.Target) {
+		ctx := t.Context()
+		w := newWorld(t, tg)
+		red, blue := &Group{Name: "red"}, &Group{Name: "blue"}
+		_ = w.groups.BulkCreate(ctx, []*Group{red, blue})
+		for i, name := range []string{"ann", "bob", "cy", "dee"} {
+			g := red
+			if i%2 == 1 {
+				g = blue
+			}
+			p := &Person{Username: name, GroupID: &g.ID}
+			if err := w.people.Create(ctx, p); err != nil {
+				t.Fatal(err)
+			}
+			for j := range 3 {
+				title := "plain"
+				if name == "cy" && j == 2 {
+					title = "star"
+				}
+				if err := w.posts.Create(ctx, &Post{Title: title, PersonID: &p.ID}); err != nil {
+					t.Fatal(err)
+				}
+			}
+		}
+		find := func(where any, limit int) []string {
+			t.Helper()
+			rows, err := w.people.FindAll(ctx, sequelize.FindOptions{Where: where, Limit: limit, Order: sequelize.Order{{"username"}},
+				Include: []sequelize.Include{{Association: w.personPosts}}})
+			if err != nil {
+				t.Fatal(err)
+			}
+			out := make([]string, len(rows))
+			for i, r := range rows {
+				out[i] = r.Username
+				if len(r.Posts) != 3 {
+					t.Errorf("%s has %d posts loaded", r.Username, len(r.Posts))
+				}
+			}
+			return out
+		}
+		if got := find(sequelize.Where{"$group.name$": "red"}, 0); !slices.Equal(got, []string{"ann", "cy"}) {
+			t.Errorf("$group.name$ = %v", got)
+		}
+		// With a to-many include and a Limit, the limit still counts people (Sequelize's #12971).
+		if got := find(sequelize.Where{"$Posts.title$": "star"}, 1); !slices.Equal(got, []string{"cy"}) {
+			t.Errorf("$Posts.title$ with limit = %v", got)
+		}
+		if got := find(op.Or(sequelize.Where{"$Posts.title$": "star"}, sequelize.Where{"username": "bob"}), 2); !slices.Equal(got, []string{"bob", "cy"}) {
+			t.Errorf("nested reference inside op.Or = %v", got)
+		}
+		n, err := w.people.Count(ctx, sequelize.CountOptions{Where: sequelize.Where{"$group.name$": op.Ne("red")}})
+		if err != nil || n != 2 {
+			t.Errorf("Count with a nested reference = %d, %v", n, err)
+		}
+		if _, err := w.people.FindAll(ctx, sequelize.FindOptions{Where: sequelize.Where{"$nope.x$": 1}}); err == nil {
+			t.Error("an unknown association in a nested reference was accepted")
+		}
+	})
+}

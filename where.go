@@ -181,6 +181,10 @@ func (c *whereCtx) join(s *sqlb, kw string, parts []any, attrLHS func()) {
 }
 
 func (c *whereCtx) attrCond(s *sqlb, key string, v any) {
+	if len(key) > 2 && key[0] == '$' && key[len(key)-1] == '$' {
+		c.nestedCond(s, key, v)
+		return
+	}
 	a, path := c.resolve(key)
 	if a == nil {
 		s.failf("unknown attribute %q in the where of model %s (attributes: %s)", key, c.m.name, strings.Join(attrNames(c.m), ", "))
@@ -469,4 +473,36 @@ func compileWhere(s *sqlb, db *DB, m *modelMeta, alias string, w any) {
 // errUnknownAttr reports an unknown attribute.
 func errUnknownAttr(m *modelMeta, name string) error {
 	return &QueryError{newBase("SequelizeQueryError", fmt.Sprintf("unknown attribute %q of model %s", name, m.name), nil)}
+}
+
+// nestedCond compiles a "$alias.attr$" (or "$a.b.attr$") key: a condition
+// on an associated model's column, as Sequelize allows in a top-level
+// where. It becomes EXISTS (associated rows matching it), which keeps it
+// right under Limit (the rows counted are this model's) and inside op.Or.
+func (c *whereCtx) nestedCond(s *sqlb, key string, v any) {
+	parts := strings.Split(key[1:len(key)-1], ".")
+	if len(parts) < 2 {
+		s.failf("%s: a nested reference is $alias.attribute$", key)
+		return
+	}
+	assocs := c.m.assocs
+	var chain []Association
+	for _, alias := range parts[:len(parts)-1] {
+		a, ok := assocs[alias]
+		if !ok {
+			s.failf("%s: there is no association %q (on %s)", key, alias, c.m.name)
+			return
+		}
+		chain = append(chain, a)
+		assocs = a.targetAssociations()
+	}
+	inc := Include{Association: chain[len(chain)-1], Where: Where{parts[len(parts)-1]: v}, Required: Bool(true)}
+	for i := len(chain) - 2; i >= 0; i-- {
+		inc = Include{Association: chain[i], Include: []Include{inc}, Required: Bool(true)}
+	}
+	parent := c.alias
+	if parent == "" {
+		parent = c.m.table
+	}
+	inc.Association.exists(s, parent, &inc)
 }
