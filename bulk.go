@@ -140,8 +140,8 @@ func (md *Model[T]) insertChunk(ctx context.Context, cols []*attribute, rows [][
 	case len(o.UpdateOnDuplicate) > 0:
 		md.writeOnConflictUpdate(s, o.UpdateOnDuplicate, o.ConflictAttributes)
 	}
-	if !o.IgnoreDuplicates && md.writeReturning(s) {
-		_, err := md.queryInto(ctx, o.Transaction, o.Logging, s, insts)
+	if gen := md.generated(cols); !o.IgnoreDuplicates && md.writeReturningOf(s, gen) {
+		_, err := md.queryIntoAttrs(ctx, o.Transaction, o.Logging, s, insts, gen)
 		return err
 	}
 	res, err := md.exec(ctx, o.Transaction, o.Logging, s)

@@ -411,9 +411,7 @@ func (md *Model[T]) run(ctx context.Context, plan *selectPlan, o *FindOptions) (
 		return nil, err
 	}
 	if !o.Raw {
-		for _, inst := range out {
-			md.tr.remember(md.m, inst)
-		}
+		md.tr.rememberAll(md.m, out)
 	}
 	if len(o.Include) > 0 {
 		parents := make([]reflect.Value, len(out))

@@ -193,6 +193,9 @@ type modelMeta struct {
 	opts       ModelOptions
 	assocs     map[string]Association // by alias
 	stmts      sync.Map               // statement cache for fixed shapes
+	// hasRefFields: some attribute field shares memory (slice, map,
+	// pointer), so snapshots need deep copies.
+	hasRefFields bool
 }
 
 type uniqueKey struct {
@@ -456,6 +459,15 @@ func buildMeta(db *DB, t reflect.Type, o ModelOptions) (*modelMeta, error) {
 		}
 	}
 	m.indexes = o.Indexes
+	for _, a := range m.attrs {
+		if a.goIndex == nil {
+			continue
+		}
+		switch a.goType.Kind() {
+		case reflect.Slice, reflect.Map, reflect.Pointer, reflect.Interface:
+			m.hasRefFields = true
+		}
+	}
 	return m, nil
 }
 

@@ -99,14 +99,17 @@ func (sc *rowScanner) scan(rows dialect.Rows, v reflect.Value) error {
 	}
 	for _, idx := range sc.times {
 		f := v.FieldByIndex(idx)
-		switch f.Kind() {
-		case reflect.Pointer:
-			if !f.IsNil() {
-				t := f.Elem().Interface().(time.Time).UTC()
-				f.Elem().Set(reflect.ValueOf(t))
+		var p *time.Time
+		if f.Kind() == reflect.Pointer {
+			if f.IsNil() {
+				continue
 			}
-		default:
-			f.Set(reflect.ValueOf(f.Interface().(time.Time).UTC()))
+			p = f.Interface().(*time.Time)
+		} else {
+			p = f.Addr().Interface().(*time.Time)
+		}
+		if p.Location() != time.UTC {
+			*p = p.UTC()
 		}
 	}
 	return nil

@@ -191,17 +191,40 @@ func (md *Model[T]) writeInsert(s *sqlb, cols []*attribute, rows [][]any, verb s
 
 // writeReturning writes RETURNING with every column, where the dialect has it.
 func (md *Model[T]) writeReturning(s *sqlb) bool {
-	if !md.db.dialect.Features().Has(dialect.Returning) {
+	return md.writeReturningOf(s, md.m.attrs)
+}
+
+// writeReturningOf writes RETURNING with attrs' columns, where the dialect
+// has it and attrs is not empty.
+func (md *Model[T]) writeReturningOf(s *sqlb, attrs []*attribute) bool {
+	if !md.db.dialect.Features().Has(dialect.Returning) || len(attrs) == 0 {
 		return false
 	}
 	s.w(" RETURNING ")
-	for i, a := range md.m.attrs {
+	for i, a := range attrs {
 		if i > 0 {
 			s.w(",")
 		}
 		s.id(a.field)
 	}
 	return true
+}
+
+// generated lists the attributes with struct fields whose values an INSERT
+// of cols leaves to the database (auto-increment keys, SQL defaults,
+// omitted columns): the ones worth reading back.
+func (md *Model[T]) generated(cols []*attribute) []*attribute {
+	var out []*attribute
+	for _, a := range md.m.attrs {
+		if a.goIndex == nil {
+			continue
+		}
+		if slices.Contains(cols, a) && !a.autoIncrement && a.defaultSQL == nil {
+			continue
+		}
+		out = append(out, a)
+	}
+	return out
 }
 
 // exec runs a statement that returns no rows.
@@ -225,6 +248,11 @@ func (md *Model[T]) exec(ctx context.Context, tx *Tx, logger *slog.Logger, s *sq
 // RETURNING), scanning row i into insts[i] (or new instances when insts is
 // shorter), and returns the instances filled.
 func (md *Model[T]) queryInto(ctx context.Context, tx *Tx, logger *slog.Logger, s *sqlb, insts []*T) ([]*T, error) {
+	return md.queryIntoAttrs(ctx, tx, logger, s, insts, md.m.attrs)
+}
+
+// queryIntoAttrs is queryInto for a RETURNING of attrs.
+func (md *Model[T]) queryIntoAttrs(ctx context.Context, tx *Tx, logger *slog.Logger, s *sqlb, insts []*T, attrs []*attribute) ([]*T, error) {
 	if s.err != nil {
 		return nil, s.err
 	}
@@ -250,7 +278,7 @@ func (md *Model[T]) queryInto(ctx context.Context, tx *Tx, logger *slog.Logger, 
 				inst = new(T)
 			}
 			rv := reflect.ValueOf(inst).Elem()
-			for j, a := range md.m.attrs {
+			for j, a := range attrs {
 				if f := fieldOf(rv, a); f.IsValid() {
 					if err := scanValue(md.db, a, vals[j], f); err != nil {
 						return fmt.Errorf("sequelize: %s.%s: %w", md.m.name, a.name, err)
@@ -321,9 +349,9 @@ func (md *Model[T]) insertRow(ctx context.Context, inst *T, fields []string, tx 
 	if err != nil {
 		return err
 	}
-	s, returning := md.cachedInsert(cols, vals)
-	if returning {
-		if _, err := md.queryInto(ctx, tx, logger, s, []*T{inst}); err != nil {
+	s, ret := md.cachedInsert(cols, vals)
+	if ret != nil {
+		if _, err := md.queryIntoAttrs(ctx, tx, logger, s, []*T{inst}, ret); err != nil {
 			return err
 		}
 	} else {
@@ -941,18 +969,25 @@ func (md *Model[T]) timeArg(a *attribute, ts time.Time) any {
 // insertStmt is an INSERT built once per model and column set.
 type insertStmt struct {
 	sql       string
-	returning bool
+	returning []*attribute // the columns read back, nil for none
 }
 
 // cachedInsert returns the single-row INSERT for cols, built once per
 // column set (only values change between calls), bound to vals. Values
 // that are SQL expressions bypass the cache.
-func (md *Model[T]) cachedInsert(cols []*attribute, vals []any) (*sqlb, bool) {
+func (md *Model[T]) cachedInsert(cols []*attribute, vals []any) (*sqlb, []*attribute) {
+	returning := func(s *sqlb) []*attribute {
+		gen := md.generated(cols)
+		if md.writeReturningOf(s, gen) {
+			return gen
+		}
+		return nil
+	}
 	for _, v := range vals {
 		if _, ok := v.(Expr); ok {
 			s := newSQLB(md.db)
 			md.writeInsert(s, cols, [][]any{vals}, "INSERT")
-			return s, md.writeReturning(s)
+			return s, returning(s)
 		}
 	}
 	var kb strings.Builder
@@ -966,7 +1001,7 @@ func (md *Model[T]) cachedInsert(cols []*attribute, vals []any) (*sqlb, bool) {
 	if !ok {
 		s := newSQLB(md.db)
 		md.writeInsert(s, cols, [][]any{vals}, "INSERT")
-		ret := md.writeReturning(s)
+		ret := returning(s)
 		v, _ = md.m.stmts.LoadOrStore(key, &insertStmt{sql: s.String(), returning: ret})
 	}
 	st := v.(*insertStmt)

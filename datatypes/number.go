@@ -155,13 +155,30 @@ func (t IntegerType) bits() uint {
 // mariadb, its signedness; SQLite integers are 64-bit), and gives an
 // int64, or a uint64 for a BIGINT UNSIGNED value above MaxInt64 on mysql.
 func (t IntegerType) Bind(dialect string, v any) (any, error) {
-	if _, err := t.SQL(Context{Dialect: dialect}); err != nil {
+	fam, err := dialectOf(dialect)
+	if err != nil {
 		return nil, err
 	}
-	fam, _ := dialectOf(dialect)
+	if fam == postgres && (t.key == "TINYINT" || t.key == "MEDIUMINT") {
+		if _, err := t.SQL(Context{Dialect: dialect}); err != nil {
+			return nil, err
+		}
+	}
 	bits, unsigned := t.bits(), t.unsigned && fam == mysql
 	if fam == sqlite {
 		bits, unsigned = 64, false
+	}
+	// Fast path: a Go signed integer that fits, with no allocation.
+	if n, ok := fastInt(v); ok {
+		switch {
+		case unsigned && n < 0:
+		case bits >= 64:
+			return n, nil
+		case !unsigned && n >= -(int64(1)<<(bits-1)) && n <= int64(1)<<(bits-1)-1:
+			return n, nil
+		case unsigned && n <= int64(1)<<bits-1:
+			return n, nil
+		}
 	}
 	return bindLoop(t.String(), v, false, func(v any) (any, bool, error) {
 		var r *big.Int
@@ -216,6 +233,10 @@ func (t IntegerType) Scan(dialect string, src any, dst reflect.Value) error {
 }
 
 func integerSpec(name string) *scanSpec {
+	return cachedSpec("integerSpec", name, buildIntegerSpec)
+}
+
+func buildIntegerSpec(name string) *scanSpec {
 	return &scanSpec{name: name, canon: func(src any) (any, error) {
 		switch x := normalizeDriver(src).(type) {
 		case int64, uint64:
@@ -634,4 +655,21 @@ func (t DecimalType) Scan(dialect string, src any, dst reflect.Value) error {
 			return false, nil
 		},
 	}).scan(src, dst)
+}
+
+// fastInt reads the common signed integer kinds without reflection.
+func fastInt(v any) (int64, bool) {
+	switch x := v.(type) {
+	case int:
+		return int64(x), true
+	case int64:
+		return x, true
+	case int32:
+		return int64(x), true
+	case int16:
+		return int64(x), true
+	case int8:
+		return int64(x), true
+	}
+	return 0, false
 }

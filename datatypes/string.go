@@ -154,6 +154,10 @@ func canonText(src any) (any, error) {
 }
 
 func textSpec(name string) *scanSpec {
+	return cachedSpec("textSpec", name, buildTextSpec)
+}
+
+func buildTextSpec(name string) *scanSpec {
 	return &scanSpec{name: name, canon: canonText, iface: func(v any) (any, error) {
 		if b, ok := v.([]byte); ok {
 			return string(b), nil

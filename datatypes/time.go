@@ -180,6 +180,10 @@ func (t DateType) Scan(dialect string, src any, dst reflect.Value) error {
 }
 
 func dateSpec(name string) *scanSpec {
+	return cachedSpec("dateSpec", name, buildDateSpec)
+}
+
+func buildDateSpec(name string) *scanSpec {
 	return &scanSpec{name: name, canon: func(src any) (any, error) {
 		switch x := normalizeDriver(src).(type) {
 		case time.Time:
