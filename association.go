@@ -112,6 +112,12 @@ type Include struct {
 	// Separate is accepted for Sequelize parity: includes are always loaded
 	// with a separate query per level.
 	Separate bool
+	// Limit caps the rows loaded per parent (HasMany only), in the same
+	// single query, with ROW_NUMBER() OVER (PARTITION BY the foreign key).
+	Limit int
+	// All includes every association of the model (Sequelize's
+	// {all: true}); Association must then be nil.
+	All bool
 }
 
 func (inc *Include) required() bool {
@@ -300,6 +306,9 @@ func includeFind(inc *Include, o *FindOptions, attr string, keys []any, scope Va
 	}
 	f := FindOptions{Where: conds, Order: inc.Order, Paranoid: inc.Paranoid, Raw: o.Raw,
 		Include: inc.Include, Transaction: o.Transaction, Logging: o.Logging}
+	if inc.Limit > 0 {
+		f.perParent = &perParent{attr: attr, n: inc.Limit}
+	}
 	if len(inc.Attributes) > 0 {
 		f.Attributes = append([]any{attr}, inc.Attributes...)
 	}
@@ -325,8 +334,9 @@ func loadIncludes(ctx context.Context, insts []reflect.Value, includes []Include
 	}
 	for i := range includes {
 		inc := &includes[i]
-		if inc.Association == nil {
-			return &EagerLoadingError{newBase("SequelizeEagerLoadingError", "an Include needs its Association", nil)}
+		if inc.Limit > 0 && inc.Association.Type() != HasManyType {
+			return &EagerLoadingError{newBase("SequelizeEagerLoadingError",
+				fmt.Sprintf("an Include Limit is per parent and needs a HasMany association, not %s %s", inc.Association.Type(), inc.Association.As()), nil)}
 		}
 		if a, ok := assocs[inc.Association.As()]; !ok || a != inc.Association {
 			return &EagerLoadingError{newBase("SequelizeEagerLoadingError",

@@ -475,3 +475,49 @@ func TestNestedWhereReferences(t *testing.T) {
 		}
 	})
 }
+
+func TestIncludeLimitAndAll(t *testing.T) {
+	testdb.Each(t, func(t *testing.T, tg testdb.Target) {
+		ctx := t.Context()
+		w := newWorld(t, tg)
+		g := &Group{Name: "g"}
+		_ = w.groups.Create(ctx, g)
+		for _, name := range []string{"ann", "bob"} {
+			p := &Person{Username: name, GroupID: &g.ID}
+			if err := w.people.Create(ctx, p); err != nil {
+				t.Fatal(err)
+			}
+			for i := range 5 {
+				if err := w.posts.Create(ctx, &Post{Title: name + string(rune('0'+i)), PersonID: &p.ID}); err != nil {
+					t.Fatal(err)
+				}
+			}
+		}
+		w.log.reset()
+		people, err := w.people.FindAll(ctx, sequelize.FindOptions{Order: sequelize.Order{{"username"}}, Include: []sequelize.Include{{
+			Association: w.personPosts, Limit: 2, Order: sequelize.Order{{"title", "DESC"}},
+		}}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if s := w.log.reset(); len(s) != 2 {
+			t.Errorf("%d statements for a per-parent limit", len(s))
+		}
+		for _, p := range people {
+			if len(p.Posts) != 2 || p.Posts[0].Title != p.Username+"4" || p.Posts[1].Title != p.Username+"3" {
+				titles := []string{}
+				for _, post := range p.Posts {
+					titles = append(titles, post.Title)
+				}
+				t.Errorf("%s: posts %v, want the 2 latest titles", p.Username, titles)
+			}
+		}
+		if _, err := w.people.FindAll(ctx, sequelize.FindOptions{Include: []sequelize.Include{{Association: w.group, Limit: 1}}}); err == nil {
+			t.Error("a per-parent Limit on a BelongsTo was accepted")
+		}
+		all, err := w.people.FindOne(ctx, sequelize.FindOptions{Where: sequelize.Where{"username": "ann"}, Include: []sequelize.Include{{All: true}}})
+		if err != nil || all.Group == nil || len(all.Posts) != 5 || all.Passport != nil {
+			t.Errorf("Include All = %+v, %v", all, err)
+		}
+	})
+}

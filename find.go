@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"log/slog"
 	"reflect"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -94,7 +95,40 @@ type FindOptions struct {
 	// rows, and Limit still counts this model's rows.
 	Include []Include
 
-	via *throughJoin // BelongsToMany: join the through table, select its source key
+	via       *throughJoin // BelongsToMany: join the through table, select its source key
+	perParent *perParent   // an include's per-parent Limit
+}
+
+// perParent limits rows per value of attr with a window function.
+type perParent struct {
+	attr string
+	n    int
+}
+
+// expandAll replaces Include{All: true} with one Include per association
+// of m, sorted by alias.
+func expandAll(m *modelMeta, includes []Include) ([]Include, error) {
+	var out []Include
+	for _, inc := range includes {
+		if !inc.All {
+			out = append(out, inc)
+			continue
+		}
+		if inc.Association != nil || inc.Where != nil || len(inc.Include) > 0 {
+			return nil, &EagerLoadingError{newBase("SequelizeEagerLoadingError", "Include{All: true} takes no Association, Where or nested Include", nil)}
+		}
+		aliases := make([]string, 0, len(m.assocs))
+		for a := range m.assocs {
+			aliases = append(aliases, a)
+		}
+		slices.Sort(aliases)
+		for _, a := range aliases {
+			if !slices.ContainsFunc(out, func(i Include) bool { return i.Association == m.assocs[a] }) {
+				out = append(out, Include{Association: m.assocs[a], Required: inc.Required, Paranoid: inc.Paranoid})
+			}
+		}
+	}
+	return out, nil
 }
 
 // throughJoin joins a BelongsToMany through table to the target's SELECT
@@ -157,6 +191,20 @@ func (md *Model[T]) buildSelect(o *FindOptions, limitOne bool) (*selectPlan, err
 		plan.attrs = append(plan.attrs, nil)
 		plan.names = append(plan.names, "__source")
 	}
+	if pp := o.perParent; pp != nil {
+		s.w(", ROW_NUMBER() OVER (PARTITION BY ")
+		c.colRef(s, pp.attr)
+		order := o.Order
+		if len(order) == 0 {
+			for _, pk := range m.pks {
+				order = append(order, []any{pk.name})
+			}
+		}
+		md.writeOrder(s, c, order)
+		s.w(") AS ").id("__rn")
+		plan.attrs = append(plan.attrs, nil)
+		plan.names = append(plan.names, "__rn")
+	}
 	s.w(" FROM ").table(m.schema, m.table).w(" AS ").id(m.name)
 	if v := o.via; v != nil {
 		tc := &whereCtx{db: md.db, m: v.through, alias: v.alias}
@@ -178,6 +226,12 @@ func (md *Model[T]) buildSelect(o *FindOptions, limitOne bool) (*selectPlan, err
 			s.w(" AND ")
 			tc.writeCol(s, v.through.deletedAt, nil)
 			s.w(" IS NULL")
+		}
+	}
+	if o.Include != nil {
+		var err error
+		if o.Include, err = expandAll(m, o.Include); err != nil {
+			return nil, err
 		}
 	}
 	if err := md.checkIncludes(o.Include); err != nil {
@@ -218,6 +272,11 @@ func (md *Model[T]) buildSelect(o *FindOptions, limitOne bool) (*selectPlan, err
 		return nil, s.err
 	}
 	plan.sql, plan.args = s.String(), s.args
+	if o.perParent != nil {
+		w := newSQLB(md.db)
+		w.w("SELECT * FROM (").w(plan.sql).w(") AS ").id(m.name).w(" WHERE ").id("__rn").w(" <= ").w(strconv.Itoa(o.perParent.n)).w(" ORDER BY ").id("__rn")
+		plan.sql = w.String()
+	}
 	return plan, nil
 }
 
