@@ -85,6 +85,10 @@ type Association interface {
 	exists(s *sqlb, parentAlias string, inc *Include)
 	// targetModel returns the target's association lookup.
 	targetAssociations() map[string]Association
+	// orderExpr writes a scalar subquery giving attr of the row a parent
+	// (aliased parentAlias) is associated with, for ordering; to-many
+	// associations fail.
+	orderExpr(s *sqlb, parentAlias, attr string)
 	// createNested creates the associated rows held in parent's include
 	// field: before the parent's INSERT for BelongsTo (setting the parent's
 	// key), after it for the others.
@@ -374,4 +378,15 @@ type SetOptions struct {
 	Save        *bool
 	Transaction *Tx
 	Logging     *slog.Logger
+}
+
+// writeScalar writes (SELECT alias.attr FROM target AS alias WHERE
+// alias.col = parent.parentCol LIMIT 1).
+func writeScalar(s *sqlb, db *DB, target *modelMeta, alias, attr string, col *attribute, parentAlias string, parentCol *attribute) {
+	c := &whereCtx{db: db, m: target, alias: alias}
+	s.w("(SELECT ")
+	c.colRef(s, attr)
+	s.w(" FROM ").table(target.schema, target.table).w(" AS ").id(alias).w(" WHERE ")
+	c.writeCol(s, col, nil)
+	s.w(" = ").id(parentAlias).w(".").id(parentCol.field).w(" LIMIT 1)")
 }

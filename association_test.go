@@ -521,3 +521,41 @@ func TestIncludeLimitAndAll(t *testing.T) {
 		}
 	})
 }
+
+func TestOrderByIncludedAndRaw(t *testing.T) {
+	testdb.Each(t, func(t *testing.T, tg testdb.Target) {
+		ctx := t.Context()
+		w := newWorld(t, tg)
+		b, a := &Group{Name: "b"}, &Group{Name: "a"}
+		_ = w.groups.BulkCreate(ctx, []*Group{b, a})
+		for _, p := range []*Person{{Username: "x", GroupID: &b.ID}, {Username: "y", GroupID: &a.ID}, {Username: "z", GroupID: &b.ID}} {
+			if err := w.people.Create(ctx, p); err != nil {
+				t.Fatal(err)
+			}
+		}
+		people, err := w.people.FindAll(ctx, sequelize.FindOptions{
+			Order:   sequelize.Order{{w.group, "name", "ASC"}, {"username", "DESC"}},
+			Include: []sequelize.Include{{Association: w.group}},
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		got := []string{}
+		for _, p := range people {
+			got = append(got, p.Username+p.Group.Name)
+		}
+		if !slices.Equal(got, []string{"ya", "zb", "xb"}) {
+			t.Errorf("order by included column = %v", got)
+		}
+		if _, err := w.people.FindAll(ctx, sequelize.FindOptions{Order: sequelize.Order{{w.personPosts, "title"}}}); err == nil {
+			t.Error("ordering by a to-many column was accepted")
+		}
+		raw, err := w.people.FindAllRaw(ctx, sequelize.FindOptions{
+			Attributes: []any{"username", sequelize.As(sequelize.Fn("upper", sequelize.Col("username")), "shout")},
+			Order:      sequelize.Order{{"username"}},
+		})
+		if err != nil || len(raw) != 3 || raw[0]["username"] != "x" || raw[0]["shout"] != "X" {
+			t.Errorf("FindAllRaw = %v, %v", raw, err)
+		}
+	})
+}

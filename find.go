@@ -398,11 +398,33 @@ func (md *Model[T]) writeOrder(s *sqlb, c *whereCtx, order Order) {
 		if i > 0 {
 			s.w(", ")
 		}
+		if len(item) > 0 {
+			if a, ok := item[0].(Association); ok {
+				// [association, attribute, direction?]: order by an included
+				// model's column (to-one associations).
+				attr, _ := item[min(1, len(item)-1)].(string)
+				if len(item) < 2 || attr == "" || len(item) > 3 {
+					s.failf("an Order item on an association is [association, attribute, direction?], got %v", item)
+					return
+				}
+				if md.m.assocs[a.As()] != a {
+					s.failf("Order names association %s, which %s does not have", a.As(), md.m.name)
+					return
+				}
+				a.orderExpr(s, c.alias, attr)
+				item = append([]any{nil}, item[2:]...)
+				if len(item) == 1 {
+					continue
+				}
+				goto direction
+			}
+		}
 		if len(item) == 0 || len(item) > 2 {
 			s.failf("an Order item is [attribute or expression] or [attribute or expression, direction], got %v", item)
 			return
 		}
 		md.writeRef(s, c, item[0])
+	direction:
 		if len(item) == 2 {
 			dir, ok := item[1].(string)
 			dir = strings.ToUpper(strings.TrimSpace(dir))
@@ -743,6 +765,21 @@ func (md *Model[T]) aggregateRows(ctx context.Context, o FindOptions) ([]Row, er
 		return err
 	})
 	return res, err
+}
+
+// FindAllRaw returns the rows matching opts as maps keyed by attribute
+// name, and by alias for As(...) attributes (Sequelize's findAll({raw:
+// true})). Values are as the driver returns them (see Row). It loads no
+// includes.
+func (md *Model[T]) FindAllRaw(ctx context.Context, opts ...FindOptions) ([]Row, error) {
+	o, err := oneOption(opts)
+	if err != nil {
+		return nil, err
+	}
+	if len(o.Include) > 0 {
+		return nil, &EagerLoadingError{newBase("SequelizeEagerLoadingError", "FindAllRaw loads no includes: use FindAll", nil)}
+	}
+	return md.aggregateRows(ctx, o)
 }
 
 // FindAndCountAll returns the rows matching opts and the count of all rows
