@@ -197,14 +197,14 @@ func asConnection(c *ConnectionError, target any) bool {
 	return c.As(target)
 }
 
-// AccessDeniedError: the server refused the credentials (also on PostgreSQL,
+// AccessDeniedError means the server refused the credentials (also on PostgreSQL,
 // where Sequelize reports only a ConnectionError).
 type AccessDeniedError struct{ ConnectionError }
 
 // As reaches the ConnectionError and BaseError.
 func (e *AccessDeniedError) As(target any) bool { return asConnection(&e.ConnectionError, target) }
 
-// ConnectionAcquireTimeoutError: no pooled connection became free within
+// ConnectionAcquireTimeoutError means no pooled connection became free within
 // PoolOptions.Acquire.
 type ConnectionAcquireTimeoutError struct{ ConnectionError }
 
@@ -213,13 +213,13 @@ func (e *ConnectionAcquireTimeoutError) As(target any) bool {
 	return asConnection(&e.ConnectionError, target)
 }
 
-// ConnectionRefusedError: nothing accepted the connection (ECONNREFUSED).
+// ConnectionRefusedError means nothing accepted the connection (ECONNREFUSED).
 type ConnectionRefusedError struct{ ConnectionError }
 
 // As reaches the ConnectionError and BaseError.
 func (e *ConnectionRefusedError) As(target any) bool { return asConnection(&e.ConnectionError, target) }
 
-// ConnectionTimedOutError: connecting took too long.
+// ConnectionTimedOutError means connecting took too long.
 type ConnectionTimedOutError struct{ ConnectionError }
 
 // As reaches the ConnectionError and BaseError.
@@ -227,19 +227,19 @@ func (e *ConnectionTimedOutError) As(target any) bool {
 	return asConnection(&e.ConnectionError, target)
 }
 
-// HostNotFoundError: the host name did not resolve (ENOTFOUND).
+// HostNotFoundError means the host name did not resolve (ENOTFOUND).
 type HostNotFoundError struct{ ConnectionError }
 
 // As reaches the ConnectionError and BaseError.
 func (e *HostNotFoundError) As(target any) bool { return asConnection(&e.ConnectionError, target) }
 
-// HostNotReachableError: no route to the host (EHOSTUNREACH, ENETUNREACH).
+// HostNotReachableError means no route to the host (EHOSTUNREACH, ENETUNREACH).
 type HostNotReachableError struct{ ConnectionError }
 
 // As reaches the ConnectionError and BaseError.
 func (e *HostNotReachableError) As(target any) bool { return asConnection(&e.ConnectionError, target) }
 
-// InvalidConnectionError: the connection parameters are invalid (EINVAL, a
+// InvalidConnectionError means the connection parameters are invalid (EINVAL, a
 // malformed address).
 type InvalidConnectionError struct{ ConnectionError }
 
@@ -269,7 +269,7 @@ func asDatabase(d *DatabaseError, target any) bool {
 	return d.As(target)
 }
 
-// ExclusionConstraintError: a PostgreSQL EXCLUDE constraint was violated.
+// ExclusionConstraintError means a PostgreSQL EXCLUDE constraint was violated.
 type ExclusionConstraintError struct {
 	DatabaseError
 	Constraint string
@@ -280,7 +280,7 @@ type ExclusionConstraintError struct {
 // As reaches the DatabaseError and BaseError.
 func (e *ExclusionConstraintError) As(target any) bool { return asDatabase(&e.DatabaseError, target) }
 
-// ForeignKeyConstraintError: a foreign key was violated.
+// ForeignKeyConstraintError means a foreign key was violated.
 type ForeignKeyConstraintError struct {
 	DatabaseError
 	// Table is the table the database names (the referencing table on
@@ -301,14 +301,14 @@ type ForeignKeyConstraintError struct {
 // As reaches the DatabaseError and BaseError.
 func (e *ForeignKeyConstraintError) As(target any) bool { return asDatabase(&e.DatabaseError, target) }
 
-// TimeoutError: the statement waited too long for a lock or ran past a
+// TimeoutError means the statement waited too long for a lock or ran past a
 // statement timeout (SQLITE_BUSY, lock wait timeouts, statement timeouts).
 type TimeoutError struct{ DatabaseError }
 
 // As reaches the DatabaseError and BaseError.
 func (e *TimeoutError) As(target any) bool { return asDatabase(&e.DatabaseError, target) }
 
-// UnknownConstraintError: a statement named a constraint that does not exist.
+// UnknownConstraintError means a statement named a constraint that does not exist.
 type UnknownConstraintError struct {
 	DatabaseError
 	Constraint string
@@ -408,7 +408,7 @@ func NewValidationError(message string, items []ValidationErrorItem) *Validation
 	return &ValidationError{BaseError: newBase("SequelizeValidationError", message, nil), Errors: items}
 }
 
-// UniqueConstraintError: a unique constraint or primary key was violated.
+// UniqueConstraintError means a unique constraint or primary key was violated.
 // It is also a ValidationError whose items are "unique violation"s, one per
 // field.
 type UniqueConstraintError struct {

@@ -22,6 +22,7 @@ import (
 	"strings"
 
 	"github.com/gosequelize/sequelize/dialect"
+	"github.com/gosequelize/sequelize/internal/naming"
 )
 
 var _ dialect.DDL = (*Dialect)(nil)
@@ -276,23 +277,6 @@ func (d *Dialect) DropTableSQL(t dialect.TableDef, cascade bool) []string {
 	return stmts
 }
 
-// underscore is inflection's underscore, which Sequelize's nameIndex uses:
-// "_" before each capital, one leading "_" dropped, lower case.
-func underscore(s string) string {
-	parts := strings.Split(s, "::")
-	for i, p := range parts {
-		var b strings.Builder
-		for j := 0; j < len(p); j++ {
-			if c := p[j]; c >= 'A' && c <= 'Z' {
-				b.WriteByte('_')
-			}
-			b.WriteByte(p[j])
-		}
-		parts[i] = strings.TrimPrefix(b.String(), "_")
-	}
-	return strings.ToLower(strings.Join(parts, "/"))
-}
-
 // indexName returns ix's name, or the one Sequelize's nameIndex gives.
 func indexName(table string, ix dialect.IndexDef) (string, error) {
 	if ix.Name != "" {
@@ -305,8 +289,7 @@ func indexName(table string, ix dialect.IndexDef) (string, error) {
 		}
 		names[i] = f.Name
 	}
-	prefix := strings.NewReplacer(".", "_", `"`, "", "'", "").Replace(table)
-	return underscore(prefix + "_" + strings.Join(names, "_")), nil
+	return naming.AddIndexName(table, names), nil
 }
 
 // AddIndexSQL renders Sequelize's addIndexQuery for PostgreSQL:
