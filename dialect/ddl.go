@@ -1,5 +1,11 @@
 package dialect
 
+import (
+	"errors"
+
+	"github.com/gosequelize/sequelize/internal/naming"
+)
+
 // The DDL contract. Package sequelize describes tables, columns and
 // indexes as data; each dialect renders them exactly as Sequelize v6 does
 // for that dialect (testdata/oracle holds Sequelize's own output), so that
@@ -127,3 +133,19 @@ var ErrRebuild = errRebuild{}
 type errRebuild struct{}
 
 func (errRebuild) Error() string { return "sequelize: this change needs a table rebuild" }
+
+// IndexName returns ix's name, or the one Sequelize v6 gives an unnamed
+// index of table (its nameIndex, as addIndex applies it).
+func IndexName(table string, ix IndexDef) (string, error) {
+	if ix.Name != "" {
+		return ix.Name, nil
+	}
+	names := make([]string, len(ix.Fields))
+	for i, f := range ix.Fields {
+		if f.Name == "" {
+			return "", errors.New("sequelize: an index on an expression needs a name")
+		}
+		names[i] = f.Name
+	}
+	return naming.AddIndexName(table, names), nil
+}

@@ -20,7 +20,6 @@ import (
 	"strings"
 
 	"github.com/gosequelize/sequelize/dialect"
-	"github.com/gosequelize/sequelize/internal/naming"
 )
 
 var _ dialect.DDL = (*Dialect)(nil)
@@ -258,21 +257,6 @@ func (d *Dialect) DropTableSQL(t dialect.TableDef, _ bool) []string {
 	return []string{"DROP TABLE IF EXISTS " + d.quoteTable(t.Schema, t.Name) + ";"}
 }
 
-// indexName returns ix's name, or the one Sequelize's nameIndex gives.
-func indexName(table string, ix dialect.IndexDef) (string, error) {
-	if ix.Name != "" {
-		return ix.Name, nil
-	}
-	names := make([]string, len(ix.Fields))
-	for i, f := range ix.Fields {
-		if f.Name == "" {
-			return "", errors.New("sequelize: an index on an expression needs a name")
-		}
-		names[i] = f.Name
-	}
-	return naming.AddIndexName(table, names), nil
-}
-
 // AddIndexSQL renders Sequelize's addIndexQuery for MySQL: ALTER TABLE
 // `table` ADD [UNIQUE] [FULLTEXT|SPATIAL] INDEX `name` [USING method]
 // (`col`(length) [ASC|DESC], ...) [WITH PARSER parser];. Where,
@@ -301,7 +285,7 @@ func (d *Dialect) AddIndexSQL(schema, table string, ix dialect.IndexDef) (string
 		}
 		fields[i] = s
 	}
-	name, err := indexName(table, ix)
+	name, err := dialect.IndexName(table, ix)
 	if err != nil {
 		return "", err
 	}

@@ -22,7 +22,6 @@ import (
 	"strings"
 
 	"github.com/gosequelize/sequelize/dialect"
-	"github.com/gosequelize/sequelize/internal/naming"
 )
 
 var _ dialect.DDL = (*Dialect)(nil)
@@ -277,21 +276,6 @@ func (d *Dialect) DropTableSQL(t dialect.TableDef, cascade bool) []string {
 	return stmts
 }
 
-// indexName returns ix's name, or the one Sequelize's nameIndex gives.
-func indexName(table string, ix dialect.IndexDef) (string, error) {
-	if ix.Name != "" {
-		return ix.Name, nil
-	}
-	names := make([]string, len(ix.Fields))
-	for i, f := range ix.Fields {
-		if f.Name == "" {
-			return "", errors.New("sequelize: an index on an expression needs a name")
-		}
-		names[i] = f.Name
-	}
-	return naming.AddIndexName(table, names), nil
-}
-
 // AddIndexSQL renders Sequelize's addIndexQuery for PostgreSQL:
 // CREATE [UNIQUE] INDEX [CONCURRENTLY] "name" ON "table" [USING method]
 // ("col" [COLLATE "c"] [opclass] [ASC|DESC], ...) [WHERE predicate];
@@ -323,7 +307,7 @@ func (d *Dialect) AddIndexSQL(schema, table string, ix dialect.IndexDef) (string
 		}
 		fields[i] = s
 	}
-	name, err := indexName(table, ix)
+	name, err := dialect.IndexName(table, ix)
 	if err != nil {
 		return "", err
 	}

@@ -21,7 +21,6 @@ import (
 	"strings"
 
 	"github.com/gosequelize/sequelize/dialect"
-	"github.com/gosequelize/sequelize/internal/naming"
 )
 
 var _ dialect.DDL = (*Dialect)(nil)
@@ -168,21 +167,6 @@ func (d *Dialect) DropTableSQL(t dialect.TableDef, _ bool) []string {
 	return []string{"DROP TABLE IF EXISTS " + d.quoteTable(t.Schema, t.Name) + ";"}
 }
 
-// indexName returns ix's name, or the one Sequelize's nameIndex gives.
-func indexName(table string, ix dialect.IndexDef) (string, error) {
-	if ix.Name != "" {
-		return ix.Name, nil
-	}
-	names := make([]string, len(ix.Fields))
-	for i, f := range ix.Fields {
-		if f.Name == "" {
-			return "", errors.New("sequelize: an index on an expression needs a name")
-		}
-		names[i] = f.Name
-	}
-	return naming.AddIndexName(table, names), nil
-}
-
 // AddIndexSQL renders Sequelize's addIndexQuery for SQLite: CREATE
 // [UNIQUE] INDEX `name` ON `table` (`col` [COLLATE `c`] [ASC|DESC], ...)
 // [WHERE predicate];. Type, Using, Concurrently, Length, Operator and
@@ -211,7 +195,7 @@ func (d *Dialect) AddIndexSQL(schema, table string, ix dialect.IndexDef) (string
 		}
 		fields[i] = s
 	}
-	name, err := indexName(table, ix)
+	name, err := dialect.IndexName(table, ix)
 	if err != nil {
 		return "", err
 	}
