@@ -32,6 +32,10 @@ type BulkCreateOptions struct {
 	// a conflict for UpdateOnDuplicate on PostgreSQL and SQLite (default: the
 	// primary key). MySQL decides by every unique key.
 	ConflictAttributes []string
+	// Validate validates every record first; if any fails nothing is
+	// inserted and the error is an *AggregateError of *BulkRecordError, one
+	// per failed record (default false, as in Sequelize).
+	Validate bool
 	// Include creates associated rows too, as CreateOptions.Include; the
 	// instances are then created one by one, in one transaction.
 	Include     []Include
@@ -62,13 +66,28 @@ func (md *Model[T]) BulkCreate(ctx context.Context, insts []*T, opts ...BulkCrea
 	if o.IgnoreDuplicates && len(o.UpdateOnDuplicate) > 0 {
 		return errors.New("sequelize: IgnoreDuplicates and UpdateOnDuplicate cannot be used together")
 	}
+	if o.Validate {
+		var errs []error
+		for i, inst := range insts {
+			if inst == nil {
+				continue
+			}
+			if err := md.m.validate(ctx, inst, reflect.ValueOf(inst).Elem(), ValidateOptions{Fields: o.Fields}); err != nil {
+				errs = append(errs, &BulkRecordError{BaseError: newBase("SequelizeBulkRecordError",
+					fmt.Sprintf("record %d: %s", i, strings.TrimPrefix(err.Error(), "sequelize: ")), err), Record: inst})
+			}
+		}
+		if len(errs) > 0 {
+			return NewAggregateError(errs)
+		}
+	}
 	if len(o.Include) > 0 {
 		if o.IgnoreDuplicates || len(o.UpdateOnDuplicate) > 0 {
 			return errors.New("sequelize: BulkCreate with Include cannot also ignore or update duplicates")
 		}
 		return md.db.Transaction(ctx, func(ctx context.Context, tx *Tx) error {
 			for _, inst := range insts {
-				if err := md.Create(ctx, inst, CreateOptions{Fields: o.Fields, Include: o.Include, Logging: o.Logging}); err != nil {
+				if err := md.Create(ctx, inst, CreateOptions{Fields: o.Fields, Include: o.Include, Logging: o.Logging, Validate: Bool(false)}); err != nil {
 					return err
 				}
 			}
@@ -205,8 +224,10 @@ type UpsertOptions struct {
 	// whether the row exists (default: the primary key when inst has one
 	// set, else the first unique key whose attributes are all set).
 	ConflictFields []string
-	Transaction    *Tx
-	Logging        *slog.Logger
+	// Validate, when Bool(false), skips validation (default true).
+	Validate    *bool
+	Transaction *Tx
+	Logging     *slog.Logger
 }
 
 // Upsert inserts inst, or updates the existing row with the same key
@@ -223,6 +244,11 @@ func (md *Model[T]) Upsert(ctx context.Context, inst *T, opts ...UpsertOptions) 
 		return false, errors.New("sequelize: Upsert of a nil instance")
 	}
 	rv := reflect.ValueOf(inst).Elem()
+	if o.Validate == nil || *o.Validate {
+		if err := md.m.validate(ctx, inst, rv, ValidateOptions{}); err != nil {
+			return false, err
+		}
+	}
 	conflict := o.ConflictFields
 	if len(conflict) == 0 {
 		conflict = md.conflictKey(rv)
@@ -440,6 +466,9 @@ func (md *Model[T]) FindOrCreate(ctx context.Context, opts FindOrCreateOptions) 
 	}
 	inst, err := md.Build(values)
 	if err != nil {
+		return nil, false, err
+	}
+	if err := md.Validate(ctx, inst); err != nil {
 		return nil, false, err
 	}
 	cols, vals, err := md.insertColumns(inst, nil, now())

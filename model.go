@@ -68,6 +68,9 @@ type ModelOptions struct {
 	// RejectOnEmpty makes FindOne and FindByPK return an *EmptyResultError
 	// instead of (nil, nil) by default.
 	RejectOnEmpty bool
+	// Validate holds model-wide validators by name (Sequelize's model
+	// validate option); each receives the instance.
+	Validate map[string]ModelValidator
 }
 
 // AttributeOptions are Sequelize's column options.
@@ -102,6 +105,9 @@ type AttributeOptions struct {
 	OnDelete, OnUpdate string
 	// Ignore leaves the field out of the model (the `sequelize:"-"` tag).
 	Ignore bool
+	// Validate are the attribute's validators, added to those of the
+	// field's `validate` tag.
+	Validate []Validator
 }
 
 // References is a foreign-key target.
@@ -157,6 +163,7 @@ type attribute struct {
 	onUpdate      string
 	role          attrRole
 	typeFromGo    bool // the type came from the Go field's type, not a tag
+	validate      []Validator
 }
 
 type attrRole int
@@ -302,6 +309,13 @@ func buildMeta(db *DB, t reflect.Type, o ModelOptions) (*modelMeta, error) {
 			if ao.Type == nil && isAssociationField(f.Type) {
 				// *Other or []*Other structs hold included rows, not columns.
 				continue
+			}
+			if vt, ok := f.Tag.Lookup("validate"); ok {
+				vs, err := parseValidateTag(vt)
+				if err != nil {
+					return fail("field %s: %v", f.Name, err)
+				}
+				ao.Validate = append(vs, ao.Validate...)
 			}
 			a, err := newAttribute(name, f.Type, path, ao, tag)
 			if err != nil {
@@ -459,6 +473,11 @@ func buildMeta(db *DB, t reflect.Type, o ModelOptions) (*modelMeta, error) {
 		}
 	}
 	m.indexes = o.Indexes
+	for n := range o.Validate {
+		if m.byName[n] != nil {
+			return nil, fail("a model validator has the name of attribute %s", n)
+		}
+	}
 	for _, a := range m.attrs {
 		if a.goIndex == nil {
 			continue
@@ -558,6 +577,15 @@ func newAttribute(name string, t reflect.Type, index []int, ao AttributeOptions,
 	if err := a.setDefault(ao.DefaultValue); err != nil {
 		return nil, err
 	}
+	if err := checkValidators(name, ao.Validate); err != nil {
+		return nil, err
+	}
+	for _, v := range ao.Validate {
+		if v.Name == "notNull" && a.allowNull {
+			return nil, fmt.Errorf("attribute %s: the notNull validator is only allowed with allowNull: false", name)
+		}
+	}
+	a.validate = ao.Validate
 	return a, nil
 }
 

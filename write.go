@@ -23,6 +23,8 @@ type CreateOptions struct {
 	// Fields restricts the attributes inserted (others take their
 	// database defaults).
 	Fields []string
+	// Validate, when Bool(false), skips validation (default true).
+	Validate *bool
 	// Include creates the associated rows held in the instance's include
 	// fields too (Sequelize's nested creation), in one transaction:
 	// BelongsTo targets first (setting the foreign key), then the instance,
@@ -315,6 +317,11 @@ func (md *Model[T]) Create(ctx context.Context, inst *T, opts ...CreateOptions) 
 			return errUnknownAttr(md.m, f)
 		}
 	}
+	if o.Validate == nil || *o.Validate {
+		if err := md.m.validate(ctx, inst, reflect.ValueOf(inst).Elem(), ValidateOptions{Fields: o.Fields}); err != nil {
+			return err
+		}
+	}
 	if len(o.Include) == 0 {
 		return md.insert(ctx, inst, o.Fields, o.Transaction, o.Logging)
 	}
@@ -376,7 +383,10 @@ type SaveOptions struct {
 	// Fields restricts the attributes saved.
 	Fields []string
 	// Silent leaves updatedAt unchanged on an update.
-	Silent      bool
+	Silent bool
+	// Validate, when Bool(false), skips validation (default true; an update
+	// validates the changed attributes).
+	Validate    *bool
 	Transaction *Tx
 	Logging     *slog.Logger
 }
@@ -400,12 +410,23 @@ func (md *Model[T]) Save(ctx context.Context, inst *T, opts ...SaveOptions) erro
 		}
 	}
 	snap := md.tr.snapshot(inst)
+	validate := o.Validate == nil || *o.Validate
 	if snap == nil {
+		if validate {
+			if err := md.m.validate(ctx, inst, reflect.ValueOf(inst).Elem(), ValidateOptions{Fields: o.Fields}); err != nil {
+				return err
+			}
+		}
 		return md.insert(ctx, inst, o.Fields, o.Transaction, o.Logging)
 	}
 	changed := md.Changed(inst)
 	if o.Fields != nil {
 		changed = slices.DeleteFunc(changed, func(n string) bool { return !slices.Contains(o.Fields, n) })
+	}
+	if validate && len(changed) > 0 {
+		if err := md.m.validate(ctx, inst, reflect.ValueOf(inst).Elem(), ValidateOptions{Fields: changed}); err != nil {
+			return err
+		}
 	}
 	rv, sv := reflect.ValueOf(inst).Elem(), reflect.ValueOf(snap).Elem()
 	var set []*attribute
@@ -545,7 +566,9 @@ type UpdateOptions struct {
 	// Silent leaves updatedAt unchanged.
 	Silent bool
 	// Paranoid, for paranoid models, skips soft-deleted rows (default true).
-	Paranoid    *bool
+	Paranoid *bool
+	// Validate, when Bool(false), skips validating the values (default true).
+	Validate    *bool
 	Transaction *Tx
 	Logging     *slog.Logger
 }
@@ -554,7 +577,7 @@ type UpdateOptions struct {
 // rows changed (Sequelize's Model.update). updatedAt is set unless Silent.
 // The version attribute is not checked, as in Sequelize.
 func (md *Model[T]) Update(ctx context.Context, values Values, opts UpdateOptions) (int64, error) {
-	s, err := md.buildUpdate(values, opts)
+	s, err := md.buildUpdate(ctx, values, opts)
 	if err != nil || s == nil {
 		return 0, err
 	}
@@ -569,7 +592,7 @@ func (md *Model[T]) UpdateReturning(ctx context.Context, values Values, opts Upd
 	if !md.db.dialect.Features().Has(dialect.Returning) {
 		return nil, fmt.Errorf("sequelize: %s has no UPDATE ... RETURNING", md.db.dialect.Name())
 	}
-	s, err := md.buildUpdate(values, opts)
+	s, err := md.buildUpdate(ctx, values, opts)
 	if err != nil || s == nil {
 		return nil, err
 	}
@@ -584,9 +607,14 @@ func (md *Model[T]) UpdateReturning(ctx context.Context, values Values, opts Upd
 	return rows, nil
 }
 
-func (md *Model[T]) buildUpdate(values Values, o UpdateOptions) (*sqlb, error) {
+func (md *Model[T]) buildUpdate(ctx context.Context, values Values, o UpdateOptions) (*sqlb, error) {
 	if o.Where == nil {
 		return nil, errors.New("sequelize: Update needs a Where (use sequelize.Where{} to update every row)")
+	}
+	if o.Validate == nil || *o.Validate {
+		if err := md.m.validateValues(ctx, values); err != nil {
+			return nil, err
+		}
 	}
 	keys := make([]string, 0, len(values))
 	for k := range values {
