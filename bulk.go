@@ -36,6 +36,9 @@ type BulkCreateOptions struct {
 	// inserted and the error is an *AggregateError of *BulkRecordError, one
 	// per failed record (default false, as in Sequelize).
 	Validate bool
+	// IndividualHooks creates the records one by one with Create, running
+	// the create hooks of each (N INSERTs, in one transaction), as Sequelize.
+	IndividualHooks bool
 	// Include creates associated rows too, as CreateOptions.Include; the
 	// instances are then created one by one, in one transaction.
 	Include     []Include
@@ -65,6 +68,27 @@ func (md *Model[T]) BulkCreate(ctx context.Context, insts []*T, opts ...BulkCrea
 	}
 	if o.IgnoreDuplicates && len(o.UpdateOnDuplicate) > 0 {
 		return errors.New("sequelize: IgnoreDuplicates and UpdateOnDuplicate cannot be used together")
+	}
+	ev := &HookEvent[T]{Instances: insts}
+	if err := md.fire(ctx, BeforeBulkCreate, ev); err != nil {
+		return err
+	}
+	if err := md.bulkCreate(ctx, insts, o); err != nil {
+		return err
+	}
+	return md.fire(ctx, AfterBulkCreate, ev)
+}
+
+func (md *Model[T]) bulkCreate(ctx context.Context, insts []*T, o BulkCreateOptions) error {
+	if o.IndividualHooks {
+		return md.db.Transaction(ctx, func(ctx context.Context, tx *Tx) error {
+			for _, inst := range insts {
+				if err := md.Create(ctx, inst, CreateOptions{Fields: o.Fields, Include: o.Include, Validate: Bool(o.Validate), Logging: o.Logging}); err != nil {
+					return err
+				}
+			}
+			return nil
+		}, TransactionOptions{Transaction: o.Transaction})
 	}
 	if o.Validate {
 		var errs []error
@@ -245,9 +269,13 @@ func (md *Model[T]) Upsert(ctx context.Context, inst *T, opts ...UpsertOptions) 
 	}
 	rv := reflect.ValueOf(inst).Elem()
 	if o.Validate == nil || *o.Validate {
-		if err := md.m.validate(ctx, inst, rv, ValidateOptions{}); err != nil {
+		if err := md.validateWithHooks(ctx, inst, ValidateOptions{}); err != nil {
 			return false, err
 		}
+	}
+	ev := &HookEvent[T]{Instance: inst}
+	if err := md.fire(ctx, BeforeUpsert, ev); err != nil {
+		return false, err
 	}
 	conflict := o.ConflictFields
 	if len(conflict) == 0 {
@@ -341,7 +369,8 @@ func (md *Model[T]) Upsert(ctx context.Context, inst *T, opts ...UpsertOptions) 
 		return false, err
 	}
 	md.tr.remember(md.m, inst)
-	return created, nil
+	ev.Created = created
+	return created, md.fire(ctx, AfterUpsert, ev)
 }
 
 // conflictKey picks the attributes that identify inst's row: the primary

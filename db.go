@@ -31,6 +31,7 @@ type DB struct {
 	models  sync.Map // model name -> *modelMeta, in definition order via modelSeq
 	order   []string
 	orderMu sync.Mutex
+	hooks   hookSet // global hooks
 }
 
 // Options configures a DB. The zero value gives Sequelize's defaults.

@@ -528,12 +528,18 @@ func (md *Model[T]) FindAll(ctx context.Context, opts ...FindOptions) ([]*T, err
 	if err != nil {
 		return nil, err
 	}
+	if err := md.beforeFind(ctx, &o); err != nil {
+		return nil, err
+	}
 	plan, err := md.buildSelect(&o, false)
 	if err != nil {
 		return nil, err
 	}
 	rows, err := md.run(ctx, plan, &o)
 	if err != nil {
+		return nil, err
+	}
+	if err := md.fire(ctx, AfterFind, &HookEvent[T]{Instances: rows, Find: &o}); err != nil {
 		return nil, err
 	}
 	if len(rows) == 0 && o.RejectOnEmpty {
@@ -555,12 +561,18 @@ func (md *Model[T]) FindOne(ctx context.Context, opts ...FindOptions) (*T, error
 	if err != nil {
 		return nil, err
 	}
+	if err := md.beforeFind(ctx, &o); err != nil {
+		return nil, err
+	}
 	plan, err := md.buildSelect(&o, o.Limit == 0 && !md.pinsUnique(o.Where))
 	if err != nil {
 		return nil, err
 	}
 	rows, err := md.run(ctx, plan, &o)
 	if err != nil {
+		return nil, err
+	}
+	if err := md.fire(ctx, AfterFind, &HookEvent[T]{Instances: rows, Find: &o}); err != nil {
 		return nil, err
 	}
 	if len(rows) == 0 {
@@ -620,7 +632,7 @@ func (md *Model[T]) FindByPK(ctx context.Context, pk any, opts ...FindOptions) (
 	if pk == nil {
 		return nil, nil
 	}
-	if isPlainFind(&o) && len(md.m.pks) == 1 {
+	if isPlainFind(&o) && len(md.m.pks) == 1 && !md.hasFindHooks() {
 		if _, composite := pk.(Where); !composite {
 			return md.findByPKCached(ctx, pk, &o)
 		}
@@ -700,6 +712,9 @@ func (md *Model[T]) CountGroups(ctx context.Context, opts CountOptions) ([]Row, 
 }
 
 func (md *Model[T]) count(ctx context.Context, o CountOptions) ([]Row, error) {
+	if err := md.fire(ctx, BeforeCount, &HookEvent[T]{Count: &o}); err != nil {
+		return nil, err
+	}
 	var target any = Literal("*")
 	if o.Col != "" || o.Distinct {
 		name := o.Col
@@ -870,6 +885,25 @@ func (md *Model[T]) typedAggregate(ctx context.Context, attr, fn string, opts []
 		return nil, err
 	}
 	return dst.Elem().Interface(), nil
+}
+
+// beforeFind runs the three before-find hooks, which may change o.
+func (md *Model[T]) beforeFind(ctx context.Context, o *FindOptions) error {
+	for _, t := range []HookType{BeforeFind, BeforeFindAfterExpandIncludeAll, BeforeFindAfterOptions} {
+		if err := md.fire(ctx, t, &HookEvent[T]{Find: o}); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func (md *Model[T]) hasFindHooks() bool {
+	for _, t := range []HookType{BeforeFind, BeforeFindAfterExpandIncludeAll, BeforeFindAfterOptions, AfterFind} {
+		if md.m.hooks.has(t) || md.db.hooks.has(t) {
+			return true
+		}
+	}
+	return false
 }
 
 // isPlainFind reports whether o only carries options that do not change

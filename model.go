@@ -1,6 +1,7 @@
 package sequelize
 
 import (
+	"context"
 	"fmt"
 	"reflect"
 	"slices"
@@ -200,6 +201,8 @@ type modelMeta struct {
 	opts       ModelOptions
 	assocs     map[string]Association // by alias
 	stmts      sync.Map               // statement cache for fixed shapes
+	hooks    hookSet
+	fireSync func(ctx context.Context, t HookType) error // BeforeSync/AfterSync
 	// hasRefFields: some attribute field shares memory (slice, map,
 	// pointer), so snapshots need deep copies.
 	hasRefFields bool
@@ -233,7 +236,9 @@ func Define[T any](db *DB, opts ...ModelOptions) *Model[T] {
 		panic(err.Error())
 	}
 	db.register(m)
-	return &Model[T]{db: db, m: m, tr: &tracker[T]{}}
+	md := &Model[T]{db: db, m: m, tr: &tracker[T]{}}
+	m.fireSync = func(ctx context.Context, t HookType) error { return md.fire(ctx, t, &HookEvent[T]{}) }
+	return md
 }
 
 func mergeModelOptions(base, o ModelOptions) ModelOptions {

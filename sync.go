@@ -215,6 +215,9 @@ func (db *DB) Sync(ctx context.Context, opts ...SyncOptions) error {
 		return err
 	}
 	models, deferred := db.sortModels()
+	if err := db.fireGlobal(ctx, BeforeBulkSync); err != nil {
+		return err
+	}
 	if o.Force {
 		if err := db.dropModels(ctx, models, deferred, false, o.Logging); err != nil {
 			return err
@@ -236,6 +239,16 @@ func (db *DB) Sync(ctx context.Context, opts ...SyncOptions) error {
 			continue
 		}
 		if err := db.QueryInterface().changeColumnDef(ctx, d.m, d.a, o.Logging); err != nil {
+			return err
+		}
+	}
+	return db.fireGlobal(ctx, AfterBulkSync)
+}
+
+// fireGlobal runs the DB's hooks of type t that concern no model.
+func (db *DB) fireGlobal(ctx context.Context, t HookType) error {
+	for _, h := range db.hooks.get(t) {
+		if err := h.fn.(GlobalHook)(ctx, &GlobalHookEvent{Type: t}); err != nil {
 			return err
 		}
 	}
@@ -349,6 +362,21 @@ func (md *Model[T]) Sync(ctx context.Context, opts ...SyncOptions) error {
 }
 
 func (db *DB) syncModel(ctx context.Context, m *modelMeta, o SyncOptions) error {
+	if m.fireSync != nil {
+		if err := m.fireSync(ctx, BeforeSync); err != nil {
+			return err
+		}
+	}
+	if err := db.syncTable(ctx, m, o); err != nil {
+		return err
+	}
+	if m.fireSync != nil {
+		return m.fireSync(ctx, AfterSync)
+	}
+	return nil
+}
+
+func (db *DB) syncTable(ctx context.Context, m *modelMeta, o SyncOptions) error {
 	ddl, ok := db.dialect.(dialect.DDL)
 	if !ok {
 		return fmt.Errorf("sequelize: the %s dialect cannot render DDL", db.dialect.Name())

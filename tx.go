@@ -107,9 +107,10 @@ type Tx struct {
 	name   string // transaction id, or savepoint name
 	logger *slog.Logger
 
-	mu    sync.Mutex // serialises statements on the connection
-	state string     // "", "commit" or "rollback"
-	spSeq int        // savepoint counter (root transaction only)
+	mu          sync.Mutex // serialises statements on the connection
+	state       string     // "", "commit" or "rollback"
+	spSeq       int        // savepoint counter (root transaction only)
+	afterCommit []func(ctx context.Context)
 }
 
 // Name returns the transaction's id, or the savepoint's name for a nested
@@ -260,16 +261,32 @@ func (tx *Tx) control(ctx context.Context, stmt string) error {
 // the connection is discarded and the transaction counts as ended.
 func (tx *Tx) Commit(ctx context.Context) error {
 	tx.mu.Lock()
-	defer tx.mu.Unlock()
 	if s := tx.finishedLocked(); s != "" {
+		tx.mu.Unlock()
 		return &txDoneError{state: s}
 	}
 	tx.state = "commit"
+	callbacks := tx.afterCommit
+	tx.afterCommit = nil
 	if tx.parent != nil {
-		return tx.control(ctx, "RELEASE SAVEPOINT "+tx.quotedName())
+		err := tx.control(ctx, "RELEASE SAVEPOINT "+tx.quotedName())
+		tx.mu.Unlock()
+		if err == nil {
+			// The savepoint's callbacks wait for the outer commit.
+			tx.parent.mu.Lock()
+			tx.parent.afterCommit = append(tx.parent.afterCommit, callbacks...)
+			tx.parent.mu.Unlock()
+		}
+		return err
 	}
 	err := tx.control(ctx, "COMMIT")
 	tx.conn.Release(err)
+	tx.mu.Unlock()
+	if err == nil {
+		for _, fn := range callbacks {
+			fn(ctx)
+		}
+	}
 	return err
 }
 
@@ -283,6 +300,7 @@ func (tx *Tx) Rollback(ctx context.Context) error {
 		return nil
 	}
 	tx.state = "rollback"
+	tx.afterCommit = nil
 	ctx = context.WithoutCancel(ctx)
 	if tx.parent != nil {
 		if err := tx.control(ctx, "ROLLBACK TO SAVEPOINT "+tx.quotedName()); err != nil {

@@ -318,12 +318,12 @@ func (md *Model[T]) Create(ctx context.Context, inst *T, opts ...CreateOptions) 
 		}
 	}
 	if o.Validate == nil || *o.Validate {
-		if err := md.m.validate(ctx, inst, reflect.ValueOf(inst).Elem(), ValidateOptions{Fields: o.Fields}); err != nil {
+		if err := md.validateWithHooks(ctx, inst, ValidateOptions{Fields: o.Fields}); err != nil {
 			return err
 		}
 	}
 	if len(o.Include) == 0 {
-		return md.insert(ctx, inst, o.Fields, o.Transaction, o.Logging)
+		return md.insertWithHooks(ctx, inst, o.Fields, o.Transaction, o.Logging)
 	}
 	if err := md.checkIncludes(o.Include); err != nil {
 		return err
@@ -335,7 +335,7 @@ func (md *Model[T]) Create(ctx context.Context, inst *T, opts ...CreateOptions) 
 				return err
 			}
 		}
-		if err := md.insert(ctx, inst, o.Fields, nil, o.Logging); err != nil {
+		if err := md.insertWithHooks(ctx, inst, o.Fields, nil, o.Logging); err != nil {
 			return err
 		}
 		for i := range o.Include {
@@ -349,6 +349,19 @@ func (md *Model[T]) Create(ctx context.Context, inst *T, opts ...CreateOptions) 
 
 func (md *Model[T]) insert(ctx context.Context, inst *T, fields []string, tx *Tx, logger *slog.Logger) error {
 	return md.refine(md.insertRow(ctx, inst, fields, tx, logger))
+}
+
+// insertWithHooks runs BeforeCreate (and BeforeSave), the INSERT, then
+// AfterCreate (and AfterSave).
+func (md *Model[T]) insertWithHooks(ctx context.Context, inst *T, fields []string, tx *Tx, logger *slog.Logger) error {
+	e := &HookEvent[T]{Instance: inst}
+	if err := md.fire(ctx, BeforeCreate, e); err != nil {
+		return err
+	}
+	if err := md.insert(ctx, inst, fields, tx, logger); err != nil {
+		return err
+	}
+	return md.fire(ctx, AfterCreate, e)
 }
 
 func (md *Model[T]) insertRow(ctx context.Context, inst *T, fields []string, tx *Tx, logger *slog.Logger) error {
@@ -413,19 +426,39 @@ func (md *Model[T]) Save(ctx context.Context, inst *T, opts ...SaveOptions) erro
 	validate := o.Validate == nil || *o.Validate
 	if snap == nil {
 		if validate {
-			if err := md.m.validate(ctx, inst, reflect.ValueOf(inst).Elem(), ValidateOptions{Fields: o.Fields}); err != nil {
+			if err := md.validateWithHooks(ctx, inst, ValidateOptions{Fields: o.Fields}); err != nil {
 				return err
 			}
 		}
-		return md.insert(ctx, inst, o.Fields, o.Transaction, o.Logging)
+		return md.insertWithHooks(ctx, inst, o.Fields, o.Transaction, o.Logging)
 	}
 	changed := md.Changed(inst)
 	if o.Fields != nil {
 		changed = slices.DeleteFunc(changed, func(n string) bool { return !slices.Contains(o.Fields, n) })
 	}
-	if validate && len(changed) > 0 {
-		if err := md.m.validate(ctx, inst, reflect.ValueOf(inst).Elem(), ValidateOptions{Fields: changed}); err != nil {
+	if len(changed) == 0 {
+		return nil
+	}
+	if validate {
+		if err := md.validateWithHooks(ctx, inst, ValidateOptions{Fields: changed}); err != nil {
 			return err
+		}
+	}
+	ev := &HookEvent[T]{Instance: inst}
+	if err := md.fire(ctx, BeforeUpdate, ev); err != nil {
+		return err
+	}
+	// Hooks may have changed more attributes: save those too, validated
+	// (without firing the validation hooks again, unlike Sequelize's
+	// double run).
+	if more := md.Changed(inst); !slices.Equal(more, changed) {
+		if o.Fields == nil {
+			changed = more
+		}
+		if validate {
+			if err := md.Validate(ctx, inst, ValidateOptions{Fields: changed}); err != nil {
+				return err
+			}
 		}
 	}
 	rv, sv := reflect.ValueOf(inst).Elem(), reflect.ValueOf(snap).Elem()
@@ -497,7 +530,7 @@ func (md *Model[T]) Save(ctx context.Context, inst *T, opts ...SaveOptions) erro
 		_ = setField(fieldOf(rv, a), version+1)
 	}
 	md.tr.remember(md.m, inst)
-	return nil
+	return md.fire(ctx, AfterUpdate, ev)
 }
 
 func reflectInt(v reflect.Value) any {
@@ -568,21 +601,65 @@ type UpdateOptions struct {
 	// Paranoid, for paranoid models, skips soft-deleted rows (default true).
 	Paranoid *bool
 	// Validate, when Bool(false), skips validating the values (default true).
-	Validate    *bool
-	Transaction *Tx
-	Logging     *slog.Logger
+	Validate *bool
+	// IndividualHooks loads the matching rows and saves them one by one,
+	// running BeforeUpdate/AfterUpdate (and the save hooks) for each, in one
+	// transaction; only rows the values change are written.
+	IndividualHooks bool
+	Transaction     *Tx
+	Logging         *slog.Logger
 }
 
 // Update sets values on the rows matching opts.Where and returns how many
 // rows changed (Sequelize's Model.update). updatedAt is set unless Silent.
 // The version attribute is not checked, as in Sequelize.
 func (md *Model[T]) Update(ctx context.Context, values Values, opts UpdateOptions) (int64, error) {
-	s, err := md.buildUpdate(ctx, values, opts)
-	if err != nil || s == nil {
+	if opts.Where == nil {
+		return 0, errors.New("sequelize: Update needs a Where (use sequelize.Where{} to update every row)")
+	}
+	if values == nil {
+		values = Values{}
+	}
+	ev := &HookEvent[T]{Values: values, Where: &opts.Where}
+	if err := md.fire(ctx, BeforeBulkUpdate, ev); err != nil {
 		return 0, err
 	}
-	res, err := md.exec(ctx, opts.Transaction, opts.Logging, s)
-	return res.RowsAffected, md.refine(err)
+	values = ev.Values
+	var n int64
+	if opts.IndividualHooks {
+		err := md.db.Transaction(ctx, func(ctx context.Context, tx *Tx) error {
+			rows, err := md.FindAll(ctx, FindOptions{Where: opts.Where, Paranoid: opts.Paranoid, Logging: opts.Logging})
+			if err != nil {
+				return err
+			}
+			for _, r := range rows {
+				if err := md.Set(r, values); err != nil {
+					return err
+				}
+				if err := md.Save(ctx, r, SaveOptions{Silent: opts.Silent, Validate: opts.Validate, Logging: opts.Logging}); err != nil {
+					return err
+				}
+			}
+			n = int64(len(rows))
+			return nil
+		}, TransactionOptions{Transaction: opts.Transaction})
+		if err != nil {
+			return 0, err
+		}
+	} else {
+		s, err := md.buildUpdate(ctx, values, opts)
+		if err != nil {
+			return 0, err
+		}
+		if s != nil {
+			res, err := md.exec(ctx, opts.Transaction, opts.Logging, s)
+			if err != nil {
+				return 0, md.refine(err)
+			}
+			n = res.RowsAffected
+		}
+	}
+	return n, md.fire(ctx, AfterBulkUpdate, ev)
 }
 
 // UpdateReturning is Update that also returns the updated rows, where the
@@ -750,6 +827,9 @@ type DestroyOptions struct {
 	Cascade bool
 	// RestartIdentity restarts the auto-increment sequence (PostgreSQL).
 	RestartIdentity bool
+	// IndividualHooks loads the matching rows and destroys them one by one,
+	// running BeforeDestroy and AfterDestroy for each (in one transaction).
+	IndividualHooks bool
 	Transaction     *Tx
 	Logging         *slog.Logger
 }
@@ -761,6 +841,42 @@ func (md *Model[T]) Destroy(ctx context.Context, opts DestroyOptions) (int64, er
 	if opts.Truncate {
 		return 0, md.truncate(ctx, opts)
 	}
+	if opts.Where == nil {
+		return 0, errors.New("sequelize: Missing where or truncate attribute in the options parameter of model.destroy")
+	}
+	ev := &HookEvent[T]{Where: &opts.Where}
+	if err := md.fire(ctx, BeforeBulkDestroy, ev); err != nil {
+		return 0, err
+	}
+	var n int64
+	if opts.IndividualHooks {
+		err := md.db.Transaction(ctx, func(ctx context.Context, tx *Tx) error {
+			rows, err := md.FindAll(ctx, FindOptions{Where: opts.Where, Logging: opts.Logging})
+			if err != nil {
+				return err
+			}
+			for _, r := range rows {
+				if err := md.DestroyInstance(ctx, r, DestroyOptions{Force: opts.Force, Logging: opts.Logging}); err != nil {
+					return err
+				}
+			}
+			n = int64(len(rows))
+			return nil
+		}, TransactionOptions{Transaction: opts.Transaction})
+		if err != nil {
+			return 0, err
+		}
+	} else {
+		var err error
+		if n, err = md.destroyRows(ctx, opts); err != nil {
+			return 0, err
+		}
+	}
+	return n, md.fire(ctx, AfterBulkDestroy, ev)
+}
+
+// destroyRows runs the DELETE (or soft-delete UPDATE) of Destroy.
+func (md *Model[T]) destroyRows(ctx context.Context, opts DestroyOptions) (int64, error) {
 	if opts.Where == nil {
 		return 0, errors.New("sequelize: Missing where or truncate attribute in the options parameter of model.destroy")
 	}
@@ -832,6 +948,22 @@ func (md *Model[T]) Restore(ctx context.Context, opts ...RestoreOptions) (int64,
 	if md.m.deletedAt == nil {
 		return 0, errors.New("sequelize: Model is not paranoid")
 	}
+	ev := &HookEvent[T]{Where: &o.Where}
+	if err := md.fire(ctx, BeforeBulkRestore, ev); err != nil {
+		return 0, err
+	}
+	n, err := md.restoreRows(ctx, o)
+	if err != nil {
+		return 0, err
+	}
+	return n, md.fire(ctx, AfterBulkRestore, ev)
+}
+
+// restoreRows runs Restore's UPDATE.
+func (md *Model[T]) restoreRows(ctx context.Context, o RestoreOptions) (int64, error) {
+	if md.m.deletedAt == nil {
+		return 0, errors.New("sequelize: Model is not paranoid")
+	}
 	s := newSQLB(md.db)
 	c := &whereCtx{db: md.db, m: md.m}
 	s.w("UPDATE ").table(md.m.schema, md.m.table).w(" SET ").id(md.m.deletedAt.field).w("=NULL WHERE ")
@@ -864,6 +996,10 @@ func (md *Model[T]) DestroyInstance(ctx context.Context, inst *T, opts ...Destro
 		}
 	}
 	o.Where = w
+	ev := &HookEvent[T]{Instance: inst}
+	if err := md.fire(ctx, BeforeDestroy, ev); err != nil {
+		return err
+	}
 	if md.m.deletedAt != nil && !o.Force {
 		ts := now()
 		s := newSQLB(md.db)
@@ -875,9 +1011,9 @@ func (md *Model[T]) DestroyInstance(ctx context.Context, inst *T, opts ...Destro
 		}
 		_ = setField(fieldOf(rv, md.m.deletedAt), ts)
 		md.tr.remember(md.m, inst)
-		return nil
+		return md.fire(ctx, AfterDestroy, ev)
 	}
-	n, err := md.Destroy(ctx, DestroyOptions{Where: w, Force: true, Transaction: o.Transaction, Logging: o.Logging})
+	n, err := md.destroyRows(ctx, DestroyOptions{Where: w, Force: true, Transaction: o.Transaction, Logging: o.Logging})
 	if err != nil {
 		return err
 	}
@@ -886,7 +1022,7 @@ func (md *Model[T]) DestroyInstance(ctx context.Context, inst *T, opts ...Destro
 			ModelName: md.m.name, Where: w}
 	}
 	md.tr.forget(inst)
-	return nil
+	return md.fire(ctx, AfterDestroy, ev)
 }
 
 // RestoreInstance clears inst's deletedAt (Sequelize's instance.restore()).
@@ -904,14 +1040,18 @@ func (md *Model[T]) RestoreInstance(ctx context.Context, inst *T, opts ...Restor
 		return err
 	}
 	o.Where = w
-	if _, err := md.Restore(ctx, o); err != nil {
+	ev := &HookEvent[T]{Instance: inst}
+	if err := md.fire(ctx, BeforeRestore, ev); err != nil {
+		return err
+	}
+	if _, err := md.restoreRows(ctx, o); err != nil {
 		return err
 	}
 	if f := fieldOf(rv, md.m.deletedAt); f.IsValid() {
 		f.SetZero()
 	}
 	md.tr.remember(md.m, inst)
-	return nil
+	return md.fire(ctx, AfterRestore, ev)
 }
 
 // IsSoftDeleted reports whether inst's deletedAt is set (Sequelize's

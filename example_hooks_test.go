@@ -1,0 +1,44 @@
+package sequelize_test
+
+import (
+	"context"
+	"fmt"
+	"log"
+	"strings"
+
+	"github.com/gosequelize/sequelize"
+)
+
+type Article struct {
+	ID    int64
+	Title string
+	Slug  string
+}
+
+func ExampleModel_AddHook() {
+	ctx := context.Background()
+	db, _ := sequelize.Open(ctx, "sqlite::memory:")
+	defer db.Close()
+	articles := sequelize.Define[Article](db, sequelize.ModelOptions{Timestamps: sequelize.Bool(false)})
+	if err := db.Sync(ctx); err != nil {
+		log.Fatal(err)
+	}
+	// BeforeSave runs for creates and updates; changes to the instance are saved.
+	articles.AddHook(sequelize.BeforeSave, "slug", func(ctx context.Context, e *sequelize.HookEvent[Article]) error {
+		e.Instance.Slug = strings.ToLower(strings.ReplaceAll(e.Instance.Title, " ", "-"))
+		return nil
+	})
+	// Global hooks run for every model, after its own.
+	db.AddHook(sequelize.AfterCreate, "audit", func(ctx context.Context, e *sequelize.GlobalHookEvent) error {
+		fmt.Println("created a", e.Model)
+		return nil
+	})
+	a := &Article{Title: "Hello Hooks"}
+	if err := articles.Create(ctx, a); err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(a.Slug)
+	// Output:
+	// created a Article
+	// hello-hooks
+}

@@ -1,0 +1,242 @@
+package sequelize
+
+import (
+	"context"
+	"fmt"
+	"slices"
+	"sync"
+)
+
+// HookType names a hook (Sequelize's hook names).
+type HookType int
+
+// The hooks. BeforeSave and AfterSave are proxies, as in Sequelize:
+// registering one adds it to both the create and the update lists, so it
+// runs in registration order with BeforeCreate/BeforeUpdate hooks.
+const (
+	BeforeValidate HookType = iota + 1
+	AfterValidate
+	ValidationFailed
+	BeforeCreate
+	AfterCreate
+	BeforeUpdate
+	AfterUpdate
+	BeforeSave
+	AfterSave
+	BeforeDestroy
+	AfterDestroy
+	BeforeRestore
+	AfterRestore
+	BeforeUpsert
+	AfterUpsert
+	BeforeBulkCreate
+	AfterBulkCreate
+	BeforeBulkUpdate
+	AfterBulkUpdate
+	BeforeBulkDestroy
+	AfterBulkDestroy
+	BeforeBulkRestore
+	AfterBulkRestore
+	BeforeFind
+	BeforeFindAfterExpandIncludeAll
+	BeforeFindAfterOptions
+	AfterFind
+	BeforeCount
+	BeforeSync
+	AfterSync
+	BeforeBulkSync
+	AfterBulkSync
+)
+
+var hookNames = [...]string{"", "beforeValidate", "afterValidate", "validationFailed", "beforeCreate", "afterCreate",
+	"beforeUpdate", "afterUpdate", "beforeSave", "afterSave", "beforeDestroy", "afterDestroy", "beforeRestore",
+	"afterRestore", "beforeUpsert", "afterUpsert", "beforeBulkCreate", "afterBulkCreate", "beforeBulkUpdate",
+	"afterBulkUpdate", "beforeBulkDestroy", "afterBulkDestroy", "beforeBulkRestore", "afterBulkRestore",
+	"beforeFind", "beforeFindAfterExpandIncludeAll", "beforeFindAfterOptions", "afterFind", "beforeCount",
+	"beforeSync", "afterSync", "beforeBulkSync", "afterBulkSync"}
+
+// String returns Sequelize's name of the hook ("beforeCreate", ...).
+func (t HookType) String() string {
+	if t > 0 && int(t) < len(hookNames) {
+		return hookNames[t]
+	}
+	return fmt.Sprintf("HookType(%d)", int(t))
+}
+
+// HookEvent is what a model hook receives. Which fields are set depends on
+// the hook; hooks may change what the pointers and maps point to (the
+// instance, the find options, the values of a bulk update), and the
+// operation uses the changed values, as Sequelize does with its arguments.
+type HookEvent[T any] struct {
+	// Type is the hook being run.
+	Type HookType
+	// Instance is the instance of instance hooks (validate, create,
+	// update, save, destroy, restore, upsert).
+	Instance *T
+	// Instances are the instances of BeforeBulkCreate/AfterBulkCreate and
+	// the rows found by AfterFind.
+	Instances []*T
+	// Find holds the options of the find hooks.
+	Find *FindOptions
+	// Count holds the options of BeforeCount.
+	Count *CountOptions
+	// Values are the values of a bulk update (BeforeBulkUpdate may change them).
+	Values Values
+	// Where is the where of bulk update, destroy and restore hooks.
+	Where *any
+	// Created tells AfterUpsert whether the row was inserted.
+	Created bool
+	// Err is ValidationFailed's error; the hook may replace it.
+	Err error
+}
+
+// Hook is a model hook: a function of the model's instance type. An error
+// aborts the operation (and, inside a transaction, the transaction rolls
+// back when the error reaches DB.Transaction).
+type Hook[T any] func(ctx context.Context, e *HookEvent[T]) error
+
+// GlobalHookEvent is what a global hook (DB.AddHook) receives: the model's
+// name and the same data as HookEvent, the instances as any.
+type GlobalHookEvent struct {
+	Type      HookType
+	Model     string
+	Instance  any
+	Instances any
+	Find      *FindOptions
+	Count     *CountOptions
+	Values    Values
+	Where     *any
+	Created   bool
+	Err       error
+}
+
+// GlobalHook is a hook registered on the DB: it runs for every model, after
+// the model's own hooks (Sequelize's sequelize.addHook).
+type GlobalHook func(ctx context.Context, e *GlobalHookEvent) error
+
+type namedHook struct {
+	name string
+	fn   any // Hook[T] or GlobalHook
+}
+
+// hookSet is a registry of hooks by type.
+type hookSet struct {
+	mu    sync.RWMutex
+	hooks map[HookType][]namedHook
+}
+
+// lists returns the lists a hook type registers into (proxies fan out).
+func (t HookType) lists() []HookType {
+	switch t {
+	case BeforeSave:
+		return []HookType{BeforeCreate, BeforeUpdate}
+	case AfterSave:
+		return []HookType{AfterCreate, AfterUpdate}
+	}
+	return []HookType{t}
+}
+
+func (hs *hookSet) add(t HookType, name string, fn any) {
+	hs.mu.Lock()
+	defer hs.mu.Unlock()
+	if hs.hooks == nil {
+		hs.hooks = map[HookType][]namedHook{}
+	}
+	for _, l := range t.lists() {
+		hs.hooks[l] = append(hs.hooks[l], namedHook{name: name, fn: fn})
+	}
+}
+
+func (hs *hookSet) remove(t HookType, name string) {
+	hs.mu.Lock()
+	defer hs.mu.Unlock()
+	for _, l := range t.lists() {
+		hs.hooks[l] = slices.DeleteFunc(hs.hooks[l], func(h namedHook) bool { return h.name == name })
+	}
+}
+
+func (hs *hookSet) get(t HookType) []namedHook {
+	hs.mu.RLock()
+	defer hs.mu.RUnlock()
+	return hs.hooks[t]
+}
+
+func (hs *hookSet) has(t HookType) bool { return len(hs.get(t)) > 0 }
+
+// AddHook registers fn for hook t under name (which RemoveHook takes; it
+// may be ""). Hooks of one type run in registration order, model hooks
+// before global ones (Sequelize's Model.addHook).
+func (md *Model[T]) AddHook(t HookType, name string, fn Hook[T]) {
+	md.m.hooks.add(t, name, fn)
+}
+
+// RemoveHook removes every hook of type t registered under name
+// (Sequelize's removeHook).
+func (md *Model[T]) RemoveHook(t HookType, name string) { md.m.hooks.remove(t, name) }
+
+// HasHook reports whether hooks of type t are registered on the model.
+func (md *Model[T]) HasHook(t HookType) bool { return md.m.hooks.has(t) }
+
+// AddHook registers a global hook, run for every model after its own
+// hooks (Sequelize's sequelize.addHook).
+func (db *DB) AddHook(t HookType, name string, fn GlobalHook) { db.hooks.add(t, name, fn) }
+
+// RemoveHook removes the global hooks of type t registered under name.
+func (db *DB) RemoveHook(t HookType, name string) { db.hooks.remove(t, name) }
+
+// fire runs the model's then the global hooks of type t.
+func (md *Model[T]) fire(ctx context.Context, t HookType, e *HookEvent[T]) error {
+	e.Type = t
+	for _, h := range md.m.hooks.get(t) {
+		if err := h.fn.(Hook[T])(ctx, e); err != nil {
+			return err
+		}
+	}
+	globals := md.db.hooks.get(t)
+	if len(globals) == 0 {
+		return nil
+	}
+	g := &GlobalHookEvent{Type: t, Model: md.m.name, Find: e.Find, Count: e.Count, Values: e.Values, Where: e.Where,
+		Created: e.Created, Err: e.Err}
+	if e.Instance != nil {
+		g.Instance = e.Instance
+	}
+	if e.Instances != nil {
+		g.Instances = e.Instances
+	}
+	for _, h := range globals {
+		if err := h.fn.(GlobalHook)(ctx, g); err != nil {
+			return err
+		}
+	}
+	e.Values, e.Err = g.Values, g.Err
+	return nil
+}
+
+// validateWithHooks runs BeforeValidate, the validation, ValidationFailed
+// (which may replace the error) and AfterValidate.
+func (md *Model[T]) validateWithHooks(ctx context.Context, inst *T, o ValidateOptions) error {
+	e := &HookEvent[T]{Instance: inst}
+	if err := md.fire(ctx, BeforeValidate, e); err != nil {
+		return err
+	}
+	if err := md.Validate(ctx, inst, o); err != nil {
+		e.Err = err
+		if herr := md.fire(ctx, ValidationFailed, e); herr != nil {
+			return herr
+		}
+		return e.Err
+	}
+	return md.fire(ctx, AfterValidate, e)
+}
+
+// AfterCommit registers fn to run after the transaction commits
+// successfully (Sequelize's transaction.afterCommit). On a savepoint it
+// waits for the outermost transaction's commit, and is dropped if the
+// savepoint rolls back. Unlike Sequelize, whose callbacks also run when
+// COMMIT fails, they never run after a failed COMMIT or a rollback.
+func (tx *Tx) AfterCommit(fn func(ctx context.Context)) {
+	tx.mu.Lock()
+	tx.afterCommit = append(tx.afterCommit, fn)
+	tx.mu.Unlock()
+}
