@@ -201,8 +201,8 @@ type modelMeta struct {
 	opts       ModelOptions
 	assocs     map[string]Association // by alias
 	stmts      sync.Map               // statement cache for fixed shapes
-	hooks    hookSet
-	fireSync func(ctx context.Context, t HookType) error // BeforeSync/AfterSync
+	hooks      hookSet
+	fireSync   func(ctx context.Context, t HookType) error // BeforeSync/AfterSync
 	// hasRefFields: some attribute field shares memory (slice, map,
 	// pointer), so snapshots need deep copies.
 	hasRefFields bool
