@@ -528,6 +528,7 @@ func (md *Model[T]) FindAll(ctx context.Context, opts ...FindOptions) ([]*T, err
 	if err != nil {
 		return nil, err
 	}
+	o = md.scoped(o)
 	if err := md.beforeFind(ctx, &o); err != nil {
 		return nil, err
 	}
@@ -561,6 +562,7 @@ func (md *Model[T]) FindOne(ctx context.Context, opts ...FindOptions) (*T, error
 	if err != nil {
 		return nil, err
 	}
+	o = md.scoped(o)
 	if err := md.beforeFind(ctx, &o); err != nil {
 		return nil, err
 	}
@@ -632,7 +634,7 @@ func (md *Model[T]) FindByPK(ctx context.Context, pk any, opts ...FindOptions) (
 	if pk == nil {
 		return nil, nil
 	}
-	if isPlainFind(&o) && len(md.m.pks) == 1 && !md.hasFindHooks() {
+	if isPlainFind(&o) && len(md.m.pks) == 1 && !md.hasFindHooks() && md.scope == nil {
 		if _, composite := pk.(Where); !composite {
 			return md.findByPKCached(ctx, pk, &o)
 		}
@@ -712,6 +714,7 @@ func (md *Model[T]) CountGroups(ctx context.Context, opts CountOptions) ([]Row, 
 }
 
 func (md *Model[T]) count(ctx context.Context, o CountOptions) ([]Row, error) {
+	o.Where = md.scopedWhere(o.Where)
 	if err := md.fire(ctx, BeforeCount, &HookEvent[T]{Count: &o}); err != nil {
 		return nil, err
 	}
@@ -843,7 +846,7 @@ func (md *Model[T]) Aggregate(ctx context.Context, attr, fn string, dst any, opt
 	if o.Distinct {
 		arg = distinctExpr{arg}
 	}
-	rows, err := md.aggregateRows(ctx, FindOptions{Where: o.Where, Attributes: []any{As(Fn(fn, arg), fn)},
+	rows, err := md.aggregateRows(ctx, FindOptions{Where: md.scopedWhere(o.Where), Attributes: []any{As(Fn(fn, arg), fn)},
 		Paranoid: o.Paranoid, Transaction: o.Transaction, Logging: o.Logging})
 	if err != nil {
 		return err

@@ -22,9 +22,10 @@ import (
 // A Model is made by Define, is immutable afterwards, and is safe for
 // concurrent use.
 type Model[T any] struct {
-	db *DB
-	m  *modelMeta
-	tr *tracker[T]
+	db    *DB
+	m     *modelMeta
+	tr    *tracker[T]
+	scope *FindOptions // the scope this view applies; nil for none
 }
 
 // ModelOptions are Sequelize's model options. The zero value gives
@@ -72,6 +73,14 @@ type ModelOptions struct {
 	// Validate holds model-wide validators by name (Sequelize's model
 	// validate option); each receives the instance.
 	Validate map[string]ModelValidator
+	// DefaultScope applies to every find, count, aggregate, update and
+	// destroy of the model (not to Create), until Unscoped or Scope.
+	DefaultScope *FindOptions
+	// Scopes are the named scopes Model.Scope applies.
+	Scopes map[string]ScopeFunc
+	// WhereMergeStrategy is how scopes' wheres merge: "" overwrites
+	// attribute by attribute (Sequelize's default), WhereMergeAnd ANDs them.
+	WhereMergeStrategy string
 }
 
 // AttributeOptions are Sequelize's column options.
@@ -237,6 +246,10 @@ func Define[T any](db *DB, opts ...ModelOptions) *Model[T] {
 	}
 	db.register(m)
 	md := &Model[T]{db: db, m: m, tr: &tracker[T]{}}
+	if o.DefaultScope != nil {
+		ds := *o.DefaultScope
+		md.scope = &ds
+	}
 	m.fireSync = func(ctx context.Context, t HookType) error { return md.fire(ctx, t, &HookEvent[T]{}) }
 	return md
 }
@@ -478,6 +491,9 @@ func buildMeta(db *DB, t reflect.Type, o ModelOptions) (*modelMeta, error) {
 		}
 	}
 	m.indexes = o.Indexes
+	if s := o.WhereMergeStrategy; s != "" && s != WhereMergeAnd {
+		return nil, fail("invalid WhereMergeStrategy %q: use \"\" (overwrite) or %q", s, WhereMergeAnd)
+	}
 	for n := range o.Validate {
 		if m.byName[n] != nil {
 			return nil, fail("a model validator has the name of attribute %s", n)

@@ -573,7 +573,7 @@ func (md *Model[T]) Reload(ctx context.Context, inst *T, opts ...FindOptions) er
 	}
 	o.Where = w
 	o.Paranoid = Bool(false)
-	fresh, err := md.FindOne(ctx, o)
+	fresh, err := md.Unscoped().FindOne(ctx, o) // the instance's own row, whatever the scope
 	if err != nil {
 		return err
 	}
@@ -620,6 +620,7 @@ func (md *Model[T]) Update(ctx context.Context, values Values, opts UpdateOption
 	if values == nil {
 		values = Values{}
 	}
+	opts.Where = md.scopedWhere(opts.Where)
 	ev := &HookEvent[T]{Values: values, Where: &opts.Where}
 	if err := md.fire(ctx, BeforeBulkUpdate, ev); err != nil {
 		return 0, err
@@ -756,6 +757,7 @@ func (md *Model[T]) arith(ctx context.Context, amounts Values, o IncrementOption
 	if o.Where == nil {
 		return 0, errors.New("sequelize: Increment and Decrement need a Where")
 	}
+	o.Where = md.scopedWhere(o.Where)
 	keys := make([]string, 0, len(amounts))
 	for k := range amounts {
 		if md.m.byName[k] == nil {
@@ -789,13 +791,13 @@ func (md *Model[T]) arith(ctx context.Context, amounts Values, o IncrementOption
 // reloads them into inst (Sequelize's instance.increment, which does not
 // reload; reading the new values back avoids a stale struct).
 func (md *Model[T]) IncrementInstance(ctx context.Context, inst *T, amounts Values, opts ...IncrementOptions) error {
-	return md.instanceArith(ctx, inst, amounts, opts, md.Increment)
+	return md.instanceArith(ctx, inst, amounts, opts, md.Unscoped().Increment)
 }
 
 // DecrementInstance decrements attributes of inst's row atomically and
 // reloads them into inst (Sequelize's instance.decrement).
 func (md *Model[T]) DecrementInstance(ctx context.Context, inst *T, amounts Values, opts ...IncrementOptions) error {
-	return md.instanceArith(ctx, inst, amounts, opts, md.Decrement)
+	return md.instanceArith(ctx, inst, amounts, opts, md.Unscoped().Decrement)
 }
 
 func (md *Model[T]) instanceArith(ctx context.Context, inst *T, amounts Values, opts []IncrementOptions,
@@ -844,6 +846,7 @@ func (md *Model[T]) Destroy(ctx context.Context, opts DestroyOptions) (int64, er
 	if opts.Where == nil {
 		return 0, errors.New("sequelize: Missing where or truncate attribute in the options parameter of model.destroy")
 	}
+	opts.Where = md.scopedWhere(opts.Where)
 	ev := &HookEvent[T]{Where: &opts.Where}
 	if err := md.fire(ctx, BeforeBulkDestroy, ev); err != nil {
 		return 0, err

@@ -1,0 +1,170 @@
+package sequelize_test
+
+import (
+	"errors"
+	"slices"
+	"testing"
+	"time"
+
+	"github.com/gosequelize/sequelize"
+	"github.com/gosequelize/sequelize/internal/testdb"
+	"github.com/gosequelize/sequelize/op"
+)
+
+type Item struct {
+	ID        int64
+	Name      string
+	Kind      string
+	Active    bool
+	Price     int
+	CreatedAt time.Time
+	UpdatedAt time.Time
+}
+
+func itemNames(list []*Item) []string {
+	out := make([]string, len(list))
+	for i, x := range list {
+		out[i] = x.Name
+	}
+	slices.Sort(out)
+	return out
+}
+
+func TestScopes(t *testing.T) {
+	testdb.Each(t, func(t *testing.T, tg testdb.Target) {
+		ctx := t.Context()
+		db := tg.Open(t)
+		items := sequelize.Define[Item](db, sequelize.ModelOptions{
+			DefaultScope: &sequelize.FindOptions{Where: sequelize.Where{"active": true}},
+			Scopes: map[string]sequelize.ScopeFunc{
+				"cheap": sequelize.StaticScope(sequelize.FindOptions{Where: sequelize.Where{"price": op.Lt(10)}}),
+				"kind": func(args ...any) sequelize.FindOptions {
+					return sequelize.FindOptions{Where: sequelize.Where{"kind": args[0]}}
+				},
+				"sorted": sequelize.StaticScope(sequelize.FindOptions{Order: sequelize.Order{{"price", "DESC"}}}),
+			},
+		})
+		if err := items.Sync(ctx); err != nil {
+			t.Fatal(err)
+		}
+		for _, it := range []*Item{
+			{Name: "pen", Kind: "office", Active: true, Price: 2},
+			{Name: "desk", Kind: "office", Active: true, Price: 200},
+			{Name: "old pen", Kind: "office", Active: false, Price: 1},
+			{Name: "apple", Kind: "food", Active: true, Price: 1},
+		} {
+			if err := items.Create(ctx, it); err != nil {
+				t.Fatal(err)
+			}
+		}
+		// The default scope applies to finds and counts.
+		all, _ := items.FindAll(ctx)
+		if got := itemNames(all); !slices.Equal(got, []string{"apple", "desk", "pen"}) {
+			t.Errorf("default scope FindAll = %v", got)
+		}
+		if n, _ := items.Count(ctx); n != 3 {
+			t.Errorf("default scope Count = %d", n)
+		}
+		if n, _ := items.Unscoped().Count(ctx); n != 4 {
+			t.Errorf("Unscoped Count = %d", n)
+		}
+		// Named scopes: static, with arguments, and the default by name.
+		cheap, err := items.Scope("defaultScope", "cheap", sequelize.ScopeCall{Name: "kind", Args: []any{"office"}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		got, _ := cheap.FindAll(ctx)
+		if names := itemNames(got); !slices.Equal(names, []string{"pen"}) {
+			t.Errorf("scoped FindAll = %v", names)
+		}
+		// Scope starts from no scope: without defaultScope, inactive rows are found.
+		noDefault, _ := items.Scope("cheap")
+		got, _ = noDefault.FindAll(ctx)
+		if names := itemNames(got); !slices.Equal(names, []string{"apple", "old pen", "pen"}) {
+			t.Errorf("Scope without the default = %v", names)
+		}
+		// The query's where merges with the scope's (overwrite by attribute).
+		got, _ = noDefault.FindAll(ctx, sequelize.FindOptions{Where: sequelize.Where{"price": op.Gt(100)}})
+		if names := itemNames(got); !slices.Equal(names, []string{"desk"}) {
+			t.Errorf("overwritten scope where = %v", names)
+		}
+		// Orders from scopes come through.
+		sorted, _ := items.Scope("defaultScope", "sorted")
+		list, _ := sorted.FindAll(ctx)
+		if len(list) != 3 || list[0].Name != "desk" {
+			t.Errorf("sorted scope = %v", itemNames(list))
+		}
+		// Updates and destroys see the scope too.
+		if n, _ := items.Update(ctx, sequelize.Values{"price": 3}, sequelize.UpdateOptions{Where: sequelize.Where{"kind": "office"}}); n != 2 {
+			t.Errorf("scoped Update changed %d rows", n)
+		}
+		if n, _ := items.Destroy(ctx, sequelize.DestroyOptions{Where: sequelize.Where{"name": "old pen"}}); n != 0 {
+			t.Errorf("scoped Destroy removed a row outside the scope (%d)", n)
+		}
+		// Unknown scopes.
+		var se *sequelize.SequelizeScopeError
+		if _, err := items.Scope("nope"); !errors.As(err, &se) || err.Error() != "sequelize: Invalid scope nope called." {
+			t.Errorf("unknown scope: %v", err)
+		}
+		// The AND merge strategy keeps both conditions on one attribute.
+		strict := sequelize.Define[Item](db, sequelize.ModelOptions{ModelName: "StrictItem", TableName: "Items", WhereMergeStrategy: sequelize.WhereMergeAnd,
+			Scopes: map[string]sequelize.ScopeFunc{
+				"low":  sequelize.StaticScope(sequelize.FindOptions{Where: sequelize.Where{"price": op.Lt(5)}}),
+				"high": sequelize.StaticScope(sequelize.FindOptions{Where: sequelize.Where{"price": op.Gt(1)}}),
+			}})
+		both, _ := strict.Scope("low", "high")
+		got, _ = both.FindAll(ctx)
+		if names := itemNames(got); !slices.Equal(names, []string{"desk", "pen"}) && !slices.Equal(names, []string{"pen"}) {
+			t.Errorf("AND-merged scopes = %v", names)
+		}
+		for _, x := range got {
+			if x.Price >= 5 || x.Price <= 1 {
+				t.Errorf("AND merge let %s (price %d) through", x.Name, x.Price)
+			}
+		}
+	})
+}
+
+type Shelf struct {
+	ID        int64
+	Name      string
+	Items     []*ShelfItem
+	CreatedAt time.Time
+	UpdatedAt time.Time
+}
+
+type ShelfItem struct {
+	ID        int64
+	Name      string
+	Active    bool
+	ShelfID   *int64
+	CreatedAt time.Time
+	UpdatedAt time.Time
+}
+
+func TestScopesOnAssociations(t *testing.T) {
+	testdb.Each(t, func(t *testing.T, tg testdb.Target) {
+		ctx := t.Context()
+		db := tg.Open(t)
+		shelves := sequelize.Define[Shelf](db)
+		shelfItems := sequelize.Define[ShelfItem](db, sequelize.ModelOptions{DefaultScope: &sequelize.FindOptions{Where: sequelize.Where{"active": true}}})
+		has := sequelize.HasMany(shelves, shelfItems, sequelize.AssociationOptions{As: "Items"})
+		if err := db.Sync(ctx); err != nil {
+			t.Fatal(err)
+		}
+		s := &Shelf{Name: "s"}
+		_ = shelves.Create(ctx, s)
+		_ = has.Create(ctx, s, &ShelfItem{Name: "on", Active: true})
+		_ = has.Create(ctx, s, &ShelfItem{Name: "off", Active: false})
+		if got, _ := has.Get(ctx, s); len(got) != 1 || got[0].Name != "on" {
+			t.Errorf("association Get ignores the target's default scope: %v", got)
+		}
+		if n, _ := has.Count(ctx, s); n != 1 {
+			t.Errorf("association Count = %d", n)
+		}
+		loaded, _ := shelves.FindAll(ctx, sequelize.FindOptions{Include: []sequelize.Include{{Association: has}}})
+		if len(loaded) != 1 || len(loaded[0].Items) != 1 {
+			t.Errorf("include ignores the target's default scope: %+v", loaded)
+		}
+	})
+}
