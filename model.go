@@ -209,6 +209,7 @@ type modelMeta struct {
 	indexes    []IndexOptions
 	opts       ModelOptions
 	assocs     map[string]Association // by alias
+	virtuals   []*attribute           // VIRTUAL attributes: validated, not columns
 	stmts      sync.Map               // statement cache for fixed shapes
 	hooks      hookSet
 	fireSync   func(ctx context.Context, t HookType) error // BeforeSync/AfterSync
@@ -341,6 +342,11 @@ func buildMeta(db *DB, t reflect.Type, o ModelOptions) (*modelMeta, error) {
 			}
 			if prev, dup := m.byName[a.name]; dup {
 				return fail("fields map twice to attribute %q (%s)", a.name, prev.name)
+			}
+			if a.typ.Key() == "VIRTUAL" {
+				// Not a column: validated, never stored or selected.
+				m.virtuals = append(m.virtuals, a)
+				continue
 			}
 			m.addAttr(a)
 		}

@@ -308,7 +308,7 @@ func (m *modelMeta) validateAttr(ctx context.Context, a *attribute, v reflect.Va
 // validators, collecting every failure.
 func (m *modelMeta) validate(ctx context.Context, inst any, rv reflect.Value, o ValidateOptions) error {
 	var items []ValidationErrorItem
-	for _, a := range m.attrs {
+	for _, a := range slices.Concat(m.attrs, m.virtuals) {
 		if a.goIndex == nil || a.role != roleNone || slices.Contains(o.Skip, a.name) {
 			continue
 		}
