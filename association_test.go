@@ -559,3 +559,63 @@ func TestOrderByIncludedAndRaw(t *testing.T) {
 		}
 	})
 }
+
+type Image struct {
+	ID       int64
+	URL      string
+	Comments []*Remark
+}
+
+type Video struct {
+	ID       int64
+	Title    string
+	Comments []*Remark
+}
+
+type Remark struct {
+	ID              int64
+	Body            string
+	CommentableID   *int64
+	CommentableType string
+}
+
+func TestPolymorphicScope(t *testing.T) {
+	testdb.Each(t, func(t *testing.T, tg testdb.Target) {
+		ctx := t.Context()
+		db := tg.Open(t)
+		noTS := sequelize.ModelOptions{Timestamps: sequelize.Bool(false)}
+		images := sequelize.Define[Image](db, noTS)
+		videos := sequelize.Define[Video](db, noTS)
+		remarks := sequelize.Define[Remark](db, noTS)
+		imageComments := sequelize.HasMany(images, remarks, sequelize.AssociationOptions{As: "Comments", ForeignKey: "commentableId",
+			Constraints: sequelize.Bool(false), Scope: sequelize.Values{"commentableType": "image"}})
+		videoComments := sequelize.HasMany(videos, remarks, sequelize.AssociationOptions{As: "Comments", ForeignKey: "commentableId",
+			Constraints: sequelize.Bool(false), Scope: sequelize.Values{"commentableType": "video"}})
+		if err := db.Sync(ctx); err != nil {
+			t.Fatal(err)
+		}
+		img, vid := &Image{URL: "a.png"}, &Video{Title: "v"}
+		_ = images.Create(ctx, img)
+		_ = videos.Create(ctx, vid) // same id as the image: only the scope tells them apart
+		if img.ID != vid.ID {
+			t.Logf("ids differ (%d, %d); the test still holds", img.ID, vid.ID)
+		}
+		if err := imageComments.Create(ctx, img, &Remark{Body: "nice picture"}); err != nil {
+			t.Fatal(err)
+		}
+		if err := videoComments.Create(ctx, vid, &Remark{Body: "nice video"}); err != nil {
+			t.Fatal(err)
+		}
+		got, _ := imageComments.Get(ctx, img)
+		if len(got) != 1 || got[0].Body != "nice picture" || got[0].CommentableType != "image" {
+			t.Errorf("image comments = %+v", got)
+		}
+		loaded, _ := videos.FindAll(ctx, sequelize.FindOptions{Include: []sequelize.Include{{Association: videoComments}}})
+		if len(loaded) != 1 || len(loaded[0].Comments) != 1 || loaded[0].Comments[0].Body != "nice video" {
+			t.Errorf("video include = %+v", loaded)
+		}
+		if n, _ := videoComments.Count(ctx, vid); n != 1 {
+			t.Errorf("video comment count = %d", n)
+		}
+	})
+}

@@ -306,3 +306,33 @@ func ExampleDB_Sync() {
 	// Output:
 	// VARCHAR(64) false DECIMAL(10,2)
 }
+
+func ExampleModel_FindOrBuild() {
+	ctx := context.Background()
+	db, products := shop()
+	defer db.Close()
+
+	p, built, err := products.FindOrBuild(ctx, sequelize.FindOrCreateOptions{
+		Where: sequelize.Where{"name": "quince"}, Defaults: sequelize.Values{"price": "1.00"},
+	})
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(p.Name, built, products.IsNewRecord(p)) // built, not saved
+	// Output:
+	// quince true true
+}
+
+func ExampleModel_FindCreateFind() {
+	ctx := context.Background()
+	db, products := shop()
+	defer db.Close()
+
+	p, created, err := products.FindCreateFind(ctx, sequelize.FindOrCreateOptions{Where: sequelize.Where{"name": "apple"}})
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(p.ID, created)
+	// Output:
+	// 1 false
+}
