@@ -212,7 +212,7 @@ func fkAttribute(holder *modelMeta, name string, ref *modelMeta, key *attribute,
 		// A key another association already made keeps its actions unless
 		// these options name new ones, as in Sequelize.
 		had := a.references != nil
-		a.references = &References{Table: ref.table, Key: key.field}
+		a.references = &References{Table: ref.table, Schema: ref.schema, Key: key.field}
 		if o.OnDelete != "" || !had {
 			a.onDelete = strings.ToUpper(o.OnDelete)
 			if a.onDelete == "" {

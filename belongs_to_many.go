@@ -111,7 +111,7 @@ func (db *DB) throughMeta(name string, sm *modelMeta, skey *attribute, fk string
 		}
 		a := &attribute{name: name, field: naming.UnderscoredIf(name, m.opts.Underscored), typ: refKey.typ,
 			goType: refKey.goType, primaryKey: true, allowNull: true,
-			references: &References{Table: ref.table, Key: refKey.field}, onDelete: "CASCADE", onUpdate: "CASCADE"}
+			references: &References{Table: ref.table, Schema: ref.schema, Key: refKey.field}, onDelete: "CASCADE", onUpdate: "CASCADE"}
 		if o.Constraints != nil && !*o.Constraints {
 			a.references = nil
 		}

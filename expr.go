@@ -108,10 +108,16 @@ func (s *sqlb) id(name string) *sqlb { s.b = s.d.QuoteIdentifier(s.b, name); ret
 
 // table writes a table name, schema-qualified when schema is set.
 func (s *sqlb) table(schema, name string) *sqlb {
-	if schema != "" {
-		s.id(schema).w(".")
+	if schema == "" {
+		return s.id(name)
 	}
-	return s.id(name)
+	if q, ok := s.d.(interface {
+		QuoteTable(b []byte, schema, name string) []byte
+	}); ok {
+		s.b = q.QuoteTable(s.b, schema, name)
+		return s
+	}
+	return s.id(schema).w(".").id(name)
 }
 
 // arg binds v and writes its placeholder.

@@ -52,7 +52,12 @@ type ModelOptions struct {
 	// Sequelize's version: true); a field tagged `sequelize:"version"` does
 	// the same.
 	Version string
-	// Schema is the PostgreSQL schema (or MySQL database) of the table.
+	// Schema puts the table in a schema, as Sequelize does: "schema"."table"
+	// on PostgreSQL and MariaDB (where the schema is a database), and one
+	// table named "schema.table" on MySQL and SQLite. The schema must exist;
+	// Sync creates the table in it. Sync with Alter returns an error for
+	// such a model (the QueryInterface reads tables of the current schema
+	// only).
 	Schema string
 	// Comment is the table's comment.
 	Comment string
@@ -124,6 +129,8 @@ type AttributeOptions struct {
 type References struct {
 	// Table is the referenced table.
 	Table string
+	// Schema is the referenced table's schema ("" for the current one).
+	Schema string
 	// Key is the referenced column (default "id").
 	Key string
 }

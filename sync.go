@@ -76,7 +76,7 @@ func (db *DB) tableDef(m *modelMeta) (dialect.TableDef, error) {
 			if key == "" {
 				key = "id"
 			}
-			c.References = &dialect.ReferenceDef{Table: r.Table, Column: key, OnDelete: a.onDelete, OnUpdate: a.onUpdate}
+			c.References = &dialect.ReferenceDef{Schema: r.Schema, Table: r.Table, Column: key, OnDelete: a.onDelete, OnUpdate: a.onUpdate}
 		}
 		t.Columns = append(t.Columns, c)
 	}
@@ -392,6 +392,11 @@ func (db *DB) syncTable(ctx context.Context, m *modelMeta, o SyncOptions) error 
 		}
 	}
 	if exists && o.Alter {
+		if m.schema != "" {
+			// The QueryInterface introspects tables by name in the current
+			// schema only; altering from that would read the wrong table.
+			return fmt.Errorf("sequelize: Sync Alter is not supported for model %s with Schema %q yet", m.name, m.schema)
+		}
 		return db.alterTable(ctx, m, o)
 	}
 	if exists {
@@ -430,11 +435,31 @@ func (db *DB) syncTable(ctx context.Context, m *modelMeta, o SyncOptions) error 
 }
 
 func (db *DB) tableExists(ctx context.Context, m *modelMeta) (bool, error) {
+	if m.schema != "" && db.schemaIsReal() {
+		res, err := db.Query(ctx, "SELECT table_name FROM information_schema.tables WHERE table_schema = ? AND table_name = ?",
+			QueryOptions{Type: QueryTypeSelect, Replacements: []any{m.schema, m.table}})
+		if err != nil {
+			return false, err
+		}
+		return len(res.Rows) > 0, nil
+	}
 	tables, err := db.QueryInterface().ShowAllTables(ctx)
 	if err != nil {
 		return false, err
 	}
-	return slices.Contains(tables, m.table), nil
+	name := m.table
+	if m.schema != "" {
+		name = m.schema + "." + m.table
+	}
+	return slices.Contains(tables, name), nil
+}
+
+// schemaIsReal reports whether the dialect has schemas (PostgreSQL) or
+// qualifies tables by database (MariaDB). On MySQL and SQLite Sequelize
+// names a model with a Schema "schema.table" in the current database.
+func (db *DB) schemaIsReal() bool {
+	n := db.dialect.Name()
+	return n == "postgres" || n == "mariadb"
 }
 
 // Drop drops the tables of every model defined on db (Sequelize's

@@ -115,6 +115,12 @@ type IndexDef struct {
 // ALTERs SQLite lacks return ErrRebuild, and package sequelize then
 // rebuilds the table.
 type DDL interface {
+	// QuoteTable appends the table name as the dialect quotes it, with its
+	// schema when schema is not "": "schema"."table" on PostgreSQL and
+	// MariaDB, and one identifier `schema.table` on MySQL and SQLite, which
+	// have no schemas (Sequelize's quoteTable). Queries and DDL both use it,
+	// so they always name the same table.
+	QuoteTable(b []byte, schema, name string) []byte
 	CreateTableSQL(t TableDef) ([]string, error)
 	DropTableSQL(t TableDef, cascade bool) []string
 	AddIndexSQL(schema, table string, ix IndexDef) (string, error)

@@ -37,6 +37,11 @@ func (d *Dialect) qi(name string) string { return string(d.QuoteIdentifier(nil, 
 
 // quoteTable is Sequelize's quoteTable: `schema`.`table` on MariaDB,
 // `schema.table` on MySQL, `table` without a schema.
+// QuoteTable implements dialect.DDL.
+func (d *Dialect) QuoteTable(b []byte, schema, name string) []byte {
+	return append(b, d.quoteTable(schema, name)...)
+}
+
 func (d *Dialect) quoteTable(schema, name string) string {
 	switch {
 	case schema == "":

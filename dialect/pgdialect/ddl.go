@@ -38,6 +38,11 @@ const (
 func (d *Dialect) qi(name string) string { return string(d.QuoteIdentifier(nil, name)) }
 
 // quoteTable is Sequelize's quoteTable: "schema"."table", or "table".
+// QuoteTable implements dialect.DDL.
+func (d *Dialect) QuoteTable(b []byte, schema, name string) []byte {
+	return append(b, d.quoteTable(schema, name)...)
+}
+
 func (d *Dialect) quoteTable(schema, name string) string {
 	if schema != "" {
 		return d.qi(schema) + "." + d.qi(name)

@@ -29,6 +29,11 @@ func (d *Dialect) qi(name string) string { return string(d.QuoteIdentifier(nil, 
 
 // quoteTable is Sequelize's quoteTable for a dialect without schemas:
 // `schema.table`, or `table`.
+// QuoteTable implements dialect.DDL.
+func (d *Dialect) QuoteTable(b []byte, schema, name string) []byte {
+	return append(b, d.quoteTable(schema, name)...)
+}
+
 func (d *Dialect) quoteTable(schema, name string) string {
 	if schema != "" {
 		return d.qi(schema + "." + name)
