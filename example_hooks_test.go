@@ -42,3 +42,28 @@ func ExampleModel_AddHook() {
 	// created a Article
 	// hello-hooks
 }
+
+func ExampleWithoutHooks() {
+	ctx := context.Background()
+	db, _ := sequelize.Open(ctx, "sqlite::memory:")
+	defer db.Close()
+	articles := sequelize.Define[Article](db, sequelize.ModelOptions{Timestamps: sequelize.Bool(false)})
+	if err := db.Sync(ctx); err != nil {
+		log.Fatal(err)
+	}
+	articles.AddHook(sequelize.BeforeCreate, "slug", func(ctx context.Context, e *sequelize.HookEvent[Article]) error {
+		e.Instance.Slug = strings.ToLower(e.Instance.Title)
+		return nil
+	})
+	withHooks := &Article{Title: "One"}
+	if err := articles.Create(ctx, withHooks); err != nil {
+		log.Fatal(err)
+	}
+	// Sequelize's create(values, {hooks: false}).
+	withoutHooks := &Article{Title: "Two"}
+	if err := articles.Create(sequelize.WithoutHooks(ctx), withoutHooks); err != nil {
+		log.Fatal(err)
+	}
+	fmt.Printf("%q %q\n", withHooks.Slug, withoutHooks.Slug)
+	// Output: "one" ""
+}

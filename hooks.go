@@ -184,15 +184,33 @@ func (db *DB) AddHook(t HookType, name string, fn GlobalHook) { db.hooks.add(t, 
 // RemoveHook removes the global hooks of type t registered under name.
 func (db *DB) RemoveHook(t HookType, name string) { db.hooks.remove(t, name) }
 
+type noHooksKey struct{}
+
+// WithoutHooks returns a context under which operations run no hooks,
+// model or global: Sequelize's per-call option hooks: false. Everything
+// else (validation, timestamps, transactions) runs as usual, and so do
+// the operations it starts, such as the nested creates of an Include.
+func WithoutHooks(ctx context.Context) context.Context {
+	return context.WithValue(ctx, noHooksKey{}, true)
+}
+
+func hooksOff(ctx context.Context) bool {
+	off, _ := ctx.Value(noHooksKey{}).(bool)
+	return off
+}
+
 // fire runs the model's then the global hooks of type t.
 func (md *Model[T]) fire(ctx context.Context, t HookType, e *HookEvent[T]) error {
 	e.Type = t
-	for _, h := range md.m.hooks.get(t) {
+	own, globals := md.m.hooks.get(t), md.db.hooks.get(t)
+	if len(own)+len(globals) == 0 || hooksOff(ctx) {
+		return nil
+	}
+	for _, h := range own {
 		if err := h.fn.(Hook[T])(ctx, e); err != nil {
 			return err
 		}
 	}
-	globals := md.db.hooks.get(t)
 	if len(globals) == 0 {
 		return nil
 	}

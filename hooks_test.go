@@ -257,3 +257,56 @@ func TestAfterCommit(t *testing.T) {
 		}
 	})
 }
+
+// TestWithoutHooks checks Sequelize's hooks: false as a context: no model
+// or global hook runs, while the statements, validation and timestamps do.
+func TestWithoutHooks(t *testing.T) {
+	testdb.Each(t, func(t *testing.T, tg testdb.Target) {
+		db, notes, tr := hooked(t, tg)
+		var synced int
+		db.AddHook(sequelize.BeforeBulkSync, "count", func(ctx context.Context, e *sequelize.GlobalHookEvent) error { synced++; return nil })
+		ctx := sequelize.WithoutHooks(t.Context())
+		n := &Note{Text: "quiet"}
+		if err := notes.Create(ctx, n); err != nil {
+			t.Fatal(err)
+		}
+		if n.CreatedAt.IsZero() {
+			t.Error("timestamps were skipped too")
+		}
+		n.Text = "still quiet"
+		if err := notes.Save(ctx, n); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := notes.FindAll(ctx); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := notes.Update(ctx, map[string]any{"slug": "s"}, sequelize.UpdateOptions{Where: sequelize.Where{"id": n.ID}}); err != nil {
+			t.Fatal(err)
+		}
+		if err := notes.DestroyInstance(ctx, n); err != nil {
+			t.Fatal(err)
+		}
+		if err := db.Sync(ctx); err != nil {
+			t.Fatal(err)
+		}
+		got := tr.take()
+		want := []string{"INSERT", "UPDATE", "SELECT", "UPDATE", "UPDATE"}
+		if !slices.Equal(got[:min(len(got), len(want))], want) || slices.ContainsFunc(got, func(s string) bool { return s[0] >= 'a' || strings.HasPrefix(s, "GLOBAL") }) {
+			t.Errorf("events = %v, want statements %v and no hooks", got, want)
+		}
+		if synced != 0 {
+			t.Errorf("global sync hook ran %d times", synced)
+		}
+		var ve *sequelize.ValidationError
+		if err := notes.Create(ctx, &Note{Text: ""}); !errors.As(err, &ve) {
+			t.Errorf("validation without hooks: %v", err)
+		}
+		// The same calls with hooks run them.
+		if err := notes.Create(t.Context(), &Note{Text: "loud"}); err != nil {
+			t.Fatal(err)
+		}
+		if got := tr.take(); !slices.Contains(got, "beforeCreate") || !slices.Contains(got, "GLOBAL beforeCreate") {
+			t.Errorf("events with hooks = %v", got)
+		}
+	})
+}

@@ -247,6 +247,9 @@ func (db *DB) Sync(ctx context.Context, opts ...SyncOptions) error {
 
 // fireGlobal runs the DB's hooks of type t that concern no model.
 func (db *DB) fireGlobal(ctx context.Context, t HookType) error {
+	if hooksOff(ctx) {
+		return nil
+	}
 	for _, h := range db.hooks.get(t) {
 		if err := h.fn.(GlobalHook)(ctx, &GlobalHookEvent{Type: t}); err != nil {
 			return err
