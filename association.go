@@ -62,6 +62,17 @@ type AssociationOptions struct {
 	// Scope adds these attribute values to the target's where (and sets
 	// them on Add and Create): polymorphic associations.
 	Scope Values
+	// Hooks, on a HasOne or HasMany whose OnDelete is CASCADE, makes the
+	// source's instance destroy (DestroyInstance, when it deletes the row
+	// rather than soft-deleting it) first load the associated rows and
+	// destroy them one by one, so their destroy hooks run (Sequelize's
+	// hooks: true); the children and the row are deleted in one
+	// transaction. Bulk Destroy does not cascade this way, as in Sequelize.
+	// Sequelize's hooks: true also runs beforeAssociate and afterAssociate,
+	// which this package does not have yet, so Hooks is refused (with an
+	// *AssociationError panic) on BelongsTo and BelongsToMany and without
+	// CASCADE, where it would do nothing.
+	Hooks bool
 }
 
 // Association is what every association has; an Include names one.

@@ -4,8 +4,10 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"log/slog"
 	"reflect"
 	"slices"
+	"strings"
 
 	"github.com/gosequelize/sequelize/internal/naming"
 	"github.com/gosequelize/sequelize/op"
@@ -28,6 +30,9 @@ type BelongsToAssociation[S, T any] struct {
 func BelongsTo[S, T any](source *Model[S], target *Model[T], opts ...AssociationOptions) *BelongsToAssociation[S, T] {
 	o := oneAssocOption(opts)
 	sm, tm := source.m, target.m
+	if o.Hooks {
+		assocPanic("%s.belongsTo(%s): Hooks is supported on HasOne and HasMany only", sm.name, tm.name)
+	}
 	as := o.As
 	if as == "" {
 		as = tm.singular
@@ -295,6 +300,15 @@ func hasAssoc[S, T any](source *Model[S], target *Model[T], o AssociationOptions
 	if a := tm.byName[fk]; a != nil && !a.allowNull {
 		onDelete = "CASCADE"
 	}
+	if o.Hooks {
+		eff := onDelete
+		if o.OnDelete != "" {
+			eff = o.OnDelete
+		}
+		if !strings.EqualFold(eff, "CASCADE") {
+			assocPanic("%s.%s(%s): Hooks needs OnDelete CASCADE (it is %s)", sm.name, strings.ToLower(typ.String()[:1])+typ.String()[1:], tm.name, eff)
+		}
+	}
 	a := &HasManyAssociation[S, T]{src: source, tgt: target}
 	a.assocBase = assocBase{typ: typ, as: as, source: sm, target: tm, fk: fk, key: key, sourceDB: source.db, scope: o.Scope,
 		targetAssn: func() map[string]Association { return tm.assocs }}
@@ -303,6 +317,20 @@ func hasAssoc[S, T any](source *Model[S], target *Model[T], o AssociationOptions
 	a.field = includeField(sm, as, tm.goType, a.fieldMany)
 	if typ == HasManyType {
 		addAssociation(sm, a)
+	}
+	if o.Hooks {
+		sm.cascades = append(sm.cascades, func(ctx context.Context, parent any, force bool, logger *slog.Logger) error {
+			children, err := a.Get(ctx, parent.(*S), FindOptions{Logging: logger})
+			if err != nil {
+				return err
+			}
+			for _, c := range children {
+				if err := target.DestroyInstance(ctx, c, DestroyOptions{Force: force, Logging: logger}); err != nil {
+					return err
+				}
+			}
+			return nil
+		})
 	}
 	return a
 }

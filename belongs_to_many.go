@@ -53,6 +53,9 @@ type BelongsToManyAssociation[S, T any] struct {
 // self-association, a duplicate alias).
 func BelongsToMany[S, T any](source *Model[S], target *Model[T], opts BelongsToManyOptions) *BelongsToManyAssociation[S, T] {
 	sm, tm := source.m, target.m
+	if opts.Hooks {
+		assocPanic("%s.belongsToMany(%s): Hooks is supported on HasOne and HasMany only", sm.name, tm.name)
+	}
 	if opts.Through == "" {
 		assocPanic("%s.belongsToMany(%s) requires Through", sm.name, tm.name)
 	}

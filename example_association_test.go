@@ -78,3 +78,33 @@ func ExampleHasMany() {
 	// A Wizard of Earthsea
 	// The Dispossessed
 }
+
+func ExampleAssociationOptions_hooks() {
+	ctx := context.Background()
+	db, _ := sequelize.Open(ctx, "sqlite::memory:")
+	defer db.Close()
+	authors := sequelize.Define[Author](db)
+	books := sequelize.Define[Book](db)
+	// Destroying an author destroys its books one by one, running their hooks.
+	authorBooks := sequelize.HasMany(authors, books, sequelize.AssociationOptions{OnDelete: "CASCADE", Hooks: true})
+	books.AddHook(sequelize.BeforeDestroy, "log", func(ctx context.Context, e *sequelize.HookEvent[Book]) error {
+		fmt.Println("destroying", e.Instance.Title)
+		return nil
+	})
+	if err := db.Sync(ctx); err != nil {
+		log.Fatal(err)
+	}
+	a := &Author{Name: "Frank Herbert", Books: []*Book{{Title: "Dune"}, {Title: "Dune Messiah"}}}
+	if err := authors.Create(ctx, a, sequelize.CreateOptions{Include: []sequelize.Include{{Association: authorBooks}}}); err != nil {
+		log.Fatal(err)
+	}
+	if err := authors.DestroyInstance(ctx, a); err != nil {
+		log.Fatal(err)
+	}
+	n, _ := books.Count(ctx)
+	fmt.Println(n, "books left")
+	// Output:
+	// destroying Dune
+	// destroying Dune Messiah
+	// 0 books left
+}

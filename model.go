@@ -3,6 +3,7 @@ package sequelize
 import (
 	"context"
 	"fmt"
+	"log/slog"
 	"reflect"
 	"slices"
 	"strconv"
@@ -195,6 +196,9 @@ const (
 
 // modelMeta is a model's metadata, computed once at Define.
 type modelMeta struct {
+	// cascades destroy the children of associations with Hooks before an
+	// instance's row is deleted.
+	cascades   []func(ctx context.Context, parent any, force bool, logger *slog.Logger) error
 	name       string
 	singular   string
 	plural     string

@@ -1016,7 +1016,23 @@ func (md *Model[T]) DestroyInstance(ctx context.Context, inst *T, opts ...Destro
 		md.tr.remember(md.m, inst)
 		return md.fire(ctx, AfterDestroy, ev)
 	}
-	n, err := md.destroyRows(ctx, DestroyOptions{Where: w, Force: true, Transaction: o.Transaction, Logging: o.Logging})
+	var n int64
+	if len(md.m.cascades) == 0 {
+		n, err = md.destroyRows(ctx, DestroyOptions{Where: w, Force: true, Transaction: o.Transaction, Logging: o.Logging})
+	} else {
+		// Association Hooks: destroy the children one by one (their hooks
+		// run), then the row, all or nothing.
+		err = md.db.Transaction(ctx, func(ctx context.Context, tx *Tx) error {
+			for _, cascade := range md.m.cascades {
+				if err := cascade(ctx, inst, o.Force, o.Logging); err != nil {
+					return err
+				}
+			}
+			var err error
+			n, err = md.destroyRows(ctx, DestroyOptions{Where: w, Force: true, Logging: o.Logging})
+			return err
+		}, TransactionOptions{Transaction: o.Transaction})
+	}
 	if err != nil {
 		return err
 	}
