@@ -27,11 +27,15 @@ type DB struct {
 	opts    Options
 	syntax  dialect.Syntax
 	closed  atomic.Bool
-	txSeq   atomic.Uint64
-	models  sync.Map // model name -> *modelMeta, in definition order via modelSeq
-	order   []string
-	orderMu sync.Mutex
-	hooks   hookSet // global hooks
+	// queryHooks is set while BeforeQuery or AfterQuery hooks exist, so
+	// statements without them skip the hook registry's lock.
+	queryHooks atomic.Bool
+	hookMu     sync.Mutex // serialises AddHook and RemoveHook for queryHooks
+	txSeq      atomic.Uint64
+	models     sync.Map // model name -> *modelMeta, in definition order via modelSeq
+	order      []string
+	orderMu    sync.Mutex
+	hooks      hookSet // global hooks
 }
 
 // Options configures a DB. The zero value gives Sequelize's defaults.

@@ -67,3 +67,22 @@ func ExampleWithoutHooks() {
 	fmt.Printf("%q %q\n", withHooks.Slug, withoutHooks.Slug)
 	// Output: "one" ""
 }
+
+func ExampleBeforeQuery() {
+	ctx := context.Background()
+	db, _ := sequelize.Open(ctx, "sqlite::memory:")
+	defer db.Close()
+	articles := sequelize.Define[Article](db, sequelize.ModelOptions{Timestamps: sequelize.Bool(false)})
+	if err := db.Sync(ctx); err != nil {
+		log.Fatal(err)
+	}
+	// Query hooks see every statement, with its bound values.
+	db.AddHook(sequelize.BeforeQuery, "trace", func(ctx context.Context, e *sequelize.GlobalHookEvent) error {
+		fmt.Println(strings.Fields(e.SQL)[0], e.Args)
+		return nil
+	})
+	if err := articles.Create(ctx, &Article{Title: "Hi", Slug: "hi"}); err != nil {
+		log.Fatal(err)
+	}
+	// Output: INSERT [Hi hi]
+}

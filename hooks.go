@@ -46,6 +46,15 @@ const (
 	AfterSync
 	BeforeBulkSync
 	AfterBulkSync
+	// BeforeQuery and AfterQuery are DB-only hooks (register them with
+	// DB.AddHook): they run around every statement the DB sends, with its
+	// SQL and bound values in the event's SQL and Args (read-only: the
+	// statement cannot be rewritten). An error from BeforeQuery stops the
+	// statement; AfterQuery sees the statement's error in Err, and an error
+	// it returns is the call's error (the statement has already run).
+	// Statements run by these hooks themselves do not fire them.
+	BeforeQuery
+	AfterQuery
 )
 
 var hookNames = [...]string{"", "beforeValidate", "afterValidate", "validationFailed", "beforeCreate", "afterCreate",
@@ -53,7 +62,7 @@ var hookNames = [...]string{"", "beforeValidate", "afterValidate", "validationFa
 	"afterRestore", "beforeUpsert", "afterUpsert", "beforeBulkCreate", "afterBulkCreate", "beforeBulkUpdate",
 	"afterBulkUpdate", "beforeBulkDestroy", "afterBulkDestroy", "beforeBulkRestore", "afterBulkRestore",
 	"beforeFind", "beforeFindAfterExpandIncludeAll", "beforeFindAfterOptions", "afterFind", "beforeCount",
-	"beforeSync", "afterSync", "beforeBulkSync", "afterBulkSync"}
+	"beforeSync", "afterSync", "beforeBulkSync", "afterBulkSync", "beforeQuery", "afterQuery"}
 
 // String returns Sequelize's name of the hook ("beforeCreate", ...).
 func (t HookType) String() string {
@@ -108,6 +117,9 @@ type GlobalHookEvent struct {
 	Where     *any
 	Created   bool
 	Err       error
+	// SQL and Args are the statement of BeforeQuery and AfterQuery.
+	SQL  string
+	Args []any
 }
 
 // GlobalHook is a hook registered on the DB: it runs for every model, after
@@ -167,6 +179,9 @@ func (hs *hookSet) has(t HookType) bool { return len(hs.get(t)) > 0 }
 // may be ""). Hooks of one type run in registration order, model hooks
 // before global ones (Sequelize's Model.addHook).
 func (md *Model[T]) AddHook(t HookType, name string, fn Hook[T]) {
+	if t == BeforeQuery || t == AfterQuery {
+		panic(fmt.Sprintf("sequelize: %s is a DB hook: register it with DB.AddHook", t))
+	}
 	md.m.hooks.add(t, name, fn)
 }
 
@@ -179,10 +194,20 @@ func (md *Model[T]) HasHook(t HookType) bool { return md.m.hooks.has(t) }
 
 // AddHook registers a global hook, run for every model after its own
 // hooks (Sequelize's sequelize.addHook).
-func (db *DB) AddHook(t HookType, name string, fn GlobalHook) { db.hooks.add(t, name, fn) }
+func (db *DB) AddHook(t HookType, name string, fn GlobalHook) {
+	db.hookMu.Lock()
+	defer db.hookMu.Unlock()
+	db.hooks.add(t, name, fn)
+	db.queryHooks.Store(db.hooks.has(BeforeQuery) || db.hooks.has(AfterQuery))
+}
 
 // RemoveHook removes the global hooks of type t registered under name.
-func (db *DB) RemoveHook(t HookType, name string) { db.hooks.remove(t, name) }
+func (db *DB) RemoveHook(t HookType, name string) {
+	db.hookMu.Lock()
+	defer db.hookMu.Unlock()
+	db.hooks.remove(t, name)
+	db.queryHooks.Store(db.hooks.has(BeforeQuery) || db.hooks.has(AfterQuery))
+}
 
 type noHooksKey struct{}
 

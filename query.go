@@ -382,6 +382,42 @@ func (db *DB) withConn(ctx context.Context, explicit *Tx, mode dialect.AcquireMo
 	if db.closed.Load() {
 		return ErrClosed
 	}
+	// Statements the query hooks run do not fire them again. They run
+	// outside the statement's transaction lock, so they may use it.
+	return db.aroundQuery(ctx, ctx, query, args, func() error {
+		return db.runOnConn(ctx, explicit, mode, query, args, fn)
+	})
+}
+
+type queryHookKey struct{}
+
+// aroundQuery runs the statement run between the BeforeQuery and
+// AfterQuery hooks, which get hctx.
+func (db *DB) aroundQuery(ctx, hctx context.Context, query string, args []any, run func() error) error {
+	if !db.queryHooks.Load() || ctx.Value(queryHookKey{}) != nil || hooksOff(ctx) {
+		return run()
+	}
+	hctx = context.WithValue(hctx, queryHookKey{}, true)
+	if err := db.fireQuery(hctx, BeforeQuery, query, args, nil); err != nil {
+		return err
+	}
+	err := run()
+	if herr := db.fireQuery(hctx, AfterQuery, query, args, err); herr != nil && err == nil {
+		return herr
+	}
+	return err
+}
+
+func (db *DB) fireQuery(ctx context.Context, t HookType, query string, args []any, err error) error {
+	for _, h := range db.hooks.get(t) {
+		if herr := h.fn.(GlobalHook)(ctx, &GlobalHookEvent{Type: t, SQL: query, Args: args, Err: err}); herr != nil {
+			return herr
+		}
+	}
+	return nil
+}
+
+func (db *DB) runOnConn(ctx context.Context, explicit *Tx, mode dialect.AcquireMode, query string, args []any, fn func(c dialect.Conn, tx *Tx) error) error {
 	tx, err := db.txFor(ctx, explicit)
 	if err != nil {
 		return err

@@ -739,11 +739,16 @@ func (qi *QueryInterface) DropAllTables(ctx context.Context, opts ...DropAllTabl
 	}
 	var runErr error
 	for _, st := range cd.DropAllTablesSQL(tables) {
-		start := time.Now()
-		_, err := conn.Exec(ctx, st, nil)
-		qi.db.log(ctx, o.Logging, st, nil, nil, time.Since(start))
-		if err != nil {
-			runErr = qi.db.classify(ctx, err, st, nil)
+		runErr = qi.db.aroundQuery(ctx, ctx, st, nil, func() error {
+			start := time.Now()
+			_, err := conn.Exec(ctx, st, nil)
+			qi.db.log(ctx, o.Logging, st, nil, nil, time.Since(start))
+			if err != nil {
+				return qi.db.classify(ctx, err, st, nil)
+			}
+			return nil
+		})
+		if runErr != nil {
 			break
 		}
 	}

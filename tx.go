@@ -247,13 +247,18 @@ func (tx *Tx) quotedName() string {
 
 // control runs a transaction-control statement on the connection.
 func (tx *Tx) control(ctx context.Context, stmt string) error {
-	start := time.Now()
-	_, err := tx.conn.Exec(ctx, stmt, nil)
-	tx.db.log(ctx, tx.logger, stmt, nil, tx, time.Since(start))
-	if err != nil {
-		return tx.db.classify(ctx, err, stmt, nil)
-	}
-	return nil
+	// Query hooks see the statement; what they run goes outside this
+	// transaction, whose lock the caller may hold.
+	hctx := context.WithValue(ctx, txKey{tx.db}, (*Tx)(nil))
+	return tx.db.aroundQuery(ctx, hctx, stmt, nil, func() error {
+		start := time.Now()
+		_, err := tx.conn.Exec(ctx, stmt, nil)
+		tx.db.log(ctx, tx.logger, stmt, nil, tx, time.Since(start))
+		if err != nil {
+			return tx.db.classify(ctx, err, stmt, nil)
+		}
+		return nil
+	})
 }
 
 // Commit commits the transaction, or releases the savepoint of a nested
