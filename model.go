@@ -136,7 +136,10 @@ type References struct {
 	Key string
 }
 
-// IndexOptions describe an index (Sequelize's IndexesOptions).
+// IndexOptions describe an index (Sequelize's IndexesOptions). An option
+// the dialect cannot render (Where on MySQL, Using on SQLite, a field
+// Length outside MySQL, ...) makes Sync and AddIndex fail with an error
+// naming it; Sequelize drops such options silently.
 type IndexOptions struct {
 	// Name is the index name (default: table_field1_field2, snake_cased).
 	Name string

@@ -2,6 +2,9 @@ package dialect
 
 import (
 	"errors"
+	"fmt"
+	"strconv"
+	"strings"
 
 	"github.com/gosequelize/sequelize/internal/naming"
 )
@@ -108,6 +111,81 @@ type IndexDef struct {
 	Concurrently bool
 	// Parser is MySQL's FULLTEXT parser.
 	Parser string
+}
+
+// IndexSupport lists the index options a dialect can render (Sequelize's
+// supports.index).
+type IndexSupport struct {
+	Collate, Operator, Length                bool // per field
+	Where, Using, Concurrently, Parser, Type bool
+}
+
+// IndexFields checks that ix uses only options sup allows and renders its
+// parenthesised field list, quoting names with qi: each field as Sequelize's
+// addIndexQuery writes it (name or expression, COLLATE, operator class,
+// (length), order). An option the dialect cannot render is an error naming
+// it and the dialect; Sequelize drops such options silently.
+func IndexFields(dialectName string, ix IndexDef, sup IndexSupport, qi func(string) string) (string, error) {
+	if len(ix.Fields) == 0 {
+		return "", errors.New("sequelize: an index needs fields")
+	}
+	unsupported := func(option string) error {
+		return fmt.Errorf("sequelize: %s indexes do not support %s", dialectName, option)
+	}
+	typ := ix.Type
+	if strings.EqualFold(typ, "UNIQUE") {
+		typ = ""
+	}
+	switch {
+	case ix.Where != "" && !sup.Where:
+		return "", unsupported("Where (partial indexes)")
+	case ix.Using != "" && !sup.Using:
+		return "", unsupported("Using")
+	case ix.Concurrently && !sup.Concurrently:
+		return "", unsupported("Concurrently")
+	case ix.Parser != "" && !sup.Parser:
+		return "", unsupported("Parser")
+	case typ != "" && !sup.Type:
+		return "", unsupported("Type " + typ)
+	}
+	var b strings.Builder
+	b.WriteByte('(')
+	for i, f := range ix.Fields {
+		if i > 0 {
+			b.WriteString(", ")
+		}
+		switch {
+		case f.Expr != "":
+			b.WriteString(f.Expr)
+		case f.Name != "":
+			b.WriteString(qi(f.Name))
+		default:
+			return "", fmt.Errorf("sequelize: index field %d has no name", i)
+		}
+		if f.Collate != "" {
+			if !sup.Collate {
+				return "", unsupported("Collate on a field")
+			}
+			b.WriteString(" COLLATE " + qi(f.Collate))
+		}
+		if f.Operator != "" {
+			if !sup.Operator {
+				return "", unsupported("Operator on a field")
+			}
+			b.WriteString(" " + f.Operator)
+		}
+		if f.Length > 0 {
+			if !sup.Length {
+				return "", unsupported("Length on a field")
+			}
+			b.WriteString("(" + strconv.Itoa(f.Length) + ")")
+		}
+		if f.Order != "" {
+			b.WriteString(" " + f.Order)
+		}
+	}
+	b.WriteByte(')')
+	return b.String(), nil
 }
 
 // DDL renders schema changes. Statements come back in the order to run.

@@ -268,27 +268,9 @@ func (d *Dialect) DropTableSQL(t dialect.TableDef, _ bool) []string {
 // Concurrently, Collate and Operator, which Sequelize's MySQL dialect does
 // not support, are ignored as Sequelize ignores them.
 func (d *Dialect) AddIndexSQL(schema, table string, ix dialect.IndexDef) (string, error) {
-	if len(ix.Fields) == 0 {
-		return "", errors.New("sequelize: an index needs fields")
-	}
-	fields := make([]string, len(ix.Fields))
-	for i, f := range ix.Fields {
-		var s string
-		switch {
-		case f.Expr != "":
-			s = f.Expr
-		case f.Name != "":
-			s = d.qi(f.Name)
-		default:
-			return "", fmt.Errorf("sequelize: index field %d has no name", i)
-		}
-		if f.Length > 0 {
-			s += "(" + strconv.Itoa(f.Length) + ")"
-		}
-		if f.Order != "" {
-			s += " " + f.Order
-		}
-		fields[i] = s
+	fields, err := dialect.IndexFields(d.Name(), ix, mysqlIndexSupport, d.qi)
+	if err != nil {
+		return "", err
 	}
 	name, err := dialect.IndexName(table, ix)
 	if err != nil {
@@ -313,7 +295,7 @@ func (d *Dialect) AddIndexSQL(schema, table string, ix dialect.IndexDef) (string
 	if ix.Using != "" {
 		parts = append(parts, "USING "+ix.Using)
 	}
-	parts = append(parts, "("+strings.Join(fields, ", ")+")")
+	parts = append(parts, fields)
 	if ix.Parser != "" {
 		parts = append(parts, "WITH PARSER "+ix.Parser)
 	}
@@ -379,3 +361,8 @@ func (d *Dialect) RenameColumnSQL(schema, table, from, to string) ([]string, err
 func (d *Dialect) RenameTableSQL(schema, from, toSchema, to string) string {
 	return "ALTER TABLE " + d.quoteTable(schema, from) + " RENAME TO " + d.quoteTable(toSchema, to) + ";"
 }
+
+// mysqlIndexSupport is what MySQL and MariaDB indexes take (Sequelize's
+// supports.index for mysql and mariadb: no partial indexes, no collations
+// or operator classes per field).
+var mysqlIndexSupport = dialect.IndexSupport{Length: true, Using: true, Parser: true, Type: true}

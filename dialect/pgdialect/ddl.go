@@ -287,30 +287,9 @@ func (d *Dialect) DropTableSQL(t dialect.TableDef, cascade bool) []string {
 // Type, Parser and Length, which PostgreSQL's dialect does not support in
 // Sequelize, are ignored as Sequelize ignores them.
 func (d *Dialect) AddIndexSQL(schema, table string, ix dialect.IndexDef) (string, error) {
-	if len(ix.Fields) == 0 {
-		return "", errors.New("sequelize: an index needs fields")
-	}
-	fields := make([]string, len(ix.Fields))
-	for i, f := range ix.Fields {
-		var s string
-		switch {
-		case f.Expr != "":
-			s = f.Expr
-		case f.Name != "":
-			s = d.qi(f.Name)
-		default:
-			return "", fmt.Errorf("sequelize: index field %d has no name", i)
-		}
-		if f.Collate != "" {
-			s += " COLLATE " + d.qi(f.Collate)
-		}
-		if f.Operator != "" {
-			s += " " + f.Operator
-		}
-		if f.Order != "" {
-			s += " " + f.Order
-		}
-		fields[i] = s
+	fields, err := dialect.IndexFields(d.Name(), ix, pgIndexSupport, d.qi)
+	if err != nil {
+		return "", err
 	}
 	name, err := dialect.IndexName(table, ix)
 	if err != nil {
@@ -332,7 +311,7 @@ func (d *Dialect) AddIndexSQL(schema, table string, ix dialect.IndexDef) (string
 	if ix.Using != "" {
 		parts = append(parts, "USING "+ix.Using)
 	}
-	parts = append(parts, "("+strings.Join(fields, ", ")+")")
+	parts = append(parts, fields)
 	if ix.Where != "" {
 		parts = append(parts, "WHERE "+ix.Where)
 	}
@@ -471,3 +450,7 @@ func (d *Dialect) RenameTableSQL(schema, from, toSchema, to string) string {
 	}
 	return s
 }
+
+// pgIndexSupport is what PostgreSQL indexes take (Sequelize's
+// supports.index for postgres).
+var pgIndexSupport = dialect.IndexSupport{Collate: true, Operator: true, Where: true, Using: true, Concurrently: true}

@@ -178,27 +178,9 @@ func (d *Dialect) DropTableSQL(t dialect.TableDef, _ bool) []string {
 // Parser, which Sequelize's SQLite dialect does not support, are ignored
 // as Sequelize ignores them.
 func (d *Dialect) AddIndexSQL(schema, table string, ix dialect.IndexDef) (string, error) {
-	if len(ix.Fields) == 0 {
-		return "", errors.New("sequelize: an index needs fields")
-	}
-	fields := make([]string, len(ix.Fields))
-	for i, f := range ix.Fields {
-		var s string
-		switch {
-		case f.Expr != "":
-			s = f.Expr
-		case f.Name != "":
-			s = d.qi(f.Name)
-		default:
-			return "", fmt.Errorf("sequelize: index field %d has no name", i)
-		}
-		if f.Collate != "" {
-			s += " COLLATE " + d.qi(f.Collate)
-		}
-		if f.Order != "" {
-			s += " " + f.Order
-		}
-		fields[i] = s
+	fields, err := dialect.IndexFields(d.Name(), ix, sqliteIndexSupport, d.qi)
+	if err != nil {
+		return "", err
 	}
 	name, err := dialect.IndexName(table, ix)
 	if err != nil {
@@ -212,7 +194,7 @@ func (d *Dialect) AddIndexSQL(schema, table string, ix dialect.IndexDef) (string
 	if ix.Unique || strings.EqualFold(ix.Type, "UNIQUE") {
 		parts = append(parts, "UNIQUE")
 	}
-	parts = append(parts, "INDEX", d.quoteIdentifiers(name), "ON "+quotedTable, "("+strings.Join(fields, ", ")+")")
+	parts = append(parts, "INDEX", d.quoteIdentifiers(name), "ON "+quotedTable, fields)
 	if ix.Where != "" {
 		parts = append(parts, "WHERE "+ix.Where)
 	}
@@ -256,3 +238,7 @@ func (d *Dialect) RenameColumnSQL(_, _, _, _ string) ([]string, error) {
 func (d *Dialect) RenameTableSQL(schema, from, toSchema, to string) string {
 	return "ALTER TABLE " + d.quoteTable(schema, from) + " RENAME TO " + d.quoteTable(toSchema, to) + ";"
 }
+
+// sqliteIndexSupport is what SQLite indexes take (Sequelize's
+// supports.index for sqlite).
+var sqliteIndexSupport = dialect.IndexSupport{Collate: true, Where: true}
