@@ -143,3 +143,40 @@ func TestAssociationHooksRefused(t *testing.T) {
 		}()
 	}
 }
+
+// TestAssociationHooksCascadeHasOne checks the cascade through HasOne, on a
+// paranoid source destroyed with Force.
+func TestAssociationHooksCascadeHasOne(t *testing.T) {
+	testdb.Each(t, func(t *testing.T, tg testdb.Target) {
+		ctx := t.Context()
+		db := tg.Open(t)
+		sagas := sequelize.Define[Note](db, sequelize.ModelOptions{Paranoid: true})
+		chapters := sequelize.Define[Chapter](db, sequelize.ModelOptions{Timestamps: sequelize.Bool(false)})
+		sequelize.HasOne(sagas, chapters, sequelize.AssociationOptions{ForeignKey: "sagaId", OnDelete: "CASCADE", Hooks: true, Constraints: sequelize.Bool(false)})
+		if err := db.Sync(ctx); err != nil {
+			t.Fatal(err)
+		}
+		var ran int
+		chapters.AddHook(sequelize.AfterDestroy, "count", func(context.Context, *sequelize.HookEvent[Chapter]) error { ran++; return nil })
+		n := &Note{Text: "x"}
+		if err := sagas.Create(ctx, n); err != nil {
+			t.Fatal(err)
+		}
+		if err := chapters.Create(ctx, &Chapter{Title: "only", SagaID: n.ID}); err != nil {
+			t.Fatal(err)
+		}
+		// A soft delete does not cascade.
+		if err := sagas.DestroyInstance(ctx, n); err != nil {
+			t.Fatal(err)
+		}
+		if c, _ := chapters.Count(ctx); c != 1 || ran != 0 {
+			t.Fatalf("after a soft delete: %d chapters, %d hooks", c, ran)
+		}
+		if err := sagas.DestroyInstance(ctx, n, sequelize.DestroyOptions{Force: true}); err != nil {
+			t.Fatal(err)
+		}
+		if c, _ := chapters.Count(ctx); c != 0 || ran != 1 {
+			t.Errorf("after a forced destroy: %d chapters, %d hooks", c, ran)
+		}
+	})
+}

@@ -51,7 +51,8 @@ const (
 	// SQL and bound values in the event's SQL and Args (read-only: the
 	// statement cannot be rewritten). An error from BeforeQuery stops the
 	// statement; AfterQuery sees the statement's error in Err, and an error
-	// it returns is the call's error (the statement has already run).
+	// it returns after a successful statement (which has already run) is
+	// the call's error.
 	// Statements run by these hooks themselves do not fire them.
 	BeforeQuery
 	AfterQuery
