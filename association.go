@@ -40,12 +40,21 @@ func (t AssociationType) String() string {
 // AssociationOptions are Sequelize's association options.
 type AssociationOptions struct {
 	// As is the alias (default: the target model's name, singular for
-	// BelongsTo and HasOne, plural for HasMany). Included rows land in the
-	// source struct's field with this name (case-insensitive).
+	// BelongsTo and HasOne, plural for HasMany and BelongsToMany). Included
+	// rows land in the source struct's field with this name
+	// (case-insensitive). Sequelize's {singular, plural} form of as only
+	// names the generated accessors (getX, addXs); the mixins here are
+	// methods with fixed names, so As is a string: the foreign keys
+	// derived from it use its singular, as Sequelize's do.
 	As string
 	// ForeignKey is the foreign-key attribute (default as Sequelize names
 	// it: "UserId" for BelongsTo(tasks, users)). A struct field matching it
-	// case-insensitively (UserID) must exist on the model that holds it.
+	// case-insensitively (UserID) must exist on the model that holds it,
+	// and its tag carries what Sequelize's foreignKey options object does:
+	// `sequelize:"field:owner_ref;allowNull:false;type:BIGINT"` names the
+	// column, makes it NOT NULL (which turns the default OnDelete from SET
+	// NULL into NO ACTION for BelongsTo and CASCADE for HasOne and HasMany)
+	// and sets its type, which otherwise follows the referenced key.
 	ForeignKey string
 	// SourceKey is the source attribute the foreign key refers to
 	// (HasOne, HasMany; default the source's primary key).
@@ -133,13 +142,17 @@ type Include struct {
 	// All includes every association of the model (Sequelize's
 	// {all: true}); Association must then be nil.
 	All bool
+	// Through shapes a BelongsToMany include's junction rows: the through
+	// attributes read, a filter on them, paranoid (Sequelize's
+	// include.through). Other associations refuse it.
+	Through ThroughOptions
 }
 
 func (inc *Include) required() bool {
 	if inc.Required != nil {
 		return *inc.Required
 	}
-	return inc.Where != nil
+	return inc.Where != nil || inc.Through.Where != nil
 }
 
 // assocBase is the part every association shares.
@@ -189,14 +202,20 @@ func includeField(m *modelMeta, as string, target reflect.Type, many bool) []int
 	return nil
 }
 
+// fkNamed finds the attribute a foreign key named name lands in: by name,
+// else case-insensitively (the field UserID holds UserId).
+func (m *modelMeta) fkNamed(name string) *attribute {
+	if a := m.byName[name]; a != nil {
+		return a
+	}
+	return m.byLower[strings.ToLower(name)]
+}
+
 // fkAttribute finds (by name, case-insensitively) the foreign-key
 // attribute on holder, makes it a foreign key to ref and moves it to the
 // end of the attribute list, where Sequelize adds association keys.
 func fkAttribute(holder *modelMeta, name string, ref *modelMeta, key *attribute, o AssociationOptions, onDelete string) *attribute {
-	a := holder.byName[name]
-	if a == nil {
-		a = holder.byLower[strings.ToLower(name)]
-	}
+	a := holder.fkNamed(name)
 	if a == nil {
 		assocPanic("%s has no struct field for the foreign key %q: add a field %s (type %s or a pointer to it)",
 			holder.name, name, strings.ToUpper(name[:1])+name[1:], key.goType)
@@ -386,7 +405,12 @@ func writeRequired(s *sqlb, parentAlias string, includes []Include) bool {
 type SetOptions struct {
 	// Save, when Bool(false), only sets the foreign key on the source
 	// struct without saving it (BelongsTo).
-	Save        *bool
+	Save *bool
+	// Through gives the junction row's attributes for every target Add or
+	// Set links (BelongsToMany; Sequelize's options.through). A target
+	// whose through field is set uses that row's attributes instead, all
+	// of them, zero values included: a Go struct cannot leave some unset.
+	Through     Values
 	Transaction *Tx
 	Logging     *slog.Logger
 }

@@ -619,3 +619,57 @@ func TestPolymorphicScope(t *testing.T) {
 		}
 	})
 }
+
+type Kennel struct {
+	ID   int64
+	Name string
+	Pets []*Pet
+}
+
+// Pet's foreign key carries Sequelize's foreignKey attribute options in
+// its tag: a column name and allowNull: false.
+type Pet struct {
+	ID       int64
+	Name     string
+	KennelID int64 `sequelize:"field:kennel_ref;allowNull:false"`
+}
+
+func TestForeignKeyAttributeOptions(t *testing.T) {
+	testdb.Each(t, func(t *testing.T, tg testdb.Target) {
+		ctx := t.Context()
+		db, _ := openModels(t, tg)
+		kennels := sequelize.Define[Kennel](db)
+		pets := sequelize.Define[Pet](db)
+		held := sequelize.HasMany(kennels, pets)
+		if err := db.Sync(ctx); err != nil {
+			t.Fatal(err)
+		}
+		cols, err := db.QueryInterface().DescribeTable(ctx, "Pets")
+		if err != nil {
+			t.Fatal(err)
+		}
+		c, ok := cols["kennel_ref"]
+		if !ok || c.AllowNull {
+			t.Fatalf("foreign-key column %+v (present %v), want kennel_ref NOT NULL", c, ok)
+		}
+		fks, err := db.QueryInterface().GetForeignKeyReferencesForTable(ctx, "Pets")
+		if err != nil {
+			t.Fatal(err)
+		}
+		// NOT NULL turns HasMany's default ON DELETE from SET NULL to CASCADE.
+		if len(fks) != 1 || fks[0].ColumnName != "kennel_ref" || fks[0].OnDelete != "CASCADE" {
+			t.Fatalf("foreign key %+v", fks)
+		}
+		k := &Kennel{Name: "k"}
+		if err := kennels.Create(ctx, k); err != nil {
+			t.Fatal(err)
+		}
+		if err := held.Create(ctx, k, &Pet{Name: "rex"}); err != nil {
+			t.Fatal(err)
+		}
+		got, err := kennels.FindOne(ctx, sequelize.FindOptions{Include: []sequelize.Include{{Association: held}}})
+		if err != nil || len(got.Pets) != 1 || got.Pets[0].KennelID != k.ID {
+			t.Fatalf("include through the renamed key: %+v, %v", got, err)
+		}
+	})
+}

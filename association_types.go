@@ -2,7 +2,6 @@ package sequelize
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"log/slog"
 	"reflect"
@@ -43,7 +42,7 @@ func BelongsTo[S, T any](source *Model[S], target *Model[T], opts ...Association
 		fk = naming.Camelize(as + "_" + key.name)
 	}
 	onDelete := "SET NULL"
-	if a := sm.byName[fk]; a != nil && !a.allowNull {
+	if a := sm.fkNamed(fk); a != nil && !a.allowNull {
 		onDelete = "NO ACTION"
 	}
 	a := &BelongsToAssociation[S, T]{src: source, tgt: target}
@@ -297,7 +296,7 @@ func hasAssoc[S, T any](source *Model[S], target *Model[T], o AssociationOptions
 		fk = naming.Camelize(base + "_" + key.name)
 	}
 	onDelete := "SET NULL"
-	if a := tm.byName[fk]; a != nil && !a.allowNull {
+	if a := tm.fkNamed(fk); a != nil && !a.allowNull {
 		onDelete = "CASCADE"
 	}
 	if o.Hooks {
@@ -423,40 +422,57 @@ func (a *HasManyAssociation[S, T]) Count(ctx context.Context, src *S, opts ...Co
 // targetKeys turns a mixin's target argument (an instance, a key, a slice
 // of either) into primary-key values.
 func targetKeys[T any](m *modelMeta, target any) ([]any, error) {
-	pk := m.pks[0]
-	one := func(v any) (any, error) {
+	items, err := targetItems[T](m, m.pks[0], target)
+	keys := make([]any, len(items))
+	for i, it := range items {
+		keys[i] = it.key
+	}
+	return keys, err
+}
+
+// linkTarget is a mixin's target: its key, and the instance when one was
+// given.
+type linkTarget[T any] struct {
+	key  any
+	inst *T
+}
+
+// targetItems reads a mixin's target argument: an instance, a key value,
+// a slice of either, or nil; key is the attribute an instance gives.
+func targetItems[T any](m *modelMeta, key *attribute, target any) ([]linkTarget[T], error) {
+	one := func(v any) (linkTarget[T], error) {
 		if t, ok := v.(*T); ok {
-			k, ok := keyValue(reflect.ValueOf(t), pk)
+			k, ok := keyValue(reflect.ValueOf(t), key)
 			if !ok {
-				return nil, errors.New("sequelize: an associated instance has no primary key: save it first")
+				return linkTarget[T]{}, fmt.Errorf("sequelize: an associated %s instance has no %s: save it first", m.name, key.name)
 			}
-			return k, nil
+			return linkTarget[T]{key: k, inst: t}, nil
 		}
 		if k, ok := keyOf(reflect.ValueOf(v)); ok {
-			return k, nil
+			return linkTarget[T]{key: k}, nil
 		}
-		return nil, fmt.Errorf("sequelize: %v is neither a *%s nor a primary key", v, m.name)
+		return linkTarget[T]{}, fmt.Errorf("sequelize: %v is neither a *%s nor a primary key", v, m.name)
 	}
 	if target == nil {
 		return nil, nil
 	}
 	rv := reflect.ValueOf(target)
 	if rv.Kind() == reflect.Slice && rv.Type().Elem().Kind() != reflect.Uint8 {
-		out := make([]any, 0, rv.Len())
+		out := make([]linkTarget[T], 0, rv.Len())
 		for i := range rv.Len() {
-			k, err := one(rv.Index(i).Interface())
+			it, err := one(rv.Index(i).Interface())
 			if err != nil {
 				return nil, err
 			}
-			out = append(out, k)
+			out = append(out, it)
 		}
 		return out, nil
 	}
-	k, err := one(target)
+	it, err := one(target)
 	if err != nil {
 		return nil, err
 	}
-	return []any{k}, nil
+	return []linkTarget[T]{it}, nil
 }
 
 // setFK sets the foreign key of the instances among targets, in memory.

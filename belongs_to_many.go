@@ -8,18 +8,29 @@ import (
 
 	"github.com/gosequelize/sequelize/datatypes"
 	"github.com/gosequelize/sequelize/internal/naming"
-	"github.com/gosequelize/sequelize/op"
 )
 
 // BelongsToManyOptions are the options of BelongsToMany: the common
 // association options plus the through table's.
 type BelongsToManyOptions struct {
 	AssociationOptions
-	// Through is the junction table's name (required). Sequelize creates it
-	// from the two keys (composite primary key, ON DELETE and ON UPDATE
-	// CASCADE) with createdAt and updatedAt; two BelongsToMany through the
-	// same name share it.
+	// Through names the junction (Sequelize's through, required unless
+	// ThroughModel is set): a model defined with that name is used as the
+	// through model; any other name is a table Sequelize would generate,
+	// with the two keys as a composite primary key (ON DELETE and ON
+	// UPDATE CASCADE) and createdAt and updatedAt. Two BelongsToMany
+	// through the same name share it.
 	Through string
+	// ThroughModel is a defined model used as the junction (Sequelize's
+	// through: Model), for junction rows with attributes of their own. Its
+	// struct needs fields for the two keys (UserID, ProjectID). Its
+	// implicit id (when the struct has no ID field) is dropped and the
+	// keys become the primary key; with a primary key of its own it gets
+	// a composite unique key on them (see ThroughUnique). A target struct
+	// field named after the through model, of type *J, receives the
+	// junction row on reads, and on Add, Set and Create gives the row's
+	// attributes for that target (Sequelize's target[Through.name]).
+	ThroughModel AnyModel
 	// OtherKey is the junction's key referring to the target (default
 	// target name + "Id", "ProjectId"; for a self-association the singular
 	// of As + "Id").
@@ -30,6 +41,18 @@ type BelongsToManyOptions struct {
 	// ThroughTimestamps, when Bool(false), leaves createdAt and updatedAt
 	// out of a generated junction table.
 	ThroughTimestamps *bool
+	// ThroughParanoid gives a generated junction table a deletedAt column:
+	// Remove and Set soft-delete links, reads skip them, and adding a link
+	// again restores it (Sequelize's through.paranoid). A through model is
+	// paranoid when its own ModelOptions say so.
+	ThroughParanoid bool
+	// ThroughUnique, when Bool(false), leaves out the unique key a through
+	// model with its own primary key gets on the two keys (Sequelize's
+	// through.unique).
+	ThroughUnique *bool
+	// UniqueKey names that unique key (default
+	// "<through table>_<ForeignKey>_<OtherKey>_unique").
+	UniqueKey string
 }
 
 // BelongsToManyAssociation is source.belongsToMany(target, {through}):
@@ -39,9 +62,12 @@ type BelongsToManyAssociation[S, T any] struct {
 	src     *Model[S]
 	tgt     *Model[T]
 	through *modelMeta
-	other   *attribute // junction column referring to the target
-	tkey    *attribute // target attribute other refers to
-	fkThr   *attribute // junction column referring to the source
+	jops    junctionOps
+	thrFld  []int        // the target's field holding its junction row (*J), if any
+	extras  []*attribute // the through model's own attributes: not keys, timestamps or scope
+	other   *attribute   // junction column referring to the target
+	tkey    *attribute   // target attribute other refers to
+	fkThr   *attribute   // junction column referring to the source
 	tscope  Values
 }
 
@@ -56,8 +82,11 @@ func BelongsToMany[S, T any](source *Model[S], target *Model[T], opts BelongsToM
 	if opts.Hooks {
 		assocPanic("%s.belongsToMany(%s): Hooks is supported on HasOne and HasMany only", sm.name, tm.name)
 	}
-	if opts.Through == "" {
-		assocPanic("%s.belongsToMany(%s) requires Through", sm.name, tm.name)
+	if opts.Through == "" && opts.ThroughModel == nil {
+		assocPanic("%s.belongsToMany(%s) requires Through, pass either a table name or a ThroughModel", sm.name, tm.name)
+	}
+	if opts.Through != "" && opts.ThroughModel != nil {
+		assocPanic("%s.belongsToMany(%s): set Through or ThroughModel, not both", sm.name, tm.name)
 	}
 	self := sm == tm
 	if self && opts.As == "" {
@@ -82,11 +111,33 @@ func BelongsToMany[S, T any](source *Model[S], target *Model[T], opts BelongsToM
 		other = naming.Camelize(base + "_" + tkey.name)
 	}
 	db := source.db
-	thr := db.throughMeta(opts.Through, sm, skey, fk, tm, tkey, other, opts)
-	a := &BelongsToManyAssociation[S, T]{src: source, tgt: target, through: thr, tkey: tkey, tscope: opts.ThroughScope}
+	var thr *modelMeta
+	var jops junctionOps
+	if opts.ThroughModel != nil {
+		thr = opts.ThroughModel.meta()
+	} else if v, ok := db.models.Load(opts.Through); ok && v.(*modelMeta).goType != nil {
+		thr = v.(*modelMeta)
+	}
+	if thr != nil {
+		if opts.ThroughTimestamps != nil || opts.ThroughParanoid {
+			assocPanic("%s.belongsToMany(%s): ThroughTimestamps and ThroughParanoid are for generated junction tables; set them in %s's ModelOptions", sm.name, tm.name, thr.name)
+		}
+		injectThroughKeys(thr, sm, skey, fk, tm, tkey, other, opts)
+		jops = thr.junction
+	} else {
+		thr = db.throughMeta(opts.Through, sm, skey, fk, tm, tkey, other, opts)
+		jops = genJunction{db: db, m: thr}
+	}
+	a := &BelongsToManyAssociation[S, T]{src: source, tgt: target, through: thr, jops: jops, tkey: tkey, tscope: opts.ThroughScope}
 	a.assocBase = assocBase{typ: BelongsToManyType, as: as, source: sm, target: tm, fk: fk, key: skey, sourceDB: db, scope: opts.Scope,
 		targetAssn: func() map[string]Association { return tm.assocs }}
 	a.fkThr, a.other = thr.byName[fk], thr.byName[other]
+	a.thrFld = throughField(tm, thr)
+	for _, x := range thr.attrs {
+		if x.goIndex != nil && x != a.fkThr && x != a.other && !x.primaryKey && x.role == roleNone && a.tscope[x.name] == nil {
+			a.extras = append(a.extras, x)
+		}
+	}
 	a.fkAttr = a.fkThr
 	a.fieldMany = true
 	a.field = includeField(sm, as, tm.goType, true)
@@ -135,15 +186,57 @@ func (db *DB) throughMeta(name string, sm *modelMeta, skey *attribute, fk string
 			}
 		}
 	}
+	if o.ThroughParanoid && m.deletedAt == nil {
+		if m.createdAt == nil {
+			assocPanic("ThroughParanoid needs the junction's timestamps")
+		}
+		a := &attribute{name: "deletedAt", field: naming.UnderscoredIf("deletedAt", m.opts.Underscored), typ: datatypes.Date(),
+			goType: timeType, role: roleDeletedAt, allowNull: true}
+		m.addAttr(a)
+		m.byField[a.field] = a
+		m.deletedAt = a
+	}
 	key(fk, sm, skey)
 	key(other, tm, tkey)
 	db.register(m)
 	return m
 }
 
-func (a *BelongsToManyAssociation[S, T]) join(keys []any, inc *Include) *throughJoin {
-	return &throughJoin{through: a.through, alias: a.as + "->" + a.through.name, fk: a.fkThr, other: a.other, key: a.tkey,
+func (a *BelongsToManyAssociation[S, T]) join(keys []any, inc *Include) (*throughJoin, error) {
+	j := &throughJoin{through: a.through, alias: a.as + "->" + a.through.name, fk: a.fkThr, other: a.other, key: a.tkey,
 		keys: keys, scope: a.tscope, paranoid: true}
+	var t ThroughOptions
+	if inc != nil {
+		t = inc.Through
+	}
+	j.where = t.Where
+	if t.Paranoid != nil {
+		j.paranoid = *t.Paranoid
+	}
+	if a.thrFld == nil {
+		if len(t.Attributes) > 0 {
+			return nil, &EagerLoadingError{newBase("SequelizeEagerLoadingError", fmt.Sprintf(
+				"Include.Through.Attributes: %s has no field for the %s junction row (add %s *%s)", a.target.name, a.through.name, a.through.name, a.through.name), nil)}
+		}
+		return j, nil
+	}
+	j.field = a.thrFld
+	if t.Attributes == nil {
+		for _, x := range a.through.attrs {
+			if x.goIndex != nil {
+				j.attrs = append(j.attrs, x)
+			}
+		}
+		return j, nil
+	}
+	for _, n := range t.Attributes {
+		x := a.through.byName[n]
+		if x == nil || x.goIndex == nil {
+			return nil, errUnknownAttr(a.through, n)
+		}
+		j.attrs = append(j.attrs, x)
+	}
+	return j, nil
 }
 
 func (a *BelongsToManyAssociation[S, T]) load(ctx context.Context, parents []reflect.Value, inc *Include, o *FindOptions) ([]reflect.Value, error) {
@@ -159,7 +252,10 @@ func (a *BelongsToManyAssociation[S, T]) load(ctx context.Context, parents []ref
 		if len(a.scope) > 0 {
 			f.Where = []any{Where(a.scope), inc.Where}
 		}
-		f.via = a.join(chunk, inc)
+		var err error
+		if f.via, err = a.join(chunk, inc); err != nil {
+			return nil, err
+		}
 		rows, err := a.tgt.FindAll(ctx, f)
 		if err != nil {
 			return nil, err
@@ -206,6 +302,19 @@ func (a *BelongsToManyAssociation[S, T]) exists(s *sqlb, parentAlias string, inc
 		s.w(" AND ")
 		c.cond(s, inc.Where)
 	}
+	if len(a.tscope) > 0 {
+		s.w(" AND ")
+		tc.cond(s, Where(a.tscope))
+	}
+	if inc.Through.Where != nil {
+		s.w(" AND ")
+		tc.cond(s, inc.Through.Where)
+	}
+	if a.through.deletedAt != nil && (inc.Through.Paranoid == nil || *inc.Through.Paranoid) {
+		s.w(" AND ")
+		tc.writeCol(s, a.through.deletedAt, nil)
+		s.w(" IS NULL")
+	}
 	s.w(")")
 }
 
@@ -231,7 +340,9 @@ func (a *BelongsToManyAssociation[S, T]) Get(ctx context.Context, src *S, opts .
 	if len(a.scope) > 0 {
 		o.Where = []any{Where(a.scope), o.Where}
 	}
-	o.via = a.join([]any{k}, nil)
+	if o.via, err = a.join([]any{k}, nil); err != nil {
+		return nil, err
+	}
 	return a.tgt.FindAll(ctx, o)
 }
 
@@ -252,164 +363,173 @@ func (a *BelongsToManyAssociation[S, T]) Has(ctx context.Context, src *S, target
 	return len(rows) == len(slices.Compact(slices.Clone(keys))), err
 }
 
-// linked returns the target keys src is linked to among keys (all when
-// keys is nil).
-func (a *BelongsToManyAssociation[S, T]) linked(ctx context.Context, sk any, keys []any) (map[any]bool, error) {
-	s := newSQLB(a.sourceDB)
-	c := &whereCtx{db: a.sourceDB, m: a.through}
-	s.w("SELECT ").id(a.other.field).w(" FROM ").table(a.through.schema, a.through.table).w(" WHERE ")
+// linkWhere selects src's junction rows (with ThroughScope).
+func (a *BelongsToManyAssociation[S, T]) linkWhere(sk any) Where {
 	w := Where{a.fkThr.name: sk}
 	for n, v := range a.tscope {
 		w[n] = v
 	}
-	if keys != nil {
-		w[a.other.name] = keys
-	}
-	c.cond(s, w)
-	if s.err != nil {
-		return nil, s.err
-	}
-	res, err := a.sourceDB.run(ctx, s.String(), s.args, QueryOptions{Type: QueryTypeSelect})
-	if err != nil {
-		return nil, err
-	}
-	out := map[any]bool{}
-	for _, r := range res.Rows {
-		k, _ := keyOf(reflect.ValueOf(r[a.other.field]))
-		out[k] = true
-	}
-	return out, nil
+	return w
 }
 
-// Add links targets (an instance, a key, or a slice of either) to src,
-// inserting the missing junction rows in one statement (Sequelize's addX
-// / addXs).
-func (a *BelongsToManyAssociation[S, T]) Add(ctx context.Context, src *S, target any, opts ...SetOptions) error {
-	o, err := oneOption(opts)
-	if err != nil {
-		return err
+// desired returns the junction attributes wanted for a target: those of
+// its through field when set, else through (SetOptions.Through), or nil.
+func (a *BelongsToManyAssociation[S, T]) desired(t linkTarget[T], through Values) (Values, error) {
+	if t.inst != nil && a.thrFld != nil {
+		if f := reflect.ValueOf(t.inst).Elem().FieldByIndex(a.thrFld); !f.IsNil() {
+			v := Values{}
+			for _, x := range a.extras {
+				v[x.name] = f.Elem().FieldByIndex(x.goIndex).Interface()
+			}
+			return v, nil
+		}
 	}
-	keys, err := targetKeys[T](a.target, target)
-	if err != nil || len(keys) == 0 {
+	if len(through) == 0 {
+		return nil, nil
+	}
+	for n := range through {
+		if n == a.fkThr.name || n == a.other.name {
+			return nil, fmt.Errorf("sequelize: Through sets %s, a key of the %s junction, which the association sets itself", n, a.through.name)
+		}
+		if _, ok := a.tscope[n]; ok {
+			return nil, fmt.Errorf("sequelize: Through sets %s, which ThroughScope sets", n)
+		}
+	}
+	return a.jops.normalizeJunction(through)
+}
+
+func (a *BelongsToManyAssociation[S, T]) deleted(row Values) bool {
+	if a.through.deletedAt == nil {
+		return false
+	}
+	v := reflect.ValueOf(row[a.through.deletedAt.name])
+	return v.IsValid() && !v.IsZero()
+}
+
+// sameJunctionValue compares a wanted junction value with a stored one.
+func sameJunctionValue(x, y any) bool {
+	vx, vy := reflect.ValueOf(x), reflect.ValueOf(y)
+	if !vx.IsValid() || !vy.IsValid() || vx.Type() != vy.Type() {
+		return vx.IsValid() == vy.IsValid() && !vx.IsValid()
+	}
+	return sameValue(vx, vy)
+}
+
+// link links targets to src: Add (set false) or Set (set true, which also
+// unlinks the others). It reads src's current junction rows once, then
+// deletes the obsolete links in one statement, restores soft-deleted
+// ones, updates those whose through attributes differ and inserts the
+// missing ones in one statement.
+func (a *BelongsToManyAssociation[S, T]) link(ctx context.Context, src *S, target any, o SetOptions, set bool) error {
+	items, err := targetItems[T](a.target, a.tkey, target)
+	if err != nil || (!set && len(items) == 0) {
 		return err
 	}
 	sk, err := a.sourceKey(src)
 	if err != nil {
 		return err
 	}
+	keys := make([]any, len(items))
+	for i, it := range items {
+		keys[i] = it.key
+	}
 	return a.src.db.Transaction(ctx, func(ctx context.Context, tx *Tx) error {
-		have, err := a.linked(ctx, sk, keys)
+		w := a.linkWhere(sk)
+		if !set {
+			w[a.other.name] = keys
+		}
+		rows, err := a.jops.findJunction(ctx, w, o)
 		if err != nil {
 			return err
 		}
-		var missing []any
-		for _, k := range keys {
-			if !have[k] && !slices.Contains(missing, k) {
-				missing = append(missing, k)
+		cur := map[any]Values{}
+		var obsolete []any
+		for _, r := range rows {
+			k, _ := keyOf(reflect.ValueOf(r[a.other.name]))
+			cur[k] = r
+			if set && !slices.Contains(keys, k) && !a.deleted(r) {
+				obsolete = append(obsolete, k)
 			}
 		}
-		return a.insertLinks(ctx, sk, missing, o)
+		if len(obsolete) > 0 {
+			w := a.linkWhere(sk)
+			w[a.other.name] = obsolete
+			if err := a.jops.destroyJunction(ctx, w, o); err != nil {
+				return err
+			}
+		}
+		var create []Values
+		var restore []any
+		seen := map[any]bool{}
+		for _, it := range items {
+			if seen[it.key] {
+				continue
+			}
+			seen[it.key] = true
+			want, err := a.desired(it, o.Through)
+			if err != nil {
+				return err
+			}
+			r, ok := cur[it.key]
+			if !ok {
+				row := Values{a.fkThr.name: sk, a.other.name: it.key}
+				for n, v := range want {
+					row[n] = v
+				}
+				for n, v := range a.tscope {
+					row[n] = v
+				}
+				create = append(create, row)
+				continue
+			}
+			if a.deleted(r) {
+				restore = append(restore, it.key)
+			}
+			changed := Values{}
+			for n, v := range want {
+				if !sameJunctionValue(v, r[n]) {
+					changed[n] = v
+				}
+			}
+			if len(changed) > 0 {
+				w := a.linkWhere(sk)
+				w[a.other.name] = it.key
+				if err := a.jops.updateJunction(ctx, changed, w, o); err != nil {
+					return err
+				}
+			}
+		}
+		if len(restore) > 0 {
+			w := a.linkWhere(sk)
+			w[a.other.name] = restore
+			if err := a.jops.restoreJunction(ctx, w, o); err != nil {
+				return err
+			}
+		}
+		if len(create) > 0 {
+			return a.jops.createJunction(ctx, create, o)
+		}
+		return nil
 	}, TransactionOptions{Transaction: o.Transaction})
 }
 
-func (a *BelongsToManyAssociation[S, T]) insertLinks(ctx context.Context, sk any, keys []any, o SetOptions) error {
-	if len(keys) == 0 {
-		return nil
+// Add links targets (an instance, a key, or a slice of either) to src
+// (Sequelize's addX / addXs): the missing junction rows are inserted in one
+// statement, with SetOptions.Through (or the target's through field) as
+// their attributes; existing links whose attributes differ are updated; a
+// soft-deleted link (paranoid junction) is restored.
+func (a *BelongsToManyAssociation[S, T]) Add(ctx context.Context, src *S, target any, opts ...SetOptions) error {
+	o, err := oneOption(opts)
+	if err != nil {
+		return err
 	}
-	thr := a.through
-	ts := now()
-	cols := []*attribute{a.fkThr, a.other}
-	scopeNames := make([]string, 0, len(a.tscope))
-	for n := range a.tscope {
-		scopeNames = append(scopeNames, n)
-	}
-	slices.Sort(scopeNames)
-	for _, n := range scopeNames {
-		if attr := thr.byName[n]; attr != nil {
-			cols = append(cols, attr)
-		}
-	}
-	if thr.createdAt != nil {
-		cols = append(cols, thr.createdAt, thr.updatedAt)
-	}
-	for _, chunk := range chunksOf(keys, maxParams/len(cols)) {
-		s := newSQLB(a.sourceDB)
-		s.w("INSERT INTO ").table(thr.schema, thr.table).w(" (")
-		for i, col := range cols {
-			if i > 0 {
-				s.w(",")
-			}
-			s.id(col.field)
-		}
-		s.w(") VALUES ")
-		for r, k := range chunk {
-			if r > 0 {
-				s.w(",")
-			}
-			s.w("(")
-			for i, col := range cols {
-				if i > 0 {
-					s.w(",")
-				}
-				var v any
-				switch {
-				case col == a.fkThr:
-					v = sk
-				case col == a.other:
-					v = k
-				case col.role == roleCreatedAt || col.role == roleUpdatedAt:
-					v = ts
-				default:
-					v = a.tscope[col.name]
-				}
-				bv, err := bindValue(a.sourceDB, col, v)
-				if err != nil {
-					return err
-				}
-				s.arg(bv)
-			}
-			s.w(")")
-		}
-		if _, err := a.sourceDB.run(ctx, s.String(), s.args, QueryOptions{Type: QueryTypeInsert, Logging: o.Logging}); err != nil {
-			return err
-		}
-	}
-	return nil
+	return a.link(ctx, src, target, o, false)
 }
 
-func chunksOf(keys []any, per int) [][]any {
-	per = max(per, 1)
-	var out [][]any
-	for len(keys) > per {
-		out = append(out, keys[:per])
-		keys = keys[per:]
-	}
-	return append(out, keys)
-}
-
-// unlink deletes src's junction rows, for the keys given or (nil) for
-// every key except keep.
-func (a *BelongsToManyAssociation[S, T]) unlink(ctx context.Context, sk any, keys []any, keep []any, o SetOptions) error {
-	s := newSQLB(a.sourceDB)
-	c := &whereCtx{db: a.sourceDB, m: a.through}
-	s.w("DELETE FROM ").table(a.through.schema, a.through.table).w(" WHERE ")
-	conds := []any{Where{a.fkThr.name: sk}}
-	if keys != nil {
-		conds = append(conds, Where{a.other.name: keys})
-	}
-	if len(keep) > 0 {
-		conds = append(conds, Where{a.other.name: op.NotIn(keep)})
-	}
-	c.cond(s, conds)
-	if s.err != nil {
-		return s.err
-	}
-	_, err := a.sourceDB.run(ctx, s.String(), s.args, QueryOptions{Type: QueryTypeBulkDelete, Logging: o.Logging})
-	return err
-}
-
-// Remove unlinks targets from src with one DELETE of junction rows
-// (Sequelize's removeX / removeXs).
+// Remove unlinks targets from src with one DELETE of junction rows (an
+// UPDATE of deletedAt on a paranoid junction) (Sequelize's removeX /
+// removeXs). Unlike Sequelize, the where includes ThroughScope, so a
+// polymorphic junction loses only this association's links.
 func (a *BelongsToManyAssociation[S, T]) Remove(ctx context.Context, src *S, target any, opts ...SetOptions) error {
 	o, err := oneOption(opts)
 	if err != nil {
@@ -423,44 +543,27 @@ func (a *BelongsToManyAssociation[S, T]) Remove(ctx context.Context, src *S, tar
 	if err != nil {
 		return err
 	}
-	return a.unlink(ctx, sk, keys, nil, o)
+	w := a.linkWhere(sk)
+	w[a.other.name] = keys
+	return a.src.db.Transaction(ctx, func(ctx context.Context, tx *Tx) error {
+		return a.jops.destroyJunction(ctx, w, o)
+	}, TransactionOptions{Transaction: o.Transaction})
 }
 
 // Set makes targets (an instance, a key, a slice of either, or nil) the
-// only rows linked to src: one DELETE of the others' junction rows and
-// one INSERT of the missing ones (Sequelize's setXs).
+// only rows linked to src (Sequelize's setXs): one DELETE of the others'
+// junction rows and one INSERT of the missing ones, with through
+// attributes as Add.
 func (a *BelongsToManyAssociation[S, T]) Set(ctx context.Context, src *S, target any, opts ...SetOptions) error {
 	o, err := oneOption(opts)
 	if err != nil {
 		return err
 	}
-	keys, err := targetKeys[T](a.target, target)
-	if err != nil {
-		return err
-	}
-	sk, err := a.sourceKey(src)
-	if err != nil {
-		return err
-	}
-	return a.src.db.Transaction(ctx, func(ctx context.Context, tx *Tx) error {
-		if err := a.unlink(ctx, sk, nil, keys, o); err != nil {
-			return err
-		}
-		have, err := a.linked(ctx, sk, keys)
-		if err != nil {
-			return err
-		}
-		var missing []any
-		for _, k := range keys {
-			if !have[k] && !slices.Contains(missing, k) {
-				missing = append(missing, k)
-			}
-		}
-		return a.insertLinks(ctx, sk, missing, o)
-	}, TransactionOptions{Transaction: o.Transaction})
+	return a.link(ctx, src, target, o, true)
 }
 
-// Create creates target and links it to src (Sequelize's createX).
+// Create creates target and links it to src (Sequelize's createX);
+// CreateOptions.Through gives the junction row's attributes.
 func (a *BelongsToManyAssociation[S, T]) Create(ctx context.Context, src *S, target *T, opts ...CreateOptions) error {
 	o, err := oneOption(opts)
 	if err != nil {
@@ -472,10 +575,10 @@ func (a *BelongsToManyAssociation[S, T]) Create(ctx context.Context, src *S, tar
 				return err
 			}
 		}
-		if err := a.tgt.Create(ctx, target, CreateOptions{Logging: o.Logging}); err != nil {
+		if err := a.tgt.Create(ctx, target, CreateOptions{Fields: o.Fields, Validate: o.Validate, Include: o.Include, Logging: o.Logging}); err != nil {
 			return err
 		}
-		return a.Add(ctx, src, target, SetOptions{Logging: o.Logging})
+		return a.link(ctx, src, target, SetOptions{Through: o.Through, Logging: o.Logging}, false)
 	}, TransactionOptions{Transaction: o.Transaction})
 }
 

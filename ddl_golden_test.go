@@ -203,6 +203,22 @@ type asnPerson struct {
 	ParentID  *int64
 }
 
+type thrContribution struct {
+	Role      string `sequelize:"allowNull:false;defaultValue:'member'"`
+	Commits   int32
+	CreatedAt time.Time
+	UpdatedAt time.Time
+	DevID     int64
+	RepoID    int64
+}
+type thrMembership struct {
+	ID        int32 `sequelize:"type:INTEGER;primaryKey;autoIncrement;allowNull:true"`
+	CreatedAt time.Time
+	UpdatedAt time.Time
+	DevID     int64
+	RepoID    int64
+}
+
 type goldenCase struct {
 	file   string
 	define func(db *DB)
@@ -226,6 +242,16 @@ var goldenCases = []goldenCase{
 		BelongsTo(l, a, AssociationOptions{Constraints: Bool(false)})
 		cm := Define[asnComment](db, ModelOptions{ModelName: "Comment", Underscored: true})
 		BelongsTo(cm, a)
+	}},
+	{"through", func(db *DB) {
+		dev := Define[asnA](db, ModelOptions{ModelName: "Dev"})
+		repo := Define[asnA](db, ModelOptions{ModelName: "Repo"})
+		con := Define[thrContribution](db, ModelOptions{ModelName: "Contribution"})
+		BelongsToMany(dev, repo, BelongsToManyOptions{ThroughModel: con})
+		BelongsToMany(repo, dev, BelongsToManyOptions{ThroughModel: con})
+		mem := Define[thrMembership](db, ModelOptions{ModelName: "Membership"})
+		BelongsToMany(dev, repo, BelongsToManyOptions{ThroughModel: mem, AssociationOptions: AssociationOptions{As: "memberRepos"}})
+		BelongsToMany(dev, repo, BelongsToManyOptions{Through: "Stars", ThroughParanoid: true, AssociationOptions: AssociationOptions{As: "starred"}})
 	}},
 	{"seed", func(db *DB) {
 		users := Define[seedUser](db, ModelOptions{ModelName: "User"})

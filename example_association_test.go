@@ -108,3 +108,60 @@ func ExampleAssociationOptions_hooks() {
 	// destroying Dune Messiah
 	// 0 books left
 }
+
+// Student, Course and Enrollment show a through model: junction rows
+// with attributes of their own.
+type Student struct {
+	ID      int64
+	Name    string
+	Courses []*Course
+}
+
+type Course struct {
+	ID         int64
+	Title      string
+	Enrollment *Enrollment // the junction row, read with the course
+}
+
+type Enrollment struct {
+	StudentID int64 // Sequelize's "StudentId"
+	CourseID  int64 // "CourseId"
+	Grade     string
+	CreatedAt time.Time
+	UpdatedAt time.Time
+}
+
+func ExampleBelongsToManyOptions_throughModel() {
+	ctx := context.Background()
+	db, _ := sequelize.Open(ctx, "sqlite::memory:")
+	defer db.Close()
+	students := sequelize.Define[Student](db)
+	courses := sequelize.Define[Course](db)
+	enrollments := sequelize.Define[Enrollment](db)
+	// The junction is the Enrollments table; its implicit id is dropped
+	// and (StudentId, CourseId) becomes its primary key.
+	studies := sequelize.BelongsToMany(students, courses, sequelize.BelongsToManyOptions{ThroughModel: enrollments})
+	if err := db.Sync(ctx); err != nil {
+		log.Fatal(err)
+	}
+
+	ann := &Student{Name: "Ann"}
+	_ = students.Create(ctx, ann)
+	maths, art := &Course{Title: "Maths"}, &Course{Title: "Art"}
+	_ = courses.BulkCreate(ctx, []*Course{maths, art})
+	// Through attributes for every target, or per target in its
+	// Enrollment field.
+	art.Enrollment = &Enrollment{Grade: "A"}
+	if err := studies.Add(ctx, ann, []*Course{maths, art}, sequelize.SetOptions{Through: sequelize.Values{"grade": "B"}}); err != nil {
+		log.Fatal(err)
+	}
+	found, _ := students.FindOne(ctx, sequelize.FindOptions{
+		Include: []sequelize.Include{{Association: studies, Order: sequelize.Order{{"title"}}}},
+	})
+	for _, c := range found.Courses {
+		fmt.Println(c.Title, c.Enrollment.Grade)
+	}
+	// Output:
+	// Art A
+	// Maths B
+}

@@ -143,7 +143,9 @@ type throughJoin struct {
 	scope    Values
 	where    any
 	paranoid bool
-	sources  []any // out: the source key of each returned row
+	field    []int        // the target's field receiving the junction row, or nil
+	attrs    []*attribute // the junction attributes read into it
+	sources  []any        // out: the source key of each returned row
 }
 
 // selectPlan is a compiled SELECT: its SQL, arguments and the attributes
@@ -153,6 +155,9 @@ type selectPlan struct {
 	args  []any
 	attrs []*attribute // per column; nil for expression columns
 	names []string     // per column: attribute name or alias
+	// thrStart is the first of the junction columns a BelongsToMany read
+	// selects (FindOptions.via.attrs).
+	thrStart int
 }
 
 func (md *Model[T]) paranoidOn(p *bool) bool {
@@ -187,6 +192,12 @@ func (md *Model[T]) buildSelect(o *FindOptions, limitOne bool) (*selectPlan, err
 		plan.names = append(plan.names, col.name)
 	}
 	if v := o.via; v != nil {
+		plan.thrStart = len(plan.attrs)
+		for _, a := range v.attrs {
+			s.w(", ").id(v.alias).w(".").id(a.field).w(" AS ").id(v.through.name + "." + a.name)
+			plan.attrs = append(plan.attrs, nil)
+			plan.names = append(plan.names, v.through.name+"."+a.name)
+		}
 		s.w(", ").id(v.alias).w(".").id(v.fk.field).w(" AS ").id("__source")
 		plan.attrs = append(plan.attrs, nil)
 		plan.names = append(plan.names, "__source")
@@ -475,9 +486,18 @@ func (md *Model[T]) run(ctx context.Context, plan *selectPlan, o *FindOptions) (
 			if err := sc.scan(rows, reflect.ValueOf(inst).Elem()); err != nil {
 				return fmt.Errorf("%s: %w", md.m.name, err)
 			}
-			if o.via != nil {
+			if v := o.via; v != nil {
 				k, _ := keyOf(reflect.ValueOf(sc.holders[len(sc.holders)-1]))
-				o.via.sources = append(o.via.sources, k)
+				v.sources = append(v.sources, k)
+				if v.field != nil {
+					j := reflect.New(v.through.goType)
+					for i, a := range v.attrs {
+						if err := scanValue(db, a, sc.holders[plan.thrStart+i], j.Elem().FieldByIndex(a.goIndex)); err != nil {
+							return fmt.Errorf("%s.%s: %w", v.through.name, a.name, err)
+						}
+					}
+					reflect.ValueOf(inst).Elem().FieldByIndex(v.field).Set(j)
+				}
 			}
 			out = append(out, inst)
 		}
@@ -516,6 +536,10 @@ func (md *Model[T]) checkIncludes(includes []Include) error {
 		if a, ok := md.m.assocs[inc.Association.As()]; !ok || a != inc.Association {
 			return &EagerLoadingError{newBase("SequelizeEagerLoadingError",
 				fmt.Sprintf("%s is not associated to %s!", inc.Association.TargetName(), md.m.name), nil)}
+		}
+		if t := inc.Through; inc.Association.Type() != BelongsToManyType && (t.Attributes != nil || t.Where != nil || t.Paranoid != nil) {
+			return &EagerLoadingError{newBase("SequelizeEagerLoadingError",
+				fmt.Sprintf("Include.Through is for BelongsToMany; %s is a %s", inc.Association.As(), inc.Association.Type()), nil)}
 		}
 	}
 	return nil

@@ -59,6 +59,25 @@ func (l *stmtLog) reset() []string {
 	return s
 }
 
+// count returns how many recorded statements start with verb.
+func (l *stmtLog) count(verb string) int {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	n := 0
+	for _, s := range l.stmts {
+		if strings.HasPrefix(s, verb) {
+			n++
+		}
+	}
+	return n
+}
+
+func (l *stmtLog) String() string {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return strings.Join(l.stmts, "\n")
+}
+
 func openModels(t *testing.T, tg testdb.Target) (*sequelize.DB, *stmtLog) {
 	log := &stmtLog{}
 	db := tg.Open(t, sequelize.Options{Logging: slog.New(log)})

@@ -31,6 +31,10 @@ type CreateOptions struct {
 	// then HasOne, HasMany and BelongsToMany children (with their keys).
 	// Instances that are not new are linked rather than created.
 	Include []Include
+	// Through gives the junction row's attributes when a
+	// BelongsToManyAssociation's Create links the new target (Sequelize's
+	// options.through); anywhere else it is an error.
+	Through Values
 	// Transaction runs the statement in this transaction.
 	Transaction *Tx
 	// Logging overrides the DB's logger.
@@ -311,6 +315,9 @@ func (md *Model[T]) Create(ctx context.Context, inst *T, opts ...CreateOptions) 
 	}
 	if inst == nil {
 		return errors.New("sequelize: Create of a nil instance")
+	}
+	if o.Through != nil {
+		return errors.New("sequelize: CreateOptions.Through is for a BelongsToManyAssociation's Create")
 	}
 	for _, f := range o.Fields {
 		if md.m.byName[f] == nil {

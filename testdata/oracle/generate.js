@@ -252,6 +252,24 @@ const CASES = {
     },
   },
 
+  through: {
+    define(sequelize, { DataTypes }) {
+      const Dev = sequelize.define('Dev', { name: DataTypes.STRING });
+      const Repo = sequelize.define('Repo', { name: DataTypes.STRING });
+      const Contribution = sequelize.define('Contribution', {
+        role: { type: DataTypes.STRING, allowNull: false, defaultValue: 'member' },
+        commits: DataTypes.INTEGER,
+      });
+      Dev.belongsToMany(Repo, { through: Contribution });
+      Repo.belongsToMany(Dev, { through: Contribution });
+      const Membership = sequelize.define('Membership', {
+        id: { type: DataTypes.INTEGER, primaryKey: true, autoIncrement: true },
+      });
+      Dev.belongsToMany(Repo, { through: Membership, as: 'memberRepos' });
+      Dev.belongsToMany(Repo, { through: { model: 'Stars', paranoid: true }, as: 'starred' });
+    },
+  },
+
   cycle: {
     define(sequelize, { DataTypes }) {
       const A = sequelize.define('A', { name: DataTypes.STRING });
