@@ -71,16 +71,17 @@ type AssociationOptions struct {
 	// Scope adds these attribute values to the target's where (and sets
 	// them on Add and Create): polymorphic associations.
 	Scope Values
-	// Hooks, on a HasOne or HasMany whose OnDelete is CASCADE, makes the
-	// source's instance destroy (DestroyInstance, when it deletes the row
-	// rather than soft-deleting it) first load the associated rows and
-	// destroy them one by one, so their destroy hooks run (Sequelize's
-	// hooks: true); the children and the row are deleted in one
-	// transaction. Bulk Destroy does not cascade this way, as in Sequelize.
-	// Sequelize's hooks: true also runs beforeAssociate and afterAssociate,
-	// which this package does not have yet, so Hooks is refused (with an
-	// *AssociationError panic) on BelongsTo and BelongsToMany and without
-	// CASCADE, where it would do nothing.
+	// Hooks runs the source model's BeforeAssociate and AfterAssociate
+	// hooks for this association, and, on a HasOne or HasMany whose
+	// OnDelete is CASCADE, makes the source's instance destroy
+	// (DestroyInstance, when it deletes the row rather than soft-deleting
+	// it) first load the associated rows and destroy them one by one, so
+	// their destroy hooks run; the children and the row are deleted in one
+	// transaction (Sequelize's hooks: true). Bulk Destroy does not cascade
+	// this way, as in Sequelize. Unlike Sequelize, BelongsTo and
+	// BelongsToMany never cascade a destroy: there its quirk would destroy
+	// the parent, or targets other rows still link to, which the
+	// database's ON DELETE CASCADE never does.
 	Hooks bool
 }
 

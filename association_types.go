@@ -29,9 +29,7 @@ type BelongsToAssociation[S, T any] struct {
 func BelongsTo[S, T any](source *Model[S], target *Model[T], opts ...AssociationOptions) *BelongsToAssociation[S, T] {
 	o := oneAssocOption(opts)
 	sm, tm := source.m, target.m
-	if o.Hooks {
-		assocPanic("%s.belongsTo(%s): Hooks is supported on HasOne and HasMany only", sm.name, tm.name)
-	}
+	fireAssociate(source, BelongsToType, tm.name, &o, nil)
 	as := o.As
 	if as == "" {
 		as = tm.singular
@@ -51,6 +49,7 @@ func BelongsTo[S, T any](source *Model[S], target *Model[T], opts ...Association
 	a.fkAttr = fkAttribute(sm, fk, tm, key, o, onDelete)
 	a.field = includeField(sm, as, tm.goType, false)
 	addAssociation(sm, a)
+	fireAssociate(source, BelongsToType, tm.name, &o, a)
 	return a
 }
 
@@ -266,19 +265,26 @@ func (a *HasOneAssociation[S, T]) Create(ctx context.Context, src *S, target *T,
 // source's primary key, ON DELETE SET NULL (CASCADE when NOT NULL), ON
 // UPDATE CASCADE. It panics with an *AssociationError on a mistake.
 func HasMany[S, T any](source *Model[S], target *Model[T], opts ...AssociationOptions) *HasManyAssociation[S, T] {
-	return hasAssoc(source, target, oneAssocOption(opts), HasManyType)
+	o := oneAssocOption(opts)
+	a := hasAssoc(source, target, &o, HasManyType)
+	fireAssociate(source, HasManyType, target.m.name, &o, a)
+	return a
 }
 
 // HasOne associates source with one target, the foreign key on target
 // (Sequelize's Model.hasOne); defaults as HasMany, with a singular alias.
 func HasOne[S, T any](source *Model[S], target *Model[T], opts ...AssociationOptions) *HasOneAssociation[S, T] {
-	a := &HasOneAssociation[S, T]{hasAssoc(source, target, oneAssocOption(opts), HasOneType)}
+	o := oneAssocOption(opts)
+	a := &HasOneAssociation[S, T]{hasAssoc(source, target, &o, HasOneType)}
 	addAssociation(source.m, a)
+	fireAssociate(source, HasOneType, target.m.name, &o, a)
 	return a
 }
 
-func hasAssoc[S, T any](source *Model[S], target *Model[T], o AssociationOptions, typ AssociationType) *HasManyAssociation[S, T] {
+func hasAssoc[S, T any](source *Model[S], target *Model[T], op *AssociationOptions, typ AssociationType) *HasManyAssociation[S, T] {
 	sm, tm := source.m, target.m
+	fireAssociate(source, typ, tm.name, op, nil)
+	o := *op
 	as := o.As
 	if as == "" {
 		as = tm.plural
@@ -299,14 +305,9 @@ func hasAssoc[S, T any](source *Model[S], target *Model[T], o AssociationOptions
 	if a := tm.fkNamed(fk); a != nil && !a.allowNull {
 		onDelete = "CASCADE"
 	}
-	if o.Hooks {
-		eff := onDelete
-		if o.OnDelete != "" {
-			eff = o.OnDelete
-		}
-		if !strings.EqualFold(eff, "CASCADE") {
-			assocPanic("%s.%s(%s): Hooks needs OnDelete CASCADE (it is %s)", sm.name, strings.ToLower(typ.String()[:1])+typ.String()[1:], tm.name, eff)
-		}
+	eff := onDelete
+	if o.OnDelete != "" {
+		eff = o.OnDelete
 	}
 	a := &HasManyAssociation[S, T]{src: source, tgt: target}
 	a.assocBase = assocBase{typ: typ, as: as, source: sm, target: tm, fk: fk, key: key, sourceDB: source.db, scope: o.Scope,
@@ -317,7 +318,7 @@ func hasAssoc[S, T any](source *Model[S], target *Model[T], o AssociationOptions
 	if typ == HasManyType {
 		addAssociation(sm, a)
 	}
-	if o.Hooks {
+	if o.Hooks && strings.EqualFold(eff, "CASCADE") {
 		sm.cascades = append(sm.cascades, func(ctx context.Context, parent any, force bool, logger *slog.Logger) error {
 			children, err := a.Get(ctx, parent.(*S), FindOptions{Logging: logger})
 			if err != nil {

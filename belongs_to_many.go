@@ -79,9 +79,7 @@ type BelongsToManyAssociation[S, T any] struct {
 // self-association, a duplicate alias).
 func BelongsToMany[S, T any](source *Model[S], target *Model[T], opts BelongsToManyOptions) *BelongsToManyAssociation[S, T] {
 	sm, tm := source.m, target.m
-	if opts.Hooks {
-		assocPanic("%s.belongsToMany(%s): Hooks is supported on HasOne and HasMany only", sm.name, tm.name)
-	}
+	fireAssociate(source, BelongsToManyType, tm.name, &opts.AssociationOptions, nil)
 	if opts.Through == "" && opts.ThroughModel == nil {
 		assocPanic("%s.belongsToMany(%s) requires Through, pass either a table name or a ThroughModel", sm.name, tm.name)
 	}
@@ -142,6 +140,7 @@ func BelongsToMany[S, T any](source *Model[S], target *Model[T], opts BelongsToM
 	a.fieldMany = true
 	a.field = includeField(sm, as, tm.goType, true)
 	addAssociation(sm, a)
+	fireAssociate(source, BelongsToManyType, tm.name, &opts.AssociationOptions, a)
 	return a
 }
 

@@ -118,30 +118,131 @@ func TestAssociationHooksCascade(t *testing.T) {
 	})
 }
 
-func TestAssociationHooksRefused(t *testing.T) {
-	db := testdb.All[0].Open(t)
-	sagas := sequelize.Define[Saga](db)
-	chapters := sequelize.Define[Chapter](db)
-	paragraphs := sequelize.Define[Paragraph](db)
-	for name, fn := range map[string]func(){
-		"BelongsTo": func() { sequelize.BelongsTo(chapters, sagas, sequelize.AssociationOptions{Hooks: true}) },
-		"SET NULL": func() {
-			sequelize.HasMany(chapters, paragraphs, sequelize.AssociationOptions{Hooks: true, OnDelete: "SET NULL"})
-		},
-		"BelongsToMany": func() {
-			sequelize.BelongsToMany(sagas, paragraphs, sequelize.BelongsToManyOptions{AssociationOptions: sequelize.AssociationOptions{Hooks: true}, Through: "X"})
-		},
-	} {
+// TestAssociateHooks checks BeforeAssociate and AfterAssociate: model
+// then global, only with Hooks, BeforeAssociate may change the options,
+// an error panics; BelongsTo and BelongsToMany never cascade a destroy.
+func TestAssociateHooks(t *testing.T) {
+	testdb.Each(t, func(t *testing.T, tg testdb.Target) {
+		ctx := t.Context()
+		db := tg.Open(t)
+		sagas := sequelize.Define[Saga](db)
+		chapters := sequelize.Define[Chapter](db)
+		paragraphs := sequelize.Define[Paragraph](db)
+		var got []string
+		chapters.AddHook(sequelize.BeforeAssociate, "", func(_ context.Context, e *sequelize.HookEvent[Chapter]) error {
+			got = append(got, "model before "+e.Associate.Type.String()+" "+e.Associate.Source+"->"+e.Associate.Target)
+			if e.Associate.Type == sequelize.BelongsToType {
+				e.Associate.Options.As = "saga" // changes the alias about to be made
+			}
+			return nil
+		})
+		chapters.AddHook(sequelize.AfterAssociate, "", func(_ context.Context, e *sequelize.HookEvent[Chapter]) error {
+			got = append(got, "model after "+e.Associate.Association.As())
+			return nil
+		})
+		db.AddHook(sequelize.AfterAssociate, "", func(_ context.Context, e *sequelize.GlobalHookEvent) error {
+			got = append(got, "global after "+e.Model+" "+e.Associate.Association.As())
+			return nil
+		})
+		inSaga := sequelize.BelongsTo(chapters, sagas, sequelize.AssociationOptions{Hooks: true, ForeignKey: "SagaId", OnDelete: "CASCADE"})
+		sequelize.HasMany(chapters, paragraphs) // no Hooks: no hook runs
+		want := []string{"model before BelongsTo Chapter->Saga", "model after saga", "global after Chapter saga"}
+		if !slices.Equal(got, want) {
+			t.Fatalf("associate hooks ran %q, want %q", got, want)
+		}
+		if inSaga.As() != "saga" {
+			t.Errorf("BeforeAssociate's change of As was ignored: %q", inSaga.As())
+		}
+		tagged := sequelize.BelongsToMany(sagas, paragraphs, sequelize.BelongsToManyOptions{
+			AssociationOptions: sequelize.AssociationOptions{Hooks: true}, Through: "SagaParagraphs"})
+		if err := db.Sync(ctx); err != nil {
+			t.Fatal(err)
+		}
+		s := &Saga{Title: "s"}
+		if err := sagas.Create(ctx, s); err != nil {
+			t.Fatal(err)
+		}
+		c := &Chapter{Title: "c", SagaID: s.ID}
+		if err := chapters.Create(ctx, c); err != nil {
+			t.Fatal(err)
+		}
+		p := &Paragraph{Text: "p", ChapterID: c.ID}
+		if err := paragraphs.Create(ctx, p); err != nil {
+			t.Fatal(err)
+		}
+		if err := tagged.Add(ctx, s, p); err != nil {
+			t.Fatal(err)
+		}
+		// Destroying a chapter keeps its saga (Sequelize's BelongsTo quirk
+		// would destroy it); destroying the saga keeps the paragraph it
+		// links (only the junction row goes, by ON DELETE CASCADE).
+		if err := chapters.DestroyInstance(ctx, c); err != nil {
+			t.Fatal(err)
+		}
+		if n, _ := sagas.Count(ctx); n != 1 {
+			t.Fatalf("destroying a chapter destroyed its saga")
+		}
+		if err := sagas.DestroyInstance(ctx, s); err != nil {
+			t.Fatal(err)
+		}
+		if n, _ := paragraphs.Count(ctx); n != 1 {
+			t.Fatalf("destroying a saga destroyed a linked paragraph")
+		}
+
+		// An error from an associate hook panics with an *AssociationError.
+		sagas.AddHook(sequelize.BeforeAssociate, "no", func(context.Context, *sequelize.HookEvent[Saga]) error {
+			return errors.New("no associations today")
+		})
 		func() {
 			defer func() {
 				var ae *sequelize.AssociationError
 				if err, _ := recover().(error); !errors.As(err, &ae) {
-					t.Errorf("%s with Hooks: recovered %v, want an *AssociationError", name, err)
+					t.Errorf("associate hook error: recovered %v, want an *AssociationError", err)
 				}
 			}()
-			fn()
+			sequelize.HasMany(sagas, chapters, sequelize.AssociationOptions{Hooks: true, As: "parts"})
 		}()
+	})
+}
+
+// TestDefineHooks checks BeforeDefine (which may change the options) and
+// AfterDefine, DB hooks only.
+func TestDefineHooks(t *testing.T) {
+	db := testdb.All[0].Open(t)
+	var got []string
+	db.AddHook(sequelize.BeforeDefine, "", func(_ context.Context, e *sequelize.GlobalHookEvent) error {
+		got = append(got, "before "+e.Model)
+		e.DefineOptions.TableName = "saga_table"
+		return nil
+	})
+	db.AddHook(sequelize.AfterDefine, "", func(_ context.Context, e *sequelize.GlobalHookEvent) error {
+		got = append(got, "after "+e.Defined.Name()+" "+e.Defined.TableName())
+		return nil
+	})
+	sequelize.Define[Saga](db)
+	if want := []string{"before Saga", "after Saga saga_table"}; !slices.Equal(got, want) {
+		t.Fatalf("define hooks ran %q, want %q", got, want)
 	}
+	db.RemoveHook(sequelize.BeforeDefine, "")
+	db.AddHook(sequelize.BeforeDefine, "", func(context.Context, *sequelize.GlobalHookEvent) error {
+		return errors.New("frozen")
+	})
+	func() {
+		defer func() {
+			if r := recover(); r == nil {
+				t.Error("a BeforeDefine error did not stop Define")
+			}
+		}()
+		sequelize.Define[Chapter](db)
+	}()
+	func() {
+		defer func() {
+			if r := recover(); r == nil {
+				t.Error("Model.AddHook accepted the DB-only BeforeDefine")
+			}
+		}()
+		sequelize.Define[Paragraph](testdb.All[0].Open(t)).AddHook(sequelize.BeforeDefine, "", nil)
+	}()
 }
 
 // TestAssociationHooksCascadeHasOne checks the cascade through HasOne, on a

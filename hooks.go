@@ -56,6 +56,18 @@ const (
 	// Statements run by these hooks themselves do not fire them.
 	BeforeQuery
 	AfterQuery
+	// BeforeAssociate and AfterAssociate run, model then global hooks, on
+	// the source model when an association with Hooks: true is made; the
+	// event's Associate describes it (BeforeAssociate may change its
+	// Options). An error panics, as definition mistakes do.
+	BeforeAssociate
+	AfterAssociate
+	// BeforeDefine and AfterDefine are DB-only hooks run by Define: before
+	// it reads the struct, with the model's options in DefineOptions (which
+	// the hook may change), and after, with the new model in Defined. An
+	// error panics, as definition mistakes do.
+	BeforeDefine
+	AfterDefine
 )
 
 var hookNames = [...]string{"", "beforeValidate", "afterValidate", "validationFailed", "beforeCreate", "afterCreate",
@@ -63,7 +75,8 @@ var hookNames = [...]string{"", "beforeValidate", "afterValidate", "validationFa
 	"afterRestore", "beforeUpsert", "afterUpsert", "beforeBulkCreate", "afterBulkCreate", "beforeBulkUpdate",
 	"afterBulkUpdate", "beforeBulkDestroy", "afterBulkDestroy", "beforeBulkRestore", "afterBulkRestore",
 	"beforeFind", "beforeFindAfterExpandIncludeAll", "beforeFindAfterOptions", "afterFind", "beforeCount",
-	"beforeSync", "afterSync", "beforeBulkSync", "afterBulkSync", "beforeQuery", "afterQuery"}
+	"beforeSync", "afterSync", "beforeBulkSync", "afterBulkSync", "beforeQuery", "afterQuery", "beforeAssociate",
+	"afterAssociate", "beforeDefine", "afterDefine"}
 
 // String returns Sequelize's name of the hook ("beforeCreate", ...).
 func (t HookType) String() string {
@@ -98,6 +111,23 @@ type HookEvent[T any] struct {
 	Created bool
 	// Err is ValidationFailed's error; the hook may replace it.
 	Err error
+	// Associate describes the association of BeforeAssociate and
+	// AfterAssociate.
+	Associate *AssociateEvent
+}
+
+// AssociateEvent is what BeforeAssociate and AfterAssociate receive
+// (Sequelize's {source, target, type, association}).
+type AssociateEvent struct {
+	// Source and Target are the models' names.
+	Source, Target string
+	// Type is the association's kind.
+	Type AssociationType
+	// Options are the association's options; BeforeAssociate may change
+	// them (for BelongsToMany, the common part of BelongsToManyOptions).
+	Options *AssociationOptions
+	// Association is the new association (AfterAssociate only).
+	Association Association
 }
 
 // Hook is a model hook: a function of the model's instance type. An error
@@ -121,6 +151,13 @@ type GlobalHookEvent struct {
 	// SQL and Args are the statement of BeforeQuery and AfterQuery.
 	SQL  string
 	Args []any
+	// Associate is set for BeforeAssociate and AfterAssociate.
+	Associate *AssociateEvent
+	// DefineOptions are the options of the model BeforeDefine runs for
+	// (the hook may change them); Defined is the model AfterDefine runs
+	// for.
+	DefineOptions *ModelOptions
+	Defined       AnyModel
 }
 
 // GlobalHook is a hook registered on the DB: it runs for every model, after
@@ -136,6 +173,11 @@ type namedHook struct {
 type hookSet struct {
 	mu    sync.RWMutex
 	hooks map[HookType][]namedHook
+}
+
+// dbOnly reports whether t is registered on the DB only.
+func (t HookType) dbOnly() bool {
+	return t == BeforeQuery || t == AfterQuery || t == BeforeDefine || t == AfterDefine
 }
 
 // lists returns the lists a hook type registers into (proxies fan out).
@@ -180,7 +222,7 @@ func (hs *hookSet) has(t HookType) bool { return len(hs.get(t)) > 0 }
 // may be ""). Hooks of one type run in registration order, model hooks
 // before global ones (Sequelize's Model.addHook).
 func (md *Model[T]) AddHook(t HookType, name string, fn Hook[T]) {
-	if t == BeforeQuery || t == AfterQuery {
+	if t.dbOnly() {
 		panic(fmt.Sprintf("sequelize: %s is a DB hook: register it with DB.AddHook", t))
 	}
 	md.m.hooks.add(t, name, fn)
@@ -241,7 +283,7 @@ func (md *Model[T]) fire(ctx context.Context, t HookType, e *HookEvent[T]) error
 		return nil
 	}
 	g := &GlobalHookEvent{Type: t, Model: md.m.name, Find: e.Find, Count: e.Count, Values: e.Values, Where: e.Where,
-		Created: e.Created, Err: e.Err}
+		Created: e.Created, Err: e.Err, Associate: e.Associate}
 	if e.Instance != nil {
 		g.Instance = e.Instance
 	}
@@ -283,4 +325,32 @@ func (tx *Tx) AfterCommit(fn func(ctx context.Context)) {
 	tx.mu.Lock()
 	tx.afterCommit = append(tx.afterCommit, fn)
 	tx.mu.Unlock()
+}
+
+// fireDB runs the global hooks of type t with e (BeforeDefine,
+// AfterDefine).
+func (db *DB) fireDB(ctx context.Context, t HookType, e *GlobalHookEvent) error {
+	e.Type = t
+	for _, h := range db.hooks.get(t) {
+		if err := h.fn.(GlobalHook)(ctx, e); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// fireAssociate runs BeforeAssociate (a == nil) or AfterAssociate on the
+// source model of an association with Hooks: true; an error panics.
+func fireAssociate[S any](source *Model[S], typ AssociationType, target string, o *AssociationOptions, a Association) {
+	if !o.Hooks {
+		return
+	}
+	t := BeforeAssociate
+	if a != nil {
+		t = AfterAssociate
+	}
+	ev := &AssociateEvent{Source: source.m.name, Target: target, Type: typ, Options: o, Association: a}
+	if err := source.fire(context.Background(), t, &HookEvent[S]{Associate: ev}); err != nil {
+		assocPanic("%s.%s: %s hook: %v", source.m.name, typ, t, err)
+	}
 }

@@ -257,6 +257,13 @@ func Define[T any](db *DB, opts ...ModelOptions) *Model[T] {
 	if t.Kind() != reflect.Struct {
 		panic(fmt.Sprintf("sequelize: Define[%s]: a model must be a struct type", t))
 	}
+	name := o.ModelName
+	if name == "" {
+		name = t.Name()
+	}
+	if err := db.fireDB(context.Background(), BeforeDefine, &GlobalHookEvent{Model: name, DefineOptions: &o}); err != nil {
+		panic(fmt.Sprintf("sequelize: Define %s: beforeDefine hook: %v", name, err))
+	}
 	m, err := buildMeta(db, t, o)
 	if err != nil {
 		panic(err.Error())
@@ -269,6 +276,9 @@ func Define[T any](db *DB, opts ...ModelOptions) *Model[T] {
 	}
 	m.fireSync = func(ctx context.Context, t HookType) error { return md.fire(ctx, t, &HookEvent[T]{}) }
 	m.junction = md
+	if err := db.fireDB(context.Background(), AfterDefine, &GlobalHookEvent{Model: m.name, Defined: md}); err != nil {
+		panic(fmt.Sprintf("sequelize: Define %s: afterDefine hook: %v", m.name, err))
+	}
 	return md
 }
 
