@@ -7,6 +7,7 @@ import (
 	"log/slog"
 	"net/url"
 	"regexp"
+	"slices"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -30,7 +31,9 @@ type DB struct {
 	// queryHooks is set while BeforeQuery or AfterQuery hooks exist, so
 	// statements without them skip the hook registry's lock.
 	queryHooks atomic.Bool
-	hookMu     sync.Mutex // serialises AddHook and RemoveHook for queryHooks
+	poolHooks  atomic.Bool // BeforePoolAcquire or AfterPoolAcquire hooks exist
+	hookMu     sync.Mutex  // serialises AddHook and RemoveHook for the flags
+	wrapped    bool        // the pool was given to New
 	txSeq      atomic.Uint64
 	models     sync.Map // model name -> *modelMeta, in definition order via modelSeq
 	order      []string
@@ -71,6 +74,10 @@ type Options struct {
 	// Define holds the ModelOptions every model inherits (Sequelize's
 	// define option); a model's own options win field by field.
 	Define ModelOptions
+	// Hooks are global hooks registered (unnamed) before the DB opens its
+	// pool, as Sequelize's hooks option: the place for BeforeConnect and
+	// AfterConnect, which must see the first connection.
+	Hooks map[HookType][]GlobalHook
 }
 
 // PoolOptions are Sequelize's pool options. A zero field takes Sequelize's
@@ -175,6 +182,8 @@ func Open(ctx context.Context, uri string, opts ...Options) (*DB, error) {
 	}
 	cfg.Pool = dialect.PoolConfig{Max: o.Pool.Max, Min: o.Pool.Min, Idle: o.Pool.Idle, MaxLifetime: o.Pool.MaxLifetime, Evict: o.Pool.Evict}
 	cfg.Timezone = o.Timezone
+	db := newDB(d, o)
+	cfg.Hooks = db.connHooks()
 	pool, err := d.Open(ctx, cfg)
 	if err != nil {
 		var be *BaseError
@@ -183,7 +192,7 @@ func Open(ctx context.Context, uri string, opts ...Options) (*DB, error) {
 		}
 		return nil, fmt.Errorf("sequelize: open %s: %w", d.Name(), err)
 	}
-	db := newDB(pool, o)
+	db.pool = pool
 	db.name = strings.TrimPrefix(cfg.URL.Path, "/")
 	if cfg.Storage != "" {
 		db.name = cfg.Storage
@@ -224,16 +233,35 @@ func New(d dialect.Dialect, pool any, opts ...Options) (*DB, error) {
 	if o.Timezone != "+00:00" {
 		return nil, errors.New("sequelize: New: Timezone applies only to connections that Open creates; set the session time zone on your own pool")
 	}
+	for t := range o.Hooks {
+		if t.connection() {
+			return nil, fmt.Errorf("sequelize: New: %s runs only for pools Open creates; hook your own pool directly", t)
+		}
+	}
 	p, err := d.Wrap(pool)
 	if err != nil {
 		return nil, err
 	}
-	return newDB(p, o), nil
+	db := newDB(p.Dialect(), o)
+	db.pool, db.wrapped = p, true
+	return db, nil
 }
 
-func newDB(pool dialect.Pool, o Options) *DB {
-	d := pool.Dialect()
-	return &DB{dialect: d, pool: pool, opts: o, syntax: d.Syntax()}
+// newDB makes a DB without its pool, with Options.Hooks registered.
+func newDB(d dialect.Dialect, o Options) *DB {
+	db := &DB{dialect: d, opts: o, syntax: d.Syntax()}
+	types := make([]HookType, 0, len(o.Hooks))
+	for t := range o.Hooks {
+		types = append(types, t)
+	}
+	slices.Sort(types)
+	for _, t := range types {
+		for _, fn := range o.Hooks[t] {
+			db.hooks.add(t, "", fn)
+		}
+	}
+	db.hookFlags()
+	return db
 }
 
 func oneOption[O any](opts []O) (O, error) {
@@ -345,10 +373,22 @@ func (db *DB) acquire(ctx context.Context, mode dialect.AcquireMode) (dialect.Co
 	if db.closed.Load() {
 		return nil, ErrClosed
 	}
+	hooks := db.poolHooks.Load() && !hooksOff(ctx)
+	if hooks {
+		if err := db.fireDB(ctx, BeforePoolAcquire, &GlobalHookEvent{}); err != nil {
+			return nil, err
+		}
+	}
 	actx, cancel := context.WithTimeoutCause(ctx, db.opts.Pool.Acquire, errAcquireTimeout)
 	defer cancel()
 	c, err := db.pool.Acquire(actx, mode)
 	if err == nil {
+		if hooks {
+			if err := db.fireDB(ctx, AfterPoolAcquire, &GlobalHookEvent{Connection: c}); err != nil {
+				c.Release(nil)
+				return nil, err
+			}
+		}
 		return c, nil
 	}
 	if ctx.Err() == nil && errors.Is(context.Cause(actx), errAcquireTimeout) {

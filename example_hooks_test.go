@@ -2,6 +2,7 @@ package sequelize_test
 
 import (
 	"context"
+	"database/sql/driver"
 	"fmt"
 	"log"
 	"strings"
@@ -85,4 +86,26 @@ func ExampleBeforeQuery() {
 		log.Fatal(err)
 	}
 	// Output: INSERT [Hi hi]
+}
+
+// Connection hooks go in Options.Hooks so that they see the first
+// connection: here AfterConnect sets up every new SQLite session (on
+// PostgreSQL the connection is a *pgx.Conn, and BeforeConnect may set a
+// fresh password from a token service).
+func ExampleOptions_hooks() {
+	ctx := context.Background()
+	db, err := sequelize.Open(ctx, "sqlite::memory:", sequelize.Options{Hooks: map[sequelize.HookType][]sequelize.GlobalHook{
+		sequelize.AfterConnect: {func(ctx context.Context, e *sequelize.GlobalHookEvent) error {
+			_, err := e.Connection.(driver.ExecerContext).ExecContext(ctx, "PRAGMA cache_size = -4096", nil)
+			return err
+		}},
+	}})
+	if err != nil {
+		log.Fatal(err)
+	}
+	defer db.Close()
+	res, _ := db.Query(ctx, "PRAGMA cache_size", sequelize.QueryOptions{Type: sequelize.QueryTypeSelect, Plain: true})
+	fmt.Println(res.Row["cache_size"])
+	// Output:
+	// -4096
 }

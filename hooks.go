@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"slices"
 	"sync"
+
+	"github.com/gosequelize/sequelize/dialect"
 )
 
 // HookType names a hook (Sequelize's hook names).
@@ -68,6 +70,28 @@ const (
 	// error panics, as definition mistakes do.
 	BeforeDefine
 	AfterDefine
+	// BeforeConnect, AfterConnect, BeforeDisconnect and AfterDisconnect
+	// are DB-only hooks run around each physical connection the pool of a
+	// DB made by Open opens and closes (not for pools given to New).
+	// BeforeConnect may change the event's ConnectConfig (host, port,
+	// user, password, database: a fresh token as password, say); an error
+	// fails the connection attempt. AfterConnect gets the new connection
+	// in Connection (*pgx.Conn on PostgreSQL, the database/sql
+	// driver.Conn on MySQL and SQLite); an error closes it and fails the
+	// attempt. The disconnect hooks get the connection too; a connection
+	// being closed cannot be kept, so their errors are logged (at Warn, to
+	// Options.Logging) rather than returned. Register them in
+	// Options.Hooks to cover the first connection.
+	BeforeConnect
+	AfterConnect
+	BeforeDisconnect
+	AfterDisconnect
+	// BeforePoolAcquire and AfterPoolAcquire are DB-only hooks run around
+	// each acquisition of a connection from the pool; AfterPoolAcquire
+	// gets it in Connection (a dialect.Conn, not to be released by the
+	// hook). An error fails the acquisition (and releases the connection).
+	BeforePoolAcquire
+	AfterPoolAcquire
 )
 
 var hookNames = [...]string{"", "beforeValidate", "afterValidate", "validationFailed", "beforeCreate", "afterCreate",
@@ -76,7 +100,8 @@ var hookNames = [...]string{"", "beforeValidate", "afterValidate", "validationFa
 	"afterBulkUpdate", "beforeBulkDestroy", "afterBulkDestroy", "beforeBulkRestore", "afterBulkRestore",
 	"beforeFind", "beforeFindAfterExpandIncludeAll", "beforeFindAfterOptions", "afterFind", "beforeCount",
 	"beforeSync", "afterSync", "beforeBulkSync", "afterBulkSync", "beforeQuery", "afterQuery", "beforeAssociate",
-	"afterAssociate", "beforeDefine", "afterDefine"}
+	"afterAssociate", "beforeDefine", "afterDefine", "beforeConnect", "afterConnect", "beforeDisconnect",
+	"afterDisconnect", "beforePoolAcquire", "afterPoolAcquire"}
 
 // String returns Sequelize's name of the hook ("beforeCreate", ...).
 func (t HookType) String() string {
@@ -158,7 +183,18 @@ type GlobalHookEvent struct {
 	// for.
 	DefineOptions *ModelOptions
 	Defined       AnyModel
+	// ConnectConfig is what BeforeConnect may change of the connection
+	// about to open.
+	ConnectConfig *ConnectionConfig
+	// Connection is the connection of AfterConnect, the disconnect hooks
+	// and AfterPoolAcquire.
+	Connection any
 }
+
+// ConnectionConfig is what a BeforeConnect hook sees, and may change, of
+// the connection about to open (Sequelize's beforeConnect config). On
+// SQLite only Database is set (the storage), and it cannot change.
+type ConnectionConfig = dialect.ConnConfig
 
 // GlobalHook is a hook registered on the DB: it runs for every model, after
 // the model's own hooks (Sequelize's sequelize.addHook).
@@ -177,7 +213,13 @@ type hookSet struct {
 
 // dbOnly reports whether t is registered on the DB only.
 func (t HookType) dbOnly() bool {
-	return t == BeforeQuery || t == AfterQuery || t == BeforeDefine || t == AfterDefine
+	return t == BeforeQuery || t == AfterQuery || t == BeforeDefine || t == AfterDefine || t.connection() ||
+		t == BeforePoolAcquire || t == AfterPoolAcquire
+}
+
+// connection reports whether t runs around physical connections.
+func (t HookType) connection() bool {
+	return t == BeforeConnect || t == AfterConnect || t == BeforeDisconnect || t == AfterDisconnect
 }
 
 // lists returns the lists a hook type registers into (proxies fan out).
@@ -236,12 +278,17 @@ func (md *Model[T]) RemoveHook(t HookType, name string) { md.m.hooks.remove(t, n
 func (md *Model[T]) HasHook(t HookType) bool { return md.m.hooks.has(t) }
 
 // AddHook registers a global hook, run for every model after its own
-// hooks (Sequelize's sequelize.addHook).
+// hooks (Sequelize's sequelize.addHook), or one of the DB-only hooks. It
+// panics for connection hooks on a DB made by New, whose pool is not its
+// own to hook into.
 func (db *DB) AddHook(t HookType, name string, fn GlobalHook) {
+	if t.connection() && db.wrapped {
+		panic(fmt.Sprintf("sequelize: %s runs only for pools Open creates; this DB wraps a pool given to New", t))
+	}
 	db.hookMu.Lock()
 	defer db.hookMu.Unlock()
 	db.hooks.add(t, name, fn)
-	db.queryHooks.Store(db.hooks.has(BeforeQuery) || db.hooks.has(AfterQuery))
+	db.hookFlags()
 }
 
 // RemoveHook removes the global hooks of type t registered under name.
@@ -249,7 +296,43 @@ func (db *DB) RemoveHook(t HookType, name string) {
 	db.hookMu.Lock()
 	defer db.hookMu.Unlock()
 	db.hooks.remove(t, name)
+	db.hookFlags()
+}
+
+// hookFlags refreshes the flags hot paths read instead of the registry.
+func (db *DB) hookFlags() {
 	db.queryHooks.Store(db.hooks.has(BeforeQuery) || db.hooks.has(AfterQuery))
+	db.poolHooks.Store(db.hooks.has(BeforePoolAcquire) || db.hooks.has(AfterPoolAcquire))
+}
+
+// connHooks are the hooks a dialect runs around the connections of the
+// pool Open makes.
+func (db *DB) connHooks() *dialect.ConnHooks {
+	warn := func(t HookType, err error) {
+		if l := db.opts.Logging; l != nil {
+			l.Warn("sequelize: "+t.String()+" hook failed", "error", err)
+		}
+	}
+	return &dialect.ConnHooks{
+		BeforeConnect: func(ctx context.Context, cc *dialect.ConnConfig) error {
+			return db.fireDB(ctx, BeforeConnect, &GlobalHookEvent{ConnectConfig: cc})
+		},
+		AfterConnect: func(ctx context.Context, conn any) error {
+			return db.fireDB(ctx, AfterConnect, &GlobalHookEvent{Connection: conn})
+		},
+		Disconnecting: func() bool { return db.hooks.has(BeforeDisconnect) || db.hooks.has(AfterDisconnect) },
+		Disconnect: func(conn any, close func() error) error {
+			ctx := context.Background()
+			if err := db.fireDB(ctx, BeforeDisconnect, &GlobalHookEvent{Connection: conn}); err != nil {
+				warn(BeforeDisconnect, err)
+			}
+			err := close()
+			if herr := db.fireDB(ctx, AfterDisconnect, &GlobalHookEvent{Connection: conn}); herr != nil {
+				warn(AfterDisconnect, herr)
+			}
+			return err
+		},
+	}
 }
 
 type noHooksKey struct{}

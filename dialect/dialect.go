@@ -169,6 +169,9 @@ type Config struct {
 	// Timezone is "+00:00" (the default), another "±HH:MM" offset, or an
 	// IANA zone name. Sessions are set to it where the database supports it.
 	Timezone string
+	// Hooks, when set, are run around each connection the pool opens and
+	// closes.
+	Hooks *ConnHooks
 }
 
 // PoolConfig is the dialect-side copy of sequelize.PoolOptions, with

@@ -134,9 +134,29 @@ func (d *Dialect) Open(_ context.Context, cfg *dialect.Config) (dialect.Pool, er
 		}
 		mc.Params["time_zone"] = "'" + tz + "'"
 	}
-	conn, err := mysql.NewConnector(mc)
+	if h := cfg.Hooks; h != nil {
+		err := mc.Apply(mysql.BeforeConnect(func(ctx context.Context, c *mysql.Config) error {
+			host, port, _ := net.SplitHostPort(c.Addr)
+			cc := dialect.ConnConfig{Host: host, User: c.User, Password: c.Passwd, Database: c.DBName}
+			cc.Port, _ = strconv.Atoi(port)
+			if err := h.BeforeConnect(ctx, &cc); err != nil {
+				return err
+			}
+			c.User, c.Passwd, c.DBName = cc.User, cc.Password, cc.Database
+			c.Addr = net.JoinHostPort(cc.Host, strconv.Itoa(cc.Port))
+			return nil
+		}))
+		if err != nil {
+			return nil, err
+		}
+	}
+	var conn driver.Connector
+	conn, err = mysql.NewConnector(mc)
 	if err != nil {
 		return nil, err
+	}
+	if cfg.Hooks != nil {
+		conn = dialect.HookConnector(conn, cfg.Hooks)
 	}
 	db := sql.OpenDB(conn)
 	db.SetMaxOpenConns(cfg.Pool.Max)

@@ -127,6 +127,28 @@ func (d *Dialect) Open(_ context.Context, cfg *dialect.Config) (dialect.Pool, er
 	if _, set := pc.ConnConfig.RuntimeParams["timezone"]; !set {
 		pc.ConnConfig.RuntimeParams["timezone"] = pgTimezone(cfg.Timezone)
 	}
+	if h := cfg.Hooks; h != nil {
+		pc.BeforeConnect = func(ctx context.Context, c *pgx.ConnConfig) error {
+			cc := dialect.ConnConfig{Host: c.Host, Port: int(c.Port), User: c.User, Password: c.Password, Database: c.Database}
+			if err := h.BeforeConnect(ctx, &cc); err != nil {
+				return err
+			}
+			if cc.Port < 0 || cc.Port > math.MaxUint16 {
+				return fmt.Errorf("sequelize: BeforeConnect set port %d", cc.Port)
+			}
+			c.Host, c.Port, c.User, c.Password, c.Database = cc.Host, uint16(cc.Port), cc.User, cc.Password, cc.Database
+			return nil
+		}
+		pc.AfterConnect = func(ctx context.Context, c *pgx.Conn) error { return h.AfterConnect(ctx, c) }
+		pc.BeforeClose = func(c *pgx.Conn) {
+			if h.Disconnecting() {
+				// pgx closes the connection after this; closing it here
+				// first (Close is idempotent) lets the after-hooks run
+				// once it is closed.
+				_ = h.Disconnect(c, func() error { return c.Close(context.Background()) })
+			}
+		}
+	}
 	pool, err := pgxpool.NewWithConfig(context.Background(), pc)
 	if err != nil {
 		return nil, err

@@ -46,6 +46,7 @@ package sqlitedialect
 import (
 	"context"
 	"database/sql"
+	"database/sql/driver"
 	"errors"
 	"fmt"
 	"net/url"
@@ -160,14 +161,24 @@ func (d *Dialect) Open(ctx context.Context, cfg *dialect.Config) (dialect.Pool, 
 		}
 		closers = append(closers, func() error { return errors.Join(kc.Close(), keeper.Close()) })
 	}
-	write, err := sql.Open("sqlite", dsn)
+	open := func(dsn string) (*sql.DB, error) {
+		if cfg.Hooks == nil {
+			return sql.Open("sqlite", dsn)
+		}
+		base, err := sqlite.NewConnector(dsn)
+		if err != nil {
+			return nil, err
+		}
+		return sql.OpenDB(dialect.HookConnector(&connector{base: base, storage: cfg.Storage, hooks: cfg.Hooks}, cfg.Hooks)), nil
+	}
+	write, err := open(dsn)
 	if err != nil {
 		return nil, err
 	}
 	write.SetMaxOpenConns(1)
 	write.SetMaxIdleConns(1)
 	write.SetConnMaxLifetime(cfg.Pool.MaxLifetime)
-	read, err := sql.Open("sqlite", readDSN)
+	read, err := open(readDSN)
 	if err != nil {
 		write.Close()
 		return nil, err
@@ -178,6 +189,28 @@ func (d *Dialect) Open(ctx context.Context, cfg *dialect.Config) (dialect.Pool, 
 	read.SetConnMaxLifetime(cfg.Pool.MaxLifetime)
 	return dialect.NewSQLPool(d, write, read, true, closers...), nil
 }
+
+// connector opens SQLite connections after running BeforeConnect, which
+// sees the storage as the database and may not change anything: a SQLite
+// connection has no host, user or password, and one pool is one file.
+type connector struct {
+	base    driver.Connector // modernc's, on the driver registered as "sqlite"
+	storage string
+	hooks   *dialect.ConnHooks
+}
+
+func (c *connector) Connect(ctx context.Context) (driver.Conn, error) {
+	cc := dialect.ConnConfig{Database: c.storage}
+	if err := c.hooks.BeforeConnect(ctx, &cc); err != nil {
+		return nil, err
+	}
+	if cc != (dialect.ConnConfig{Database: c.storage}) {
+		return nil, errors.New("sequelize: a BeforeConnect hook cannot change a SQLite connection (it has only its storage, which the pool fixes)")
+	}
+	return c.base.Connect(ctx)
+}
+
+func (c *connector) Driver() driver.Driver { return c.base.Driver() }
 
 // Wrap builds a pool on a *sql.DB opened with the "sqlite" driver of
 // modernc.org/sqlite. Reads and writes both use it; its DSN decides foreign
