@@ -203,3 +203,46 @@ func TestConnectionHooksNeedOwnPool(t *testing.T) {
 	}()
 	db.AddHook(sequelize.BeforeConnect, "", func(context.Context, *sequelize.GlobalHookEvent) error { return nil })
 }
+
+// TestInitHooks: BeforeInit may change the URI and the options, AfterInit
+// gets the DB, an error fails Open; they are Options.Hooks only.
+func TestInitHooks(t *testing.T) {
+	ctx := t.Context()
+	var after *sequelize.DB
+	db, err := sequelize.Open(ctx, "sqlite:/nonexistent-dir/never.db", sequelize.Options{Hooks: map[sequelize.HookType][]sequelize.GlobalHook{
+		sequelize.BeforeInit: {func(_ context.Context, e *sequelize.GlobalHookEvent) error {
+			*e.InitURI = "sqlite::memory:"
+			e.InitOptions.Define.FreezeTableName = true
+			return nil
+		}},
+		sequelize.AfterInit: {func(_ context.Context, e *sequelize.GlobalHookEvent) error {
+			after = e.DB
+			return nil
+		}},
+	}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	if after != db {
+		t.Error("AfterInit did not get the new DB")
+	}
+	if err := db.Authenticate(ctx); err != nil {
+		t.Fatalf("the URI BeforeInit set was not used: %v", err)
+	}
+	if got := sequelize.Define[Saga](db).TableName(); got != "Saga" {
+		t.Errorf("BeforeInit's option change ignored: table %q", got)
+	}
+	boom := errors.New("not today")
+	if _, err := sequelize.Open(ctx, "sqlite::memory:", sequelize.Options{Hooks: map[sequelize.HookType][]sequelize.GlobalHook{
+		sequelize.AfterInit: {func(context.Context, *sequelize.GlobalHookEvent) error { return boom }},
+	}}); !errors.Is(err, boom) {
+		t.Errorf("a failing AfterInit: %v", err)
+	}
+	defer func() {
+		if recover() == nil {
+			t.Error("AddHook(BeforeInit) did not panic")
+		}
+	}()
+	db.AddHook(sequelize.BeforeInit, "", func(context.Context, *sequelize.GlobalHookEvent) error { return nil })
+}

@@ -160,6 +160,13 @@ func Open(ctx context.Context, uri string, opts ...Options) (*DB, error) {
 	if err != nil {
 		return nil, err
 	}
+	for _, h := range o.Hooks[BeforeInit] {
+		hooks := o.Hooks
+		if err := h(ctx, &GlobalHookEvent{Type: BeforeInit, InitURI: &uri, InitOptions: &o}); err != nil {
+			return nil, err
+		}
+		o.Hooks = hooks
+	}
 	if o, err = o.withDefaults(); err != nil {
 		return nil, err
 	}
@@ -196,6 +203,10 @@ func Open(ctx context.Context, uri string, opts ...Options) (*DB, error) {
 	db.name = strings.TrimPrefix(cfg.URL.Path, "/")
 	if cfg.Storage != "" {
 		db.name = cfg.Storage
+	}
+	if err := db.fireDB(ctx, AfterInit, &GlobalHookEvent{DB: db}); err != nil {
+		db.Close()
+		return nil, err
 	}
 	return db, nil
 }
@@ -234,7 +245,7 @@ func New(d dialect.Dialect, pool any, opts ...Options) (*DB, error) {
 		return nil, errors.New("sequelize: New: Timezone applies only to connections that Open creates; set the session time zone on your own pool")
 	}
 	for t := range o.Hooks {
-		if t.connection() {
+		if t.connection() || t == BeforeInit || t == AfterInit {
 			return nil, fmt.Errorf("sequelize: New: %s runs only for pools Open creates; hook your own pool directly", t)
 		}
 	}

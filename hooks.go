@@ -92,6 +92,13 @@ const (
 	// hook). An error fails the acquisition (and releases the connection).
 	BeforePoolAcquire
 	AfterPoolAcquire
+	// BeforeInit and AfterInit run while Open makes a DB (Sequelize's
+	// static beforeInit/afterInit, kept to the DB that asks for them rather
+	// than process-wide): register them in Options.Hooks. BeforeInit may
+	// change the URI (InitURI) and the options (InitOptions, except Hooks);
+	// AfterInit gets the new DB. An error fails Open.
+	BeforeInit
+	AfterInit
 )
 
 var hookNames = [...]string{"", "beforeValidate", "afterValidate", "validationFailed", "beforeCreate", "afterCreate",
@@ -101,7 +108,7 @@ var hookNames = [...]string{"", "beforeValidate", "afterValidate", "validationFa
 	"beforeFind", "beforeFindAfterExpandIncludeAll", "beforeFindAfterOptions", "afterFind", "beforeCount",
 	"beforeSync", "afterSync", "beforeBulkSync", "afterBulkSync", "beforeQuery", "afterQuery", "beforeAssociate",
 	"afterAssociate", "beforeDefine", "afterDefine", "beforeConnect", "afterConnect", "beforeDisconnect",
-	"afterDisconnect", "beforePoolAcquire", "afterPoolAcquire"}
+	"afterDisconnect", "beforePoolAcquire", "afterPoolAcquire", "beforeInit", "afterInit"}
 
 // String returns Sequelize's name of the hook ("beforeCreate", ...).
 func (t HookType) String() string {
@@ -189,6 +196,11 @@ type GlobalHookEvent struct {
 	// Connection is the connection of AfterConnect, the disconnect hooks
 	// and AfterPoolAcquire.
 	Connection any
+	// InitURI and InitOptions are what BeforeInit may change; DB is the
+	// DB of AfterInit.
+	InitURI     *string
+	InitOptions *Options
+	DB          *DB
 }
 
 // ConnectionConfig is what a BeforeConnect hook sees, and may change, of
@@ -214,7 +226,7 @@ type hookSet struct {
 // dbOnly reports whether t is registered on the DB only.
 func (t HookType) dbOnly() bool {
 	return t == BeforeQuery || t == AfterQuery || t == BeforeDefine || t == AfterDefine || t.connection() ||
-		t == BeforePoolAcquire || t == AfterPoolAcquire
+		t == BeforePoolAcquire || t == AfterPoolAcquire || t == BeforeInit || t == AfterInit
 }
 
 // connection reports whether t runs around physical connections.
@@ -284,6 +296,9 @@ func (md *Model[T]) HasHook(t HookType) bool { return md.m.hooks.has(t) }
 func (db *DB) AddHook(t HookType, name string, fn GlobalHook) {
 	if t.connection() && db.wrapped {
 		panic(fmt.Sprintf("sequelize: %s runs only for pools Open creates; this DB wraps a pool given to New", t))
+	}
+	if t == BeforeInit || t == AfterInit {
+		panic(fmt.Sprintf("sequelize: %s runs while Open makes the DB: register it in Options.Hooks", t))
 	}
 	db.hookMu.Lock()
 	defer db.hookMu.Unlock()

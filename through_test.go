@@ -185,6 +185,22 @@ func TestThroughModel(t *testing.T) {
 			t.Error("an unknown through attribute in an include was accepted")
 		}
 
+		// Nested creation links the new targets with their through rows.
+		cy := &Dev{Name: "cy", Repos: []*Repo{{Name: "n1", Contribution: &Contribution{Role: "owner", Commits: 5}}, {Name: "n2"}}}
+		if err := devs.Create(ctx, cy, sequelize.CreateOptions{Include: []sequelize.Include{{Association: devRepos}}}); err != nil {
+			t.Fatal(err)
+		}
+		got, err = devRepos.Get(ctx, cy)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if s := repoRoles(got); s != "n1:owner/5 n2:member/0" {
+			t.Fatalf("nested creation's junction rows: %q", s)
+		}
+		if err := devRepos.Set(ctx, cy, nil); err != nil {
+			t.Fatal(err)
+		}
+
 		// Remove deletes the junction row.
 		if err := devRepos.Remove(ctx, ann, r3); err != nil {
 			t.Fatal(err)
