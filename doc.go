@@ -74,12 +74,26 @@
 //
 // # Associations
 //
-// [BelongsTo], [HasOne] and [HasMany] associate two models with Sequelize's
-// defaults for aliases, foreign keys and referential actions, and return
-// typed associations whose methods are Sequelize's mixins (Get, Set, Add,
-// Remove, Has, Count, Create). An [Include] in FindOptions loads associated
-// rows into the struct field named after the alias, with one query per
-// include level whatever the number of rows.
+// [BelongsTo], [HasOne], [HasMany] and [BelongsToMany] associate two models
+// with Sequelize's defaults for aliases, foreign keys, junction tables and
+// referential actions, and return typed associations whose methods are
+// Sequelize's mixins (Get, Set, Add, Remove, Has, Count, Create). An
+// [Include] in FindOptions loads associated rows into the struct field
+// named after the alias, with one query per include level whatever the
+// number of rows. A BelongsToMany junction may be a model of its own
+// ([BelongsToManyOptions].ThroughModel), whose rows are read into the
+// targets and written by the mixins ([SetOptions].Through).
+//
+// # Validation, hooks and scopes
+//
+// Validators come from `validate` tags and [AttributeOptions]; they run
+// where Sequelize runs them and report every failure in a
+// [ValidationError]. Hooks are typed functions registered per model
+// ([Model.AddHook]) or on the DB ([DB.AddHook], [Options].Hooks), fired in
+// Sequelize's order: the lifecycle hooks, the query hooks around each
+// statement, and the define, associate, init, connection and pool hooks.
+// [WithoutHooks] is the per-call hooks: false. [ModelOptions].DefaultScope
+// and Scopes give Sequelize's scopes, applied by [Model.Scope].
 //
 // # Errors
 //
