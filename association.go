@@ -106,6 +106,9 @@ type Association interface {
 	exists(s *sqlb, parentAlias string, inc *Include)
 	// targetModel returns the target's association lookup.
 	targetAssociations() map[string]Association
+	// hasField reports whether the source struct has a field for the
+	// included rows.
+	hasField() bool
 	// orderExpr writes a scalar subquery giving attr of the row a parent
 	// (aliased parentAlias) is associated with, for ordering; to-many
 	// associations fail.
@@ -126,7 +129,9 @@ type Include struct {
 	// Required keeps only parents that have associated rows (Sequelize's
 	// INNER JOIN). Default: true when Where is set, else false.
 	Required *bool
-	// Attributes picks the included model's attributes.
+	// Attributes picks the included model's attributes. An empty non-nil
+	// slice (Sequelize's attributes: []) loads no rows: the include only
+	// filters, with Where or Required.
 	Attributes []any
 	// Order sorts the included rows (within each parent).
 	Order Order
@@ -140,8 +145,9 @@ type Include struct {
 	// Limit caps the rows loaded per parent (HasMany only), in the same
 	// single query, with ROW_NUMBER() OVER (PARTITION BY the foreign key).
 	Limit int
-	// All includes every association of the model (Sequelize's
-	// {all: true}); Association must then be nil.
+	// All includes every association of the model whose rows its struct
+	// has a field for (Sequelize's {all: true}); Association must then be
+	// nil.
 	All bool
 	// Through shapes a BelongsToMany include's junction rows: the through
 	// attributes read, a filter on them, paranoid (Sequelize's
@@ -177,6 +183,8 @@ func (a *assocBase) As() string            { return a.as }
 func (a *assocBase) ForeignKey() string    { return a.fk }
 func (a *assocBase) SourceName() string    { return a.source.name }
 func (a *assocBase) TargetName() string    { return a.target.name }
+func (a *assocBase) hasField() bool        { return a.field != nil }
+
 func (a *assocBase) targetAssociations() map[string]Association {
 	return a.targetAssn()
 }
@@ -377,6 +385,14 @@ func loadIncludes(ctx context.Context, insts []reflect.Value, includes []Include
 			return &EagerLoadingError{newBase("SequelizeEagerLoadingError",
 				fmt.Sprintf("%s is not associated to %s!", inc.Association.TargetName(), modelName), nil)}
 		}
+		if inc.Attributes != nil && len(inc.Attributes) == 0 {
+			continue // filter only
+		}
+		if !inc.Association.hasField() {
+			return &EagerLoadingError{newBase("SequelizeEagerLoadingError", fmt.Sprintf(
+				"%s has no field %s to hold the included %s rows: add one (*%s, or []*%s for a to-many association), or give the Include Attributes: []any{} to only filter by it",
+				modelName, upperFirst(inc.Association.As()), inc.Association.TargetName(), inc.Association.TargetName(), inc.Association.TargetName()), nil)}
+		}
 		// The target's finder loads the nested includes of these rows.
 		if _, err := inc.Association.load(ctx, insts, inc, o); err != nil {
 			return err
@@ -425,4 +441,11 @@ func writeScalar(s *sqlb, db *DB, target *modelMeta, alias, attr string, col *at
 	s.w(" FROM ").table(target.schema, target.table).w(" AS ").id(alias).w(" WHERE ")
 	c.writeCol(s, col, nil)
 	s.w(" = ").id(parentAlias).w(".").id(parentCol.field).w(" LIMIT 1)")
+}
+
+func upperFirst(s string) string {
+	if s == "" {
+		return s
+	}
+	return strings.ToUpper(s[:1]) + s[1:]
 }

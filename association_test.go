@@ -637,7 +637,7 @@ type Pet struct {
 func TestForeignKeyAttributeOptions(t *testing.T) {
 	testdb.Each(t, func(t *testing.T, tg testdb.Target) {
 		ctx := t.Context()
-		db, _ := openModels(t, tg)
+		db, log := openModels(t, tg)
 		kennels := sequelize.Define[Kennel](db)
 		pets := sequelize.Define[Pet](db)
 		held := sequelize.HasMany(kennels, pets)
@@ -670,6 +670,33 @@ func TestForeignKeyAttributeOptions(t *testing.T) {
 		got, err := kennels.FindOne(ctx, sequelize.FindOptions{Include: []sequelize.Include{{Association: held}}})
 		if err != nil || len(got.Pets) != 1 || got.Pets[0].KennelID != k.ID {
 			t.Fatalf("include through the renamed key: %+v, %v", got, err)
+		}
+
+		// Pet has no Kennel field: including its BelongsTo is an error
+		// naming the field to add, not rows silently dropped.
+		inKennel := sequelize.BelongsTo(pets, kennels)
+		_, err = pets.FindAll(ctx, sequelize.FindOptions{Include: []sequelize.Include{{Association: inKennel}}})
+		var el *sequelize.EagerLoadingError
+		if !errors.As(err, &el) || !strings.Contains(err.Error(), "Kennel") {
+			t.Fatalf("include with no field: %v", err)
+		}
+		// Attributes: []any{} only filters: no query for the include.
+		if err := kennels.Create(ctx, &Kennel{Name: "empty"}); err != nil {
+			t.Fatal(err)
+		}
+		log.reset()
+		ks, err := kennels.FindAll(ctx, sequelize.FindOptions{Include: []sequelize.Include{{Association: held,
+			Where: sequelize.Where{"name": "rex"}, Attributes: []any{}}}})
+		if err != nil || len(ks) != 1 || ks[0].Name != "k" || ks[0].Pets != nil {
+			t.Fatalf("filter-only include: %+v, %v", ks, err)
+		}
+		if n := len(log.reset()); n != 1 {
+			t.Errorf("filter-only include ran %d statements, want 1", n)
+		}
+		pf, err := pets.FindAll(ctx, sequelize.FindOptions{Include: []sequelize.Include{{Association: inKennel,
+			Where: sequelize.Where{"name": "k"}, Attributes: []any{}}}})
+		if err != nil || len(pf) != 1 {
+			t.Fatalf("filter-only include without a field: %v, %v", pf, err)
 		}
 	})
 }

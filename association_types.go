@@ -244,6 +244,8 @@ func (a *HasOneAssociation[S, T]) load(ctx context.Context, parents []reflect.Va
 func (a *HasOneAssociation[S, T]) exists(s *sqlb, parentAlias string, inc *Include) {
 	a.h.exists(s, parentAlias, inc)
 }
+func (a *HasOneAssociation[S, T]) hasField() bool { return a.h.field != nil }
+
 func (a *HasOneAssociation[S, T]) targetAssociations() map[string]Association {
 	return a.h.targetAssociations()
 }

@@ -106,7 +106,7 @@ type perParent struct {
 }
 
 // expandAll replaces Include{All: true} with one Include per association
-// of m, sorted by alias.
+// of m that has a struct field for its rows, sorted by alias.
 func expandAll(m *modelMeta, includes []Include) ([]Include, error) {
 	var out []Include
 	for _, inc := range includes {
@@ -123,7 +123,7 @@ func expandAll(m *modelMeta, includes []Include) ([]Include, error) {
 		}
 		slices.Sort(aliases)
 		for _, a := range aliases {
-			if !slices.ContainsFunc(out, func(i Include) bool { return i.Association == m.assocs[a] }) {
+			if m.assocs[a].hasField() && !slices.ContainsFunc(out, func(i Include) bool { return i.Association == m.assocs[a] }) {
 				out = append(out, Include{Association: m.assocs[a], Required: inc.Required, Paranoid: inc.Paranoid})
 			}
 		}
