@@ -326,7 +326,8 @@ func (a *BelongsToManyAssociation[S, T]) sourceKey(src *S) (any, error) {
 }
 
 // Get returns src's associated rows (Sequelize's getXs), with one query
-// joining the junction table.
+// joining the junction table; FindOptions.Through filters the junction
+// rows and picks the through attributes read into the targets.
 func (a *BelongsToManyAssociation[S, T]) Get(ctx context.Context, src *S, opts ...FindOptions) ([]*T, error) {
 	o, err := oneOption(opts)
 	if err != nil {
@@ -339,9 +340,10 @@ func (a *BelongsToManyAssociation[S, T]) Get(ctx context.Context, src *S, opts .
 	if len(a.scope) > 0 {
 		o.Where = []any{Where(a.scope), o.Where}
 	}
-	if o.via, err = a.join([]any{k}, nil); err != nil {
+	if o.via, err = a.join([]any{k}, &Include{Through: o.Through}); err != nil {
 		return nil, err
 	}
+	o.Through = ThroughOptions{}
 	return a.tgt.FindAll(ctx, o)
 }
 

@@ -2,6 +2,7 @@ package sequelize
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"log/slog"
 	"reflect"
@@ -94,6 +95,10 @@ type FindOptions struct {
 	// one with a Where) keeps only the rows that have matching associated
 	// rows, and Limit still counts this model's rows.
 	Include []Include
+	// Through shapes the junction rows of a BelongsToManyAssociation's Get
+	// (Sequelize's through.where, through.paranoid and
+	// joinTableAttributes); any other find refuses it.
+	Through ThroughOptions
 
 	via       *throughJoin // BelongsToMany: join the through table, select its source key
 	perParent *perParent   // an include's per-parent Limit
@@ -166,6 +171,9 @@ func (md *Model[T]) paranoidOn(p *bool) bool {
 
 // buildSelect compiles a SELECT for o.
 func (md *Model[T]) buildSelect(o *FindOptions, limitOne bool) (*selectPlan, error) {
+	if o.via == nil && o.Through.set() {
+		return nil, errors.New("sequelize: FindOptions.Through is for a BelongsToManyAssociation's Get")
+	}
 	m := md.m
 	s := newSQLB(md.db)
 	c := &whereCtx{db: md.db, m: m, alias: m.name}

@@ -36,6 +36,8 @@ type ThroughOptions struct {
 	Paranoid *bool
 }
 
+func (t ThroughOptions) set() bool { return t.Attributes != nil || t.Where != nil || t.Paranoid != nil }
+
 // junctionOps are the operations the BelongsToMany mixins run on junction
 // rows, given and returned as Values keyed by attribute name: through a
 // through model (its hooks and validation run, as in Sequelize), or as

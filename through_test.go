@@ -156,6 +156,22 @@ func TestThroughModel(t *testing.T) {
 			t.Fatalf("after Set: %q", s)
 		}
 
+		// Get with Through: a filter on the junction rows, the through
+		// attributes read; other finds refuse it.
+		owned, err := devRepos.Get(ctx, ann, sequelize.FindOptions{Through: sequelize.ThroughOptions{
+			Where: sequelize.Where{"commits": 12345}}})
+		if err != nil || len(owned) != 0 {
+			t.Fatalf("Get with a through where matching nothing: %v, %v", owned, err)
+		}
+		owned, err = devRepos.Get(ctx, ann, sequelize.FindOptions{Through: sequelize.ThroughOptions{
+			Where: sequelize.Where{"commits": 9}, Attributes: []string{"role"}}})
+		if err != nil || len(owned) != 1 || owned[0].Name != "r2" || owned[0].Contribution.Role != "member" || owned[0].Contribution.Commits != 0 {
+			t.Fatalf("Get with Through: %v, %v", owned, err)
+		}
+		if _, err := repos.FindAll(ctx, sequelize.FindOptions{Through: sequelize.ThroughOptions{Where: sequelize.Where{"commits": 9}}}); err == nil {
+			t.Error("FindAll accepted FindOptions.Through")
+		}
+
 		// Eager loading reads the junction rows too; Through.Attributes
 		// picks them and Through.Where filters the links (and makes the
 		// include required).
