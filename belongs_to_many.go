@@ -347,21 +347,43 @@ func (a *BelongsToManyAssociation[S, T]) Get(ctx context.Context, src *S, opts .
 	return a.tgt.FindAll(ctx, o)
 }
 
-// Count counts src's associated rows (Sequelize's countXs).
-func (a *BelongsToManyAssociation[S, T]) Count(ctx context.Context, src *S) (int64, error) {
-	rows, err := a.Get(ctx, src, FindOptions{Raw: true, Attributes: []any{a.tkey.name}})
-	return int64(len(rows)), err
+// Count counts src's associated rows with one COUNT joining the junction
+// table (Sequelize's countXs); CountOptions filter the targets.
+func (a *BelongsToManyAssociation[S, T]) Count(ctx context.Context, src *S, opts ...CountOptions) (int64, error) {
+	o, err := oneOption(opts)
+	if err != nil {
+		return 0, err
+	}
+	k, err := a.sourceKey(src)
+	if err != nil {
+		return 0, err
+	}
+	if len(a.scope) > 0 {
+		o.Where = []any{Where(a.scope), o.Where}
+	}
+	if o.via, err = a.join([]any{k}, nil); err != nil {
+		return 0, err
+	}
+	o.via.noSource = true
+	return a.tgt.Count(ctx, o)
 }
 
 // Has reports whether every target (an instance, a key, or a slice of
-// either) is associated with src (Sequelize's hasX / hasXs).
+// either) is associated with src (Sequelize's hasX / hasXs), with one
+// COUNT.
 func (a *BelongsToManyAssociation[S, T]) Has(ctx context.Context, src *S, target any) (bool, error) {
-	keys, err := targetKeys[T](a.target, target)
-	if err != nil || len(keys) == 0 {
+	items, err := targetItems[T](a.target, a.tkey, target)
+	if err != nil || len(items) == 0 {
 		return false, err
 	}
-	rows, err := a.Get(ctx, src, FindOptions{Raw: true, Attributes: []any{a.tkey.name}, Where: Where{a.tkey.name: keys}})
-	return len(rows) == len(slices.Compact(slices.Clone(keys))), err
+	keys := make([]any, 0, len(items))
+	for _, it := range items {
+		if !slices.Contains(keys, it.key) {
+			keys = append(keys, it.key)
+		}
+	}
+	n, err := a.Count(ctx, src, CountOptions{Where: Where{a.tkey.name: keys}})
+	return n == int64(len(keys)), err
 }
 
 // linkWhere selects src's junction rows (with ThroughScope).

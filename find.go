@@ -148,6 +148,7 @@ type throughJoin struct {
 	scope    Values
 	where    any
 	paranoid bool
+	noSource bool         // an aggregate: select no source key or junction columns
 	field    []int        // the target's field receiving the junction row, or nil
 	attrs    []*attribute // the junction attributes read into it
 	sources  []any        // out: the source key of each returned row
@@ -199,7 +200,7 @@ func (md *Model[T]) buildSelect(o *FindOptions, limitOne bool) (*selectPlan, err
 		plan.attrs = append(plan.attrs, col.attr)
 		plan.names = append(plan.names, col.name)
 	}
-	if v := o.via; v != nil {
+	if v := o.via; v != nil && !v.noSource {
 		plan.thrStart = len(plan.attrs)
 		for _, a := range v.attrs {
 			s.w(", ").id(v.alias).w(".").id(a.field).w(" AS ").id(v.through.name + "." + a.name)
@@ -716,6 +717,8 @@ type CountOptions struct {
 	Include     []Include
 	Transaction *Tx
 	Logging     *slog.Logger
+
+	via *throughJoin // BelongsToMany Count: join the through table
 }
 
 // Count returns the number of rows matching opts (Sequelize's count). It
@@ -772,7 +775,7 @@ func (md *Model[T]) count(ctx context.Context, o CountOptions) ([]Row, error) {
 	}
 	attrs = append(attrs, As(fn, "count"))
 	return md.aggregateRows(ctx, FindOptions{Where: o.Where, Group: o.Group, Attributes: attrs, Paranoid: o.Paranoid,
-		Include: o.Include, Transaction: o.Transaction, Logging: o.Logging})
+		Include: o.Include, Transaction: o.Transaction, Logging: o.Logging, via: o.via})
 }
 
 // distinctExpr renders DISTINCT expr inside count().

@@ -155,6 +155,22 @@ func TestThroughModel(t *testing.T) {
 		if s := repoRoles(got); s != "r2:member/9 r3:member/0" {
 			t.Fatalf("after Set: %q", s)
 		}
+		log.reset()
+		if n, err := devRepos.Count(ctx, ann); err != nil || n != 2 {
+			t.Errorf("Count: %d, %v", n, err)
+		}
+		if n, err := devRepos.Count(ctx, ann, sequelize.CountOptions{Where: sequelize.Where{"name": "r2"}}); err != nil || n != 1 {
+			t.Errorf("Count with a where: %d, %v", n, err)
+		}
+		if has, err := devRepos.Has(ctx, ann, []any{r2.ID, r3}); err != nil || !has {
+			t.Errorf("Has(r2, r3): %v, %v", has, err)
+		}
+		if has, err := devRepos.Has(ctx, ann, []any{r2.ID, r1}); err != nil || has {
+			t.Errorf("Has(r2, r1): %v, %v", has, err)
+		}
+		if n := log.count("SELECT count"); n != 4 {
+			t.Errorf("Count and Has ran %d COUNT statements, want 4:\n%s", n, log)
+		}
 
 		// Get with Through: a filter on the junction rows, the through
 		// attributes read; other finds refuse it.
