@@ -480,6 +480,7 @@ func (md *Model[T]) writeLimit(s *sqlb, limit, offset int) {
 // run executes a SELECT plan and scans the rows into new instances.
 func (md *Model[T]) run(ctx context.Context, plan *selectPlan, o *FindOptions) ([]*T, error) {
 	var out []*T
+	var chunks [][]T // rows after the first, allocated together (see tracker)
 	db := md.db
 	err := db.withConn(ctx, o.Transaction, dialect.AcquireRead, plan.sql, plan.args, func(c dialect.Conn, tx *Tx) error {
 		start := time.Now()
@@ -490,8 +491,20 @@ func (md *Model[T]) run(ctx context.Context, plan *selectPlan, o *FindOptions) (
 		}
 		defer rows.Close()
 		sc := newRowScanner(db, plan.attrs)
+		var chunk []T
 		for rows.Next() {
-			inst := new(T)
+			var inst *T
+			if out == nil {
+				inst = new(T)
+			} else {
+				if len(chunk) == cap(chunk) {
+					chunk = make([]T, 0, min(rowChunk, max(slabMin, 2*cap(chunk))))
+					chunks = append(chunks, nil)
+				}
+				chunk = chunk[:len(chunk)+1]
+				chunks[len(chunks)-1] = chunk
+				inst = &chunk[len(chunk)-1]
+			}
 			if err := sc.scan(rows, reflect.ValueOf(inst).Elem()); err != nil {
 				return fmt.Errorf("%s: %w", md.m.name, err)
 			}
@@ -520,8 +533,9 @@ func (md *Model[T]) run(ctx context.Context, plan *selectPlan, o *FindOptions) (
 	if err != nil {
 		return nil, err
 	}
-	if !o.Raw {
-		md.tr.rememberAll(md.m, out)
+	if !o.Raw && len(out) > 0 {
+		md.tr.rememberAll(md.m, out[:1], nil)
+		md.tr.rememberAll(md.m, nil, chunks)
 	}
 	if len(o.Include) > 0 {
 		parents := make([]reflect.Value, len(out))

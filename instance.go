@@ -3,50 +3,180 @@ package sequelize
 import (
 	"bytes"
 	"reflect"
+	"slices"
 	"sync"
 	"time"
+	"unsafe"
 	"weak"
 )
+
+// unsafeRows views the n rows of a chunk starting at first.
+func unsafeRows[T any](first *T, n int) []T { return unsafe.Slice(first, n) }
 
 // Change tracking on plain structs.
 //
 // Sequelize instances carry their previous values (_previousDataValues)
 // and an isNewRecord flag. Our instances are the user's own *T, with no
 // hidden fields, so the model keeps that state beside them: a snapshot of
-// the struct as it was last read from or written to the database, keyed by
-// a weak pointer to the instance. The entry disappears when the instance is
-// garbage-collected (runtime.AddCleanup), so tracking never leaks and
-// never keeps an instance alive. An instance with no snapshot is new.
+// the struct as it was last read from or written to the database. Nothing
+// in it keeps an instance alive, and the state of collected instances is
+// swept lazily. An instance with no snapshot is new.
+//
+// Single instances (Create, Save, FindOne) are keyed by a weak pointer.
+// The rows of a larger result are allocated in chunks (one allocation per
+// rowChunk rows), and each chunk is tracked as a slab: one weak pointer,
+// its address range, and the snapshots in one slice. A weak pointer per
+// row cost most of the CPU of eager loading (the runtime's per-object
+// weak handles), and the chunks spare an allocation per row; the price is
+// that a chunk stays in memory while any of its rows is referenced.
 
-// tracker holds the snapshots of one model's instances. Entries of
-// collected instances are swept lazily: when the map has doubled since the
-// last sweep, entries whose weak pointer is dead are removed. (A per-instance
-// runtime.AddCleanup cost a third of the CPU of reading 100 rows.)
+// rowChunk is the number of rows allocated together, and slabMin the
+// smallest chunk tracked as a slab (smaller ones use weak pointers).
+const (
+	rowChunk = 64
+	slabMin  = 8
+)
+
+// tracker holds the snapshots of one model's instances.
 type tracker[T any] struct {
 	mu      sync.Mutex
 	states  map[weak.Pointer[T]]*T
 	sweepAt int
+	// slabs are sorted by base address and never overlap while alive; a
+	// dead slab's range may hold new objects, which the weak pointer
+	// tells apart.
+	slabs     []*slab[T]
+	slabSweep int
+}
+
+// slab tracks a chunk of rows allocated together.
+type slab[T any] struct {
+	base, end uintptr         // the chunk's address range
+	wp        weak.Pointer[T] // to the chunk's first row
+	snaps     []T
+	gone      []bool // rows that are new records again (destroyed)
+}
+
+func addr[T any](p *T) uintptr { return reflect.ValueOf(p).Pointer() }
+
+func sizeOf[T any]() uintptr { return reflect.TypeFor[T]().Size() }
+
+// find returns the slab holding inst and its index; tr.mu is held.
+func (tr *tracker[T]) find(inst *T) (*slab[T], int) {
+	if len(tr.slabs) == 0 {
+		return nil, 0
+	}
+	p := addr(inst)
+	i, _ := slices.BinarySearchFunc(tr.slabs, p, func(s *slab[T], p uintptr) int {
+		switch {
+		case s.end <= p:
+			return -1
+		case s.base > p:
+			return 1
+		}
+		return 0
+	})
+	if i == len(tr.slabs) {
+		return nil, 0
+	}
+	s := tr.slabs[i]
+	if p < s.base || p >= s.end {
+		return nil, 0
+	}
+	first := s.wp.Value()
+	if first == nil {
+		return nil, 0 // the chunk is gone; p is another object
+	}
+	idx := int((p - s.base) / sizeOf[T]())
+	if rows := unsafeRows(first, len(s.snaps)); &rows[idx] != inst {
+		return nil, 0
+	}
+	return s, idx
 }
 
 // remember records inst's current values as its persisted state.
 func (tr *tracker[T]) remember(m *modelMeta, inst *T) {
 	snap := tr.copyOf(m, inst)
 	tr.mu.Lock()
+	defer tr.mu.Unlock()
+	if s, i := tr.find(inst); s != nil {
+		s.snaps[i], s.gone[i] = *snap, false
+		return
+	}
 	tr.put(weak.Make(inst), snap)
-	tr.mu.Unlock()
 }
 
-// rememberAll records a batch of instances under one lock.
-func (tr *tracker[T]) rememberAll(m *modelMeta, insts []*T) {
-	snaps := make([]*T, len(insts))
-	for i, inst := range insts {
-		snaps[i] = tr.copyOf(m, inst)
+// rememberAll records a batch of instances under one lock: chunks of at
+// least slabMin rows (from rows) as slabs, the others one by one.
+func (tr *tracker[T]) rememberAll(m *modelMeta, insts []*T, chunks [][]T) {
+	if chunks == nil {
+		snaps := make([]*T, len(insts))
+		for i, inst := range insts {
+			snaps[i] = tr.copyOf(m, inst)
+		}
+		tr.mu.Lock()
+		for i, inst := range insts {
+			tr.put(weak.Make(inst), snaps[i])
+		}
+		tr.mu.Unlock()
+		return
+	}
+	var slabs []*slab[T]
+	var singles []*T
+	for _, c := range chunks {
+		if len(c) < slabMin {
+			for i := range c {
+				singles = append(singles, &c[i])
+			}
+			continue
+		}
+		s := &slab[T]{base: addr(&c[0]), snaps: slices.Clone(c), gone: make([]bool, len(c)), wp: weak.Make(&c[0])}
+		s.end = s.base + uintptr(len(c))*sizeOf[T]()
+		if m.hasRefFields {
+			for i := range s.snaps {
+				deepCopyFields(m, reflect.ValueOf(&s.snaps[i]).Elem())
+			}
+		}
+		slabs = append(slabs, s)
+	}
+	if len(singles) > 0 {
+		tr.rememberAll(m, singles, nil)
+	}
+	if len(slabs) == 0 {
+		return
 	}
 	tr.mu.Lock()
-	for i, inst := range insts {
-		tr.put(weak.Make(inst), snaps[i])
+	defer tr.mu.Unlock()
+	for _, s := range slabs {
+		tr.addSlab(s)
 	}
-	tr.mu.Unlock()
+}
+
+// addSlab inserts s in address order, dropping dead slabs it overlaps;
+// tr.mu is held.
+func (tr *tracker[T]) addSlab(s *slab[T]) {
+	i, _ := slices.BinarySearchFunc(tr.slabs, s.base, func(x *slab[T], p uintptr) int {
+		if x.base < p {
+			return -1
+		}
+		if x.base > p {
+			return 1
+		}
+		return 0
+	})
+	// Live slabs never overlap a new chunk; dead ones may.
+	j := i
+	for i > 0 && tr.slabs[i-1].end > s.base {
+		i--
+	}
+	for j < len(tr.slabs) && tr.slabs[j].base < s.end {
+		j++
+	}
+	tr.slabs = slices.Replace(tr.slabs, i, j, s)
+	if len(tr.slabs) >= tr.slabSweep {
+		tr.slabs = slices.DeleteFunc(tr.slabs, func(x *slab[T]) bool { return x.wp.Value() == nil })
+		tr.slabSweep = max(64, 2*len(tr.slabs))
+	}
 }
 
 func (tr *tracker[T]) copyOf(m *modelMeta, inst *T) *T {
@@ -78,14 +208,28 @@ func (tr *tracker[T]) put(key weak.Pointer[T], snap *T) {
 // forget drops inst's state: it becomes a new record.
 func (tr *tracker[T]) forget(inst *T) {
 	tr.mu.Lock()
+	defer tr.mu.Unlock()
+	if s, i := tr.find(inst); s != nil {
+		s.gone[i] = true
+		return
+	}
 	delete(tr.states, weak.Make(inst))
-	tr.mu.Unlock()
 }
 
 // snapshot returns inst's persisted values, or nil for a new record.
 func (tr *tracker[T]) snapshot(inst *T) *T {
 	tr.mu.Lock()
 	defer tr.mu.Unlock()
+	if s, i := tr.find(inst); s != nil {
+		if s.gone[i] {
+			return nil
+		}
+		snap := s.snaps[i]
+		return &snap
+	}
+	if len(tr.states) == 0 {
+		return nil
+	}
 	return tr.states[weak.Make(inst)]
 }
 
