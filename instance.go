@@ -224,8 +224,7 @@ func (tr *tracker[T]) snapshot(inst *T) *T {
 		if s.gone[i] {
 			return nil
 		}
-		snap := s.snaps[i]
-		return &snap
+		return &s.snaps[i] // read-only for callers; remember replaces it
 	}
 	if len(tr.states) == 0 {
 		return nil
@@ -292,13 +291,13 @@ func deepCopy(v reflect.Value) reflect.Value {
 // tracking: times by instant, byte slices by content, the rest deeply.
 func sameValue(a, b reflect.Value) bool {
 	if a.Type() == timeType {
-		return a.Interface().(time.Time).Equal(b.Interface().(time.Time))
+		return timeOf(a).Equal(timeOf(b))
 	}
 	if a.Kind() == reflect.Pointer && a.Type().Elem() == timeType {
 		if a.IsNil() || b.IsNil() {
 			return a.IsNil() == b.IsNil()
 		}
-		return a.Elem().Interface().(time.Time).Equal(b.Elem().Interface().(time.Time))
+		return a.Interface().(*time.Time).Equal(*b.Interface().(*time.Time))
 	}
 	if a.Kind() == reflect.Pointer {
 		if a.IsNil() || b.IsNil() {
@@ -312,10 +311,18 @@ func sameValue(a, b reflect.Value) bool {
 		}
 		return bytes.Equal(a.Bytes(), b.Bytes())
 	}
-	if a.Comparable() {
+	if a.Kind() != reflect.Interface && a.Type().Comparable() {
 		return a.Equal(b)
 	}
 	return reflect.DeepEqual(a.Interface(), b.Interface())
+}
+
+// timeOf reads a time.Time field without boxing it when it is addressable.
+func timeOf(v reflect.Value) time.Time {
+	if v.CanAddr() {
+		return *v.Addr().Interface().(*time.Time)
+	}
+	return v.Interface().(time.Time)
 }
 
 // IsNewRecord reports whether inst has not been read from or saved to the
