@@ -134,16 +134,20 @@ func (md *Model[T]) bulkCreate(ctx context.Context, insts []*T, o BulkCreateOpti
 		if err != nil {
 			return err
 		}
-		var key strings.Builder
-		for _, c := range cols {
-			key.WriteString(c.name)
-			key.WriteByte(0)
-		}
-		g := byKey[key.String()]
-		if g == nil {
-			g = &group{cols: cols}
-			byKey[key.String()] = g
-			groups = append(groups, g)
+		var g *group
+		if n := len(groups); n > 0 && slices.Equal(groups[n-1].cols, cols) {
+			g = groups[n-1] // the usual case: the same columns as the last row
+		} else {
+			var key strings.Builder
+			for _, c := range cols {
+				key.WriteString(c.name)
+				key.WriteByte(0)
+			}
+			if g = byKey[key.String()]; g == nil {
+				g = &group{cols: cols}
+				byKey[key.String()] = g
+				groups = append(groups, g)
+			}
 		}
 		g.rows = append(g.rows, vals)
 		g.insts = append(g.insts, inst)
@@ -163,9 +167,7 @@ func (md *Model[T]) bulkCreate(ctx context.Context, insts []*T, o BulkCreateOpti
 	if err := run(ctx); err != nil {
 		return md.refine(err)
 	}
-	for _, inst := range insts {
-		md.tr.remember(md.m, inst)
-	}
+	md.tr.rememberAll(md.m, insts, nil)
 	return nil
 }
 

@@ -91,8 +91,8 @@ func setField(f reflect.Value, v any) error {
 // auto-increment key, which the database then assigns.
 func (md *Model[T]) insertColumns(inst *T, fields []string, ts time.Time) ([]*attribute, []any, error) {
 	rv := reflect.ValueOf(inst).Elem()
-	var cols []*attribute
-	var vals []any
+	cols := make([]*attribute, 0, len(md.m.attrs))
+	vals := make([]any, 0, len(md.m.attrs))
 	for _, a := range md.m.attrs {
 		if fields != nil && !slices.Contains(fields, a.name) && a.role != roleCreatedAt && a.role != roleUpdatedAt && a.role != roleVersion {
 			continue

@@ -70,7 +70,7 @@ func (t ArrayType) Bind(dialect string, v any) (any, error) {
 	if _, err := t.SQL(Context{Dialect: dialect, Table: "t", Column: "c"}); err != nil {
 		return nil, err
 	}
-	return bindLoop(t.String(), v, false, func(v any) (any, bool, error) {
+	return bindLoop(t.String, v, false, func(v any) (any, bool, error) {
 		if s, ok := stringOf(v); ok {
 			if _, err := parsePGArray(s); err != nil {
 				return nil, false, err

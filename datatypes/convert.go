@@ -531,7 +531,12 @@ func parseTimestamp(s string) (time.Time, error) {
 // NULL; conv handles the Go values the type knows; a driver.Valuer is
 // asked for its value, an fmt.Stringer for its text when stringer is set,
 // and pointers are followed, each time trying conv again.
-func bindLoop(name string, v any, stringer bool, conv func(v any) (any, bool, error)) (any, error) {
+// constName is a type name for bindLoop's error messages.
+type constName string
+
+func (n constName) name() string { return string(n) }
+
+func bindLoop(name func() string, v any, stringer bool, conv func(v any) (any, bool, error)) (any, error) {
 	orig := v
 	for range 16 {
 		if v == nil {
@@ -546,14 +551,14 @@ func bindLoop(name string, v any, stringer bool, conv func(v any) (any, bool, er
 		}
 		out, ok, err := conv(v)
 		if err != nil {
-			return nil, fmt.Errorf("sequelize: bind %s: %w", name, err)
+			return nil, fmt.Errorf("sequelize: bind %s: %w", name(), err)
 		}
 		if ok {
 			return out, nil
 		}
 		if dv, isValuer := v.(driver.Valuer); isValuer {
 			if v, err = dv.Value(); err != nil {
-				return nil, fmt.Errorf("sequelize: bind %s: %w", name, err)
+				return nil, fmt.Errorf("sequelize: bind %s: %w", name(), err)
 			}
 			continue
 		}
@@ -567,7 +572,7 @@ func bindLoop(name string, v any, stringer bool, conv func(v any) (any, bool, er
 		}
 		break
 	}
-	return nil, fmt.Errorf("sequelize: bind %s: cannot convert %T", name, orig)
+	return nil, fmt.Errorf("sequelize: bind %s: cannot convert %T", name(), orig)
 }
 
 // intOf returns v as an int64 or uint64 when it is an integer of any Go

@@ -120,7 +120,7 @@ func (t EnumType) Bind(dialect string, v any) (any, error) {
 	if len(t.values) == 0 {
 		return nil, errNoEnumValues
 	}
-	return bindLoop("ENUM", v, true, func(v any) (any, bool, error) {
+	return bindLoop(constName("ENUM").name, v, true, func(v any) (any, bool, error) {
 		s, ok := stringOf(v)
 		if !ok {
 			return nil, false, nil
@@ -174,7 +174,7 @@ func (t NetType) Bind(dialect string, v any) (any, error) {
 	if _, err := t.SQL(Context{Dialect: dialect}); err != nil {
 		return nil, err
 	}
-	return bindLoop(t.key, v, true, func(v any) (any, bool, error) {
+	return bindLoop(constName(t.key).name, v, true, func(v any) (any, bool, error) {
 		if t.key == "MACADDR" {
 			switch x := v.(type) {
 			case net.HardwareAddr:

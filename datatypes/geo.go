@@ -155,7 +155,7 @@ func (t GeometryType) Bind(dialect string, v any) (any, error) {
 		return nil, err
 	}
 	fam, _ := dialectOf(dialect)
-	return bindLoop(t.String(), v, false, func(v any) (any, bool, error) {
+	return bindLoop(t.String, v, false, func(v any) (any, bool, error) {
 		var g map[string]any
 		var text []byte
 		switch x := v.(type) {

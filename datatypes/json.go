@@ -53,7 +53,7 @@ func (t JSONType) Bind(dialect string, v any) (any, error) {
 	if _, err := t.SQL(Context{Dialect: dialect}); err != nil {
 		return nil, err
 	}
-	return bindLoop(t.String(), v, false, func(v any) (any, bool, error) {
+	return bindLoop(t.String, v, false, func(v any) (any, bool, error) {
 		raw := func(b []byte) (any, bool, error) {
 			if !json.Valid(b) {
 				return nil, false, errors.New("invalid JSON text")
@@ -184,7 +184,7 @@ func (t HStoreType) Bind(dialect string, v any) (any, error) {
 	if _, err := t.SQL(Context{Dialect: dialect}); err != nil {
 		return nil, err
 	}
-	return bindLoop("HSTORE", v, false, func(v any) (any, bool, error) {
+	return bindLoop(constName("HSTORE").name, v, false, func(v any) (any, bool, error) {
 		if s, ok := stringOf(v); ok {
 			if _, err := parseHStore(s); err != nil {
 				return nil, false, err

@@ -67,7 +67,7 @@ func (t UUIDType) Bind(dialect string, v any) (any, error) {
 	if _, err := dialectOf(dialect); err != nil {
 		return nil, err
 	}
-	return bindLoop(t.String(), v, true, func(v any) (any, bool, error) {
+	return bindLoop(t.String, v, true, func(v any) (any, bool, error) {
 		if s, ok := stringOf(v); ok {
 			u, err := parseUUID(s)
 			if err != nil {
@@ -267,7 +267,7 @@ func (t BlobType) Bind(dialect string, v any) (any, error) {
 	if _, err := t.SQL(Context{Dialect: dialect}); err != nil {
 		return nil, err
 	}
-	return bindLoop(t.String(), v, false, func(v any) (any, bool, error) {
+	return bindLoop(t.String, v, false, func(v any) (any, bool, error) {
 		if b, ok := bytesOf(v); ok {
 			return []byte(b), true, nil
 		}

@@ -180,7 +180,7 @@ func (t IntegerType) Bind(dialect string, v any) (any, error) {
 			return n, nil
 		}
 	}
-	return bindLoop(t.String(), v, false, func(v any) (any, bool, error) {
+	return bindLoop(t.String, v, false, func(v any) (any, bool, error) {
 		var r *big.Int
 		if n, u, isUnsigned, ok := intOf(v); ok {
 			if isUnsigned {
@@ -353,7 +353,7 @@ func (t FloatType) Bind(dialect string, v any) (any, error) {
 	if err != nil {
 		return nil, err
 	}
-	return bindLoop(t.String(), v, false, func(v any) (any, bool, error) {
+	return bindLoop(t.String, v, false, func(v any) (any, bool, error) {
 		var f float64
 		if x, ok := floatOf(v); ok {
 			f = x
@@ -505,7 +505,7 @@ func (t DecimalType) Bind(dialect string, v any) (any, error) {
 	if err != nil {
 		return nil, err
 	}
-	return bindLoop(t.String(), v, true, func(v any) (any, bool, error) {
+	return bindLoop(t.String, v, true, func(v any) (any, bool, error) {
 		special := func(s string) (any, bool, error) {
 			if fam != postgres {
 				return nil, false, fmt.Errorf("%s cannot store %s in a DECIMAL", dialect, s)

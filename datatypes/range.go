@@ -315,7 +315,7 @@ func (t RangeType) Bind(dialect string, v any) (any, error) {
 	if _, err := t.SQL(Context{Dialect: dialect}); err != nil {
 		return nil, err
 	}
-	return bindLoop(t.String(), v, false, func(v any) (any, bool, error) {
+	return bindLoop(t.String, v, false, func(v any) (any, bool, error) {
 		var p rangeParts
 		switch x := v.(type) {
 		case rangeSource:

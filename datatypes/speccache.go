@@ -2,15 +2,29 @@ package datatypes
 
 import "sync"
 
-var specs sync.Map // kind + "\x00" + type name -> *scanSpec
+type specKey struct{ kind, name string }
+
+var (
+	specMu sync.RWMutex
+	specs  = map[specKey]*scanSpec{} // by kind and type name
+)
 
 // cachedSpec returns the scan spec of a type, built once per type name:
-// Scan runs for every value of every row.
+// Scan runs for every value of every row. A map under a read lock, unlike
+// a sync.Map, takes the key without boxing it.
 func cachedSpec(kind, name string, build func(string) *scanSpec) *scanSpec {
-	key := kind + "\x00" + name
-	if v, ok := specs.Load(key); ok {
-		return v.(*scanSpec)
+	key := specKey{kind, name}
+	specMu.RLock()
+	s := specs[key]
+	specMu.RUnlock()
+	if s != nil {
+		return s
 	}
-	v, _ := specs.LoadOrStore(key, build(name))
-	return v.(*scanSpec)
+	specMu.Lock()
+	defer specMu.Unlock()
+	if s = specs[key]; s == nil {
+		s = build(name)
+		specs[key] = s
+	}
+	return s
 }

@@ -90,7 +90,10 @@ func (t StringType) Bind(dialect string, v any) (any, error) {
 		return nil, err
 	}
 	bytea := t.binary && fam == postgres
-	return bindLoop(t.String(), v, true, func(v any) (any, bool, error) {
+	if _, ok := v.(string); ok && !bytea {
+		return v, nil // fast path: no re-boxing
+	}
+	return bindLoop(t.String, v, true, func(v any) (any, bool, error) {
 		if b, ok := v.([]byte); ok {
 			if bytea {
 				return b, true, nil
@@ -247,7 +250,7 @@ func (t TextType) Bind(dialect string, v any) (any, error) {
 	if err := t.check(dialect); err != nil {
 		return nil, err
 	}
-	return bindLoop(t.String(), v, true, func(v any) (any, bool, error) {
+	return bindLoop(t.String, v, true, func(v any) (any, bool, error) {
 		if b, ok := v.([]byte); ok {
 			return string(b), true, nil
 		}

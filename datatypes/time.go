@@ -40,7 +40,7 @@ func (t BooleanType) Bind(dialect string, v any) (any, error) {
 	if _, err := dialectOf(dialect); err != nil {
 		return nil, err
 	}
-	return bindLoop("BOOLEAN", v, false, func(v any) (any, bool, error) {
+	return bindLoop(constName("BOOLEAN").name, v, false, func(v any) (any, bool, error) {
 		rv := reflect.ValueOf(v)
 		if rv.Kind() == reflect.Bool {
 			return rv.Bool(), true, nil
@@ -135,7 +135,10 @@ func (t DateType) Bind(dialect string, v any) (any, error) {
 	if err != nil {
 		return nil, err
 	}
-	return bindLoop(t.String(), v, false, func(v any) (any, bool, error) {
+	if tm, ok := v.(time.Time); ok && fam == postgres && tm.Location() == time.UTC {
+		return v, nil // fast path: no re-boxing
+	}
+	return bindLoop(t.String, v, false, func(v any) (any, bool, error) {
 		tm, ok, err := timeValue(v)
 		if !ok || err != nil {
 			return nil, ok, err
@@ -261,7 +264,7 @@ func (t DateOnlyType) Bind(dialect string, v any) (any, error) {
 	if _, err := dialectOf(dialect); err != nil {
 		return nil, err
 	}
-	return bindLoop("DATEONLY", v, false, func(v any) (any, bool, error) {
+	return bindLoop(constName("DATEONLY").name, v, false, func(v any) (any, bool, error) {
 		if x, ok := v.(time.Time); ok {
 			return x.Format(dateLayout), true, nil
 		}
@@ -334,7 +337,7 @@ func (t TimeType) Bind(dialect string, v any) (any, error) {
 	if _, err := dialectOf(dialect); err != nil {
 		return nil, err
 	}
-	return bindLoop("TIME", v, false, func(v any) (any, bool, error) {
+	return bindLoop(constName("TIME").name, v, false, func(v any) (any, bool, error) {
 		switch x := v.(type) {
 		case time.Time:
 			return normalizeClock(x.Format("15:04:05.999999999")), true, nil
