@@ -171,27 +171,13 @@ func (g genJunction) createJunction(ctx context.Context, rows []Values, o SetOpt
 			cols = append(cols, a)
 		}
 	}
-	for _, chunk := range chunksOf(make([]any, len(rows)), maxParams/len(cols)) {
-		batch := rows[:len(chunk)]
-		rows = rows[len(chunk):]
-		s := newSQLB(g.db)
-		s.w("INSERT INTO ").table(g.m.schema, g.m.table).w(" (")
-		for i, col := range cols {
-			if i > 0 {
-				s.w(",")
-			}
-			s.id(col.field)
-		}
-		s.w(") VALUES ")
+	per := max(1, maxParams/len(cols))
+	for start := 0; start < len(rows); start += per {
+		batch := rows[start:min(start+per, len(rows))]
+		vals := make([][]any, len(batch))
 		for r, row := range batch {
-			if r > 0 {
-				s.w(",")
-			}
-			s.w("(")
+			vals[r] = make([]any, len(cols))
 			for i, col := range cols {
-				if i > 0 {
-					s.w(",")
-				}
 				v := row[col.name]
 				if col.role == roleCreatedAt || col.role == roleUpdatedAt {
 					v = ts
@@ -200,9 +186,13 @@ func (g genJunction) createJunction(ctx context.Context, rows []Values, o SetOpt
 				if err != nil {
 					return err
 				}
-				s.arg(bv)
+				vals[r][i] = bv
 			}
-			s.w(")")
+		}
+		s := newSQLB(g.db)
+		writeInsert(s, g.db, g.m, cols, vals, "INSERT")
+		if s.err != nil {
+			return s.err
 		}
 		if _, err := g.db.run(ctx, s.String(), s.args, QueryOptions{Type: QueryTypeInsert, Logging: o.Logging}); err != nil {
 			return err
@@ -363,14 +353,4 @@ func throughField(tm *modelMeta, through *modelMeta) []int {
 		}
 	}
 	return nil
-}
-
-func chunksOf(keys []any, per int) [][]any {
-	per = max(per, 1)
-	var out [][]any
-	for len(keys) > per {
-		out = append(out, keys[:per])
-		keys = keys[per:]
-	}
-	return append(out, keys)
 }

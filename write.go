@@ -156,12 +156,16 @@ func (md *Model[T]) insertColumns(inst *T, fields []string, ts time.Time) ([]*at
 	return cols, vals, nil
 }
 
-// writeInsertHead writes "INSERT INTO t (cols) VALUES (...)" for rows of
-// values; with no columns, the dialect's all-defaults form.
 func (md *Model[T]) writeInsert(s *sqlb, cols []*attribute, rows [][]any, verb string) {
-	s.w(verb).w(" INTO ").table(md.m.schema, md.m.table)
+	writeInsert(s, md.db, md.m, cols, rows, verb)
+}
+
+// writeInsert writes "INSERT INTO t (cols) VALUES (...)" for rows of bound
+// values; with no columns, the dialect's all-defaults form.
+func writeInsert(s *sqlb, db *DB, m *modelMeta, cols []*attribute, rows [][]any, verb string) {
+	s.w(verb).w(" INTO ").table(m.schema, m.table)
 	if len(cols) == 0 {
-		if md.db.dialect.Features().Has(dialect.DefaultValuesInsert) {
+		if db.dialect.Features().Has(dialect.DefaultValuesInsert) {
 			s.w(" DEFAULT VALUES")
 		} else {
 			s.w(" () VALUES ()")
