@@ -62,6 +62,13 @@ func TestThroughModel(t *testing.T) {
 		if got := contribs.PrimaryKeyAttributes(); !slices.Equal(got, []string{"DevId", "RepoId"}) {
 			t.Fatalf("through model primary key %v, want the two keys", got)
 		}
+		log.reset()
+		if err := db.Sync(ctx, sequelize.SyncOptions{Alter: true}); err != nil {
+			t.Fatal(err)
+		}
+		if ddl := ddlOnly(log.reset()); len(ddl) != 0 {
+			t.Errorf("Alter of an unchanged composite-key through model ran DDL: %v", ddl)
+		}
 		cols, err := db.QueryInterface().DescribeTable(ctx, "Contributions")
 		if err != nil {
 			t.Fatal(err)
@@ -256,7 +263,7 @@ type Membership struct {
 func TestThroughModelOwnKey(t *testing.T) {
 	testdb.Each(t, func(t *testing.T, tg testdb.Target) {
 		ctx := t.Context()
-		db, _ := openModels(t, tg)
+		db, log := openModels(t, tg)
 		devs := sequelize.Define[Dev](db)
 		repos := sequelize.Define[Repo](db)
 		members := sequelize.Define[Membership](db)
@@ -267,6 +274,14 @@ func TestThroughModelOwnKey(t *testing.T) {
 		}
 		if got := members.PrimaryKeyAttributes(); !slices.Equal(got, []string{"id"}) {
 			t.Fatalf("primary key %v", got)
+		}
+		// Alter over the through model's table changes nothing.
+		log.reset()
+		if err := db.Sync(ctx, sequelize.SyncOptions{Alter: true}); err != nil {
+			t.Fatal(err)
+		}
+		if ddl := ddlOnly(log.reset()); len(ddl) != 0 {
+			t.Errorf("Alter of unchanged through models ran DDL: %v", ddl)
 		}
 		ix, err := db.QueryInterface().ShowIndex(ctx, "Memberships")
 		if err != nil {
@@ -314,12 +329,19 @@ func TestThroughModelOwnKey(t *testing.T) {
 func TestThroughParanoid(t *testing.T) {
 	testdb.Each(t, func(t *testing.T, tg testdb.Target) {
 		ctx := t.Context()
-		db, _ := openModels(t, tg)
+		db, log := openModels(t, tg)
 		tasks := sequelize.Define[Task](db)
 		tags := sequelize.Define[Tag](db)
 		taskTags := sequelize.BelongsToMany(tasks, tags, sequelize.BelongsToManyOptions{Through: "TaskTags", ThroughParanoid: true})
 		if err := db.Sync(ctx); err != nil {
 			t.Fatal(err)
+		}
+		log.reset()
+		if err := db.Sync(ctx, sequelize.SyncOptions{Alter: true}); err != nil {
+			t.Fatal(err)
+		}
+		if ddl := ddlOnly(log.reset()); len(ddl) != 0 {
+			t.Errorf("Alter of an unchanged paranoid junction ran DDL: %v", ddl)
 		}
 		task := &Task{Title: "t"}
 		if err := tasks.Create(ctx, task); err != nil {
