@@ -93,7 +93,8 @@ type PoolOptions struct {
 	Idle time.Duration
 	// Acquire is how long an operation waits for a connection before it
 	// fails with *ConnectionAcquireTimeoutError (default 60s). It includes
-	// the time spent opening a new connection.
+	// the time spent opening a new connection. A context deadline that
+	// comes sooner ends the wait first, with the context's error.
 	Acquire time.Duration
 	// Evict is how often idle connections are checked (default 1s). pgx's
 	// pool honours it as its health-check period; database/sql checks on its
@@ -390,8 +391,14 @@ func (db *DB) acquire(ctx context.Context, mode dialect.AcquireMode) (dialect.Co
 			return nil, err
 		}
 	}
-	actx, cancel := context.WithTimeoutCause(ctx, db.opts.Pool.Acquire, errAcquireTimeout)
-	defer cancel()
+	// A caller's deadline that comes first already bounds the wait; only
+	// a later one (or none) needs the acquire timeout's own context.
+	actx := ctx
+	if dl, ok := ctx.Deadline(); !ok || time.Until(dl) > db.opts.Pool.Acquire {
+		var cancel context.CancelFunc
+		actx, cancel = context.WithTimeoutCause(ctx, db.opts.Pool.Acquire, errAcquireTimeout)
+		defer cancel()
+	}
 	c, err := db.pool.Acquire(actx, mode)
 	if err == nil {
 		if hooks {

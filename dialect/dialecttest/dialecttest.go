@@ -819,6 +819,18 @@ func testAcquireTimeout(t *testing.T, tg testdb.Target) {
 	if el := time.Since(start); el < 150*time.Millisecond {
 		t.Errorf("acquire gave up after %v", el)
 	}
+	// A caller's deadline after the acquire timeout: the timeout still wins.
+	lctx, cancel := context.WithTimeout(ctx, 5*time.Second)
+	defer cancel()
+	if _, err := db.Query(lctx, "INSERT INTO a VALUES (1)"); !errors.As(err, &ate) {
+		t.Errorf("acquire under a later caller deadline: %T %v", err, err)
+	}
+	// A caller's deadline before it: the caller's deadline ends the wait.
+	sctx, cancel := context.WithTimeout(ctx, 50*time.Millisecond)
+	defer cancel()
+	if _, err := db.Query(sctx, "INSERT INTO a VALUES (1)"); !errors.Is(err, context.DeadlineExceeded) || errors.As(err, &ate) {
+		t.Errorf("acquire under an earlier caller deadline: %T %v", err, err)
+	}
 	if err := tx.Commit(ctx); err != nil {
 		t.Fatal(err)
 	}
