@@ -132,7 +132,7 @@ func ExampleDB_Query_describe() {
 	defer db.Close()
 
 	// Each dialect gives its introspection statements; QueryType shapes the result.
-	query, args := db.Dialect().Introspection(dialect.Describe, "users")
+	query, args := db.Dialect().Introspection(dialect.Describe, "", "users")
 	res, err := db.Query(ctx, query, sequelize.QueryOptions{Type: sequelize.QueryTypeDescribe, Bind: args})
 	if err != nil {
 		log.Fatal(err)

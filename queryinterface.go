@@ -15,11 +15,25 @@ import (
 
 // QueryInterface changes and inspects the schema (Sequelize's
 // QueryInterface). Its methods run on the DB's pool (or the transaction
-// carried by ctx) and fire no model hooks. Get it from DB.QueryInterface.
-type QueryInterface struct{ db *DB }
+// carried by ctx) and fire no model hooks. Get it from DB.QueryInterface;
+// its table names are in the current schema unless WithSchema names
+// another.
+type QueryInterface struct {
+	db     *DB
+	schema string
+}
 
 // QueryInterface returns the DB's QueryInterface (Sequelize's getQueryInterface).
 func (db *DB) QueryInterface() *QueryInterface { return &QueryInterface{db: db} }
+
+// WithSchema returns a QueryInterface whose table names are in schema
+// (Sequelize's {tableName, schema} arguments and options.schema), as
+// ModelOptions.Schema places a model's table: a PostgreSQL schema, a
+// MariaDB database, and on MySQL and SQLite, where Sequelize has no
+// schemas, the prefix of the table's name ("schema.table").
+func (qi *QueryInterface) WithSchema(schema string) *QueryInterface {
+	return &QueryInterface{db: qi.db, schema: schema}
+}
 
 func (qi *QueryInterface) ddl() (dialect.DDL, error) {
 	d, ok := qi.db.dialect.(dialect.DDL)
@@ -30,7 +44,7 @@ func (qi *QueryInterface) ddl() (dialect.DDL, error) {
 }
 
 func (qi *QueryInterface) introspect(ctx context.Context, kind dialect.IntrospectionKind, typ QueryType, table string) (*QueryResult, error) {
-	q, args := qi.db.dialect.Introspection(kind, table)
+	q, args := qi.db.dialect.Introspection(kind, qi.schema, table)
 	var bind any
 	if len(args) > 0 {
 		bind = args
@@ -97,7 +111,7 @@ func (qi *QueryInterface) columnDef(table, column string, ao AttributeOptions) (
 	if err := a.setDefault(ao.DefaultValue); err != nil {
 		return dialect.ColumnDef{}, err
 	}
-	m := &modelMeta{name: table, table: table, attrs: []*attribute{a}, byName: map[string]*attribute{column: a},
+	m := &modelMeta{name: table, table: table, schema: qi.schema, attrs: []*attribute{a}, byName: map[string]*attribute{column: a},
 		uniqueKeys: map[string]*uniqueKey{}}
 	t, err := qi.db.tableDef(m)
 	if err != nil {
@@ -116,7 +130,7 @@ func (qi *QueryInterface) AddColumn(ctx context.Context, table, column string, a
 	if err != nil {
 		return err
 	}
-	stmts, err := ddl.AddColumnSQL("", table, c)
+	stmts, err := ddl.AddColumnSQL(qi.schema, table, c)
 	if err != nil {
 		return err
 	}
@@ -130,7 +144,7 @@ func (qi *QueryInterface) RemoveColumn(ctx context.Context, table, column string
 	if err != nil {
 		return err
 	}
-	stmts, err := ddl.RemoveColumnSQL("", table, column)
+	stmts, err := ddl.RemoveColumnSQL(qi.schema, table, column)
 	if errors.Is(err, dialect.ErrRebuild) {
 		return qi.rebuild(ctx, table, nil, func(cols []dialect.ColumnDef) ([]dialect.ColumnDef, error) {
 			return slices.DeleteFunc(cols, func(c dialect.ColumnDef) bool { return c.Name == column }), nil
@@ -153,7 +167,7 @@ func (qi *QueryInterface) ChangeColumn(ctx context.Context, table, column string
 	if err != nil {
 		return err
 	}
-	stmts, err := ddl.ChangeColumnSQL("", table, c)
+	stmts, err := ddl.ChangeColumnSQL(qi.schema, table, c)
 	if errors.Is(err, dialect.ErrRebuild) {
 		return qi.rebuild(ctx, table, nil, func(cols []dialect.ColumnDef) ([]dialect.ColumnDef, error) {
 			for i := range cols {
@@ -185,7 +199,7 @@ func (qi *QueryInterface) changeColumnDef(ctx context.Context, m *modelMeta, a *
 	c := t.Columns[slices.Index(m.attrs, a)]
 	stmts, err := ddl.ChangeColumnSQL(m.schema, m.table, c)
 	if errors.Is(err, dialect.ErrRebuild) {
-		return qi.rebuild(ctx, m.table, nil, func(cols []dialect.ColumnDef) ([]dialect.ColumnDef, error) {
+		return qi.WithSchema(m.schema).rebuild(ctx, m.table, nil, func(cols []dialect.ColumnDef) ([]dialect.ColumnDef, error) {
 			for i := range cols {
 				if cols[i].Name == c.Name {
 					cols[i].References = c.References
@@ -225,7 +239,7 @@ func (qi *QueryInterface) dropForeignKeys(ctx context.Context, table, column str
 		if !ok {
 			return nil // the dialect drops cyclic tables without help (SQLite, CASCADE)
 		}
-		st, err := dropper.DropForeignKeySQL("", table, fk.ConstraintName)
+		st, err := dropper.DropForeignKeySQL(qi.schema, table, fk.ConstraintName)
 		if err != nil {
 			return err
 		}
@@ -245,7 +259,7 @@ func (qi *QueryInterface) RenameColumn(ctx context.Context, table, from, to stri
 	if err != nil {
 		return err
 	}
-	stmts, err := ddl.RenameColumnSQL("", table, from, to)
+	stmts, err := ddl.RenameColumnSQL(qi.schema, table, from, to)
 	if errors.Is(err, dialect.ErrRebuild) {
 		return qi.rebuild(ctx, table, map[string]string{to: from}, func(cols []dialect.ColumnDef) ([]dialect.ColumnDef, error) {
 			for i := range cols {
@@ -269,7 +283,7 @@ func (qi *QueryInterface) RenameTable(ctx context.Context, from, to string) erro
 	if err != nil {
 		return err
 	}
-	return qi.db.runDDL(ctx, nil, []string{ddl.RenameTableSQL("", from, "", to)})
+	return qi.db.runDDL(ctx, nil, []string{ddl.RenameTableSQL(qi.schema, from, qi.schema, to)})
 }
 
 // DropTable drops a table if it exists (Sequelize's dropTable).
@@ -282,7 +296,7 @@ func (qi *QueryInterface) DropTable(ctx context.Context, table string, opts ...D
 	if err != nil {
 		return err
 	}
-	return qi.db.runDDL(ctx, o.Logging, ddl.DropTableSQL(dialect.TableDef{Name: table}, o.Cascade))
+	return qi.db.runDDL(ctx, o.Logging, ddl.DropTableSQL(dialect.TableDef{Schema: qi.schema, Name: table}, o.Cascade))
 }
 
 // AddIndex creates an index on table's columns (Sequelize's addIndex); the
@@ -292,7 +306,7 @@ func (qi *QueryInterface) AddIndex(ctx context.Context, table string, opts Index
 	if err != nil {
 		return err
 	}
-	m := &modelMeta{name: table, table: table, byName: map[string]*attribute{}, byField: map[string]*attribute{}}
+	m := &modelMeta{name: table, table: table, schema: qi.schema, byName: map[string]*attribute{}, byField: map[string]*attribute{}}
 	for _, f := range opts.Fields {
 		a := &attribute{name: f.Attribute, field: f.Attribute, typ: datatypes.String()}
 		m.byName[f.Attribute], m.byField[f.Attribute] = a, a
@@ -302,7 +316,7 @@ func (qi *QueryInterface) AddIndex(ctx context.Context, table string, opts Index
 	if err != nil {
 		return err
 	}
-	st, err := ddl.AddIndexSQL("", table, def)
+	st, err := ddl.AddIndexSQL(qi.schema, table, def)
 	if err != nil {
 		return err
 	}
@@ -315,7 +329,7 @@ func (qi *QueryInterface) RemoveIndex(ctx context.Context, table, name string) e
 	if err != nil {
 		return err
 	}
-	return qi.db.runDDL(ctx, nil, []string{ddl.RemoveIndexSQL("", table, name)})
+	return qi.db.runDDL(ctx, nil, []string{ddl.RemoveIndexSQL(qi.schema, table, name)})
 }
 
 // describedColumns reads a table back as column definitions, for rebuilds.
@@ -346,6 +360,10 @@ func (qi *QueryInterface) describedColumns(ctx context.Context, table string) ([
 // keys checked at the end.
 // renamed maps new column names to the old ones whose data they take.
 func (qi *QueryInterface) rebuild(ctx context.Context, table string, renamed map[string]string, change func([]dialect.ColumnDef) ([]dialect.ColumnDef, error)) error {
+	if qi.schema != "" {
+		// Only SQLite rebuilds, and there a schema prefixes the name.
+		return qi.db.QueryInterface().rebuild(ctx, qi.schema+"."+table, renamed, change)
+	}
 	ddl, err := qi.ddl()
 	if err != nil {
 		return err
@@ -399,7 +417,31 @@ func (qi *QueryInterface) rebuild(ctx context.Context, table string, renamed map
 		if ix.Primary || strings.HasPrefix(ix.Name, "sqlite_autoindex") || ix.Definition == "" {
 			continue
 		}
-		stmts = append(stmts, ix.Definition)
+		// An index on a removed column goes with it, as on the other
+		// databases; one on a renamed column is made again on the new name.
+		kept, moved := true, false
+		def := dialect.IndexDef{Name: ix.Name, Unique: ix.Unique}
+		for _, f := range ix.Fields {
+			name := f.Attribute
+			for to, from := range renamed {
+				if from == f.Attribute {
+					name, moved = to, true
+				}
+			}
+			kept = kept && slices.ContainsFunc(newCols, func(c dialect.ColumnDef) bool { return c.Name == name })
+			def.Fields = append(def.Fields, dialect.IndexFieldDef{Name: name, Order: f.Order})
+		}
+		switch {
+		case !kept:
+		case moved:
+			st, err := ddl.AddIndexSQL("", table, def)
+			if err != nil {
+				return err
+			}
+			stmts = append(stmts, st)
+		default:
+			stmts = append(stmts, ix.Definition)
+		}
 	}
 	if _, err := qi.db.Query(ctx, "PRAGMA foreign_keys = OFF"); err != nil {
 		return err
@@ -425,7 +467,7 @@ func (qi *QueryInterface) rebuild(ctx context.Context, table string, renamed map
 // indexes created. Columns are compared with what the database reports,
 // so an unchanged model issues no DDL.
 func (db *DB) alterTable(ctx context.Context, m *modelMeta, o SyncOptions) error {
-	qi := db.QueryInterface()
+	qi := db.QueryInterface().WithSchema(m.schema)
 	ddl, err := qi.ddl()
 	if err != nil {
 		return err
@@ -621,7 +663,7 @@ func (qi *QueryInterface) AddConstraint(ctx context.Context, table string, o Con
 		if o.Where == nil {
 			return errors.New("sequelize: a check constraint needs Where")
 		}
-		m := &modelMeta{name: table, table: table, byName: map[string]*attribute{}, byField: map[string]*attribute{}}
+		m := &modelMeta{name: table, table: table, schema: qi.schema, byName: map[string]*attribute{}, byField: map[string]*attribute{}}
 		for k := range o.Where {
 			a := &attribute{name: k, field: k, typ: datatypes.String()}
 			m.byName[k], m.byField[k] = a, a
@@ -647,7 +689,7 @@ func (qi *QueryInterface) AddConstraint(ctx context.Context, table string, o Con
 		c.References = &dialect.ReferenceDef{Table: o.References.Table, Column: key,
 			OnDelete: strings.ToUpper(o.OnDelete), OnUpdate: strings.ToUpper(o.OnUpdate)}
 	}
-	st, err := cd.AddConstraintSQL("", table, c)
+	st, err := cd.AddConstraintSQL(qi.schema, table, c)
 	if errors.Is(err, dialect.ErrRebuild) {
 		if typ != "FOREIGN KEY" || len(o.Fields) != 1 {
 			return fmt.Errorf("sequelize: %s cannot add a %s constraint to an existing table", qi.db.dialect.Name(), typ)
@@ -685,7 +727,7 @@ func (qi *QueryInterface) RemoveConstraint(ctx context.Context, table, name stri
 			fmt.Sprintf("constraint %q does not exist on %s", name, table), nil)}, Constraint: name, Table: table}
 	}
 	c := cons[i]
-	st, err := cd.RemoveConstraintSQL("", table, name, c.ConstraintType)
+	st, err := cd.RemoveConstraintSQL(qi.schema, table, name, c.ConstraintType)
 	if errors.Is(err, dialect.ErrRebuild) {
 		if c.ConstraintType != "FOREIGN KEY" {
 			return fmt.Errorf("sequelize: %s cannot drop a %s constraint from an existing table", qi.db.dialect.Name(), c.ConstraintType)

@@ -231,7 +231,7 @@ func (db *DB) Sync(ctx context.Context, opts ...SyncOptions) error {
 	// Foreign keys that close a cycle are added once both tables exist, as
 	// Sequelize does (ALTER TABLE ... ADD FOREIGN KEY; a rebuild on SQLite).
 	for _, d := range deferred {
-		fks, err := db.QueryInterface().GetForeignKeyReferencesForTable(ctx, d.m.table)
+		fks, err := db.QueryInterface().WithSchema(d.m.schema).GetForeignKeyReferencesForTable(ctx, d.m.table)
 		if err != nil {
 			return err
 		}
@@ -273,7 +273,7 @@ func deferredOf(m *modelMeta, deferred []deferredFK) []*attribute {
 // CASCADE instead).
 func (db *DB) dropModels(ctx context.Context, models []*modelMeta, deferred []deferredFK, cascade bool, logger *slog.Logger) error {
 	for _, d := range deferred {
-		if err := db.QueryInterface().dropForeignKeys(ctx, d.m.table, d.a.field, logger); err != nil {
+		if err := db.QueryInterface().WithSchema(d.m.schema).dropForeignKeys(ctx, d.m.table, d.a.field, logger); err != nil {
 			return err
 		}
 	}
@@ -395,11 +395,6 @@ func (db *DB) syncTable(ctx context.Context, m *modelMeta, o SyncOptions) error 
 		}
 	}
 	if exists && o.Alter {
-		if m.schema != "" {
-			// The QueryInterface introspects tables by name in the current
-			// schema only; altering from that would read the wrong table.
-			return fmt.Errorf("sequelize: Sync Alter is not supported for model %s with Schema %q yet", m.name, m.schema)
-		}
 		return db.alterTable(ctx, m, o)
 	}
 	if exists {

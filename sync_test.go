@@ -180,6 +180,27 @@ func TestQueryInterfaceAlters(t *testing.T) {
 		if err != nil || len(res.Rows) != 2 || res.Rows[1]["title"] != "b" || res.Rows[1]["qty"] != int64(4) {
 			t.Errorf("rows after alters = %v, %v", res.Rows, err)
 		}
+		// Renaming an indexed column keeps the index, on the new name;
+		// removing one removes its index (SQLite rebuilds for both).
+		if err := qi.RenameColumn(ctx, "items", "title", "label"); err != nil {
+			t.Fatal(err)
+		}
+		idx, _ = qi.ShowIndex(ctx, "items")
+		if !slices.ContainsFunc(idx, func(ix sequelize.IndexDescription) bool {
+			return ix.Name == "items_title" && ix.Unique && len(ix.Fields) == 1 && ix.Fields[0].Attribute == "label"
+		}) {
+			t.Errorf("indexes after renaming the column = %+v", idx)
+		}
+		if err := qi.AddIndex(ctx, "items", sequelize.IndexOptions{Fields: []sequelize.IndexField{{Attribute: "qty"}}}); err != nil {
+			t.Fatal(err)
+		}
+		if err := qi.RemoveColumn(ctx, "items", "qty"); err != nil {
+			t.Fatal(err)
+		}
+		idx, _ = qi.ShowIndex(ctx, "items")
+		if slices.ContainsFunc(idx, func(ix sequelize.IndexDescription) bool { return ix.Name == "items_qty" }) {
+			t.Errorf("the removed column's index is left: %+v", idx)
+		}
 		if err := qi.RemoveIndex(ctx, "items", "items_title"); err != nil {
 			t.Fatal(err)
 		}

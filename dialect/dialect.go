@@ -32,6 +32,8 @@ import (
 	"fmt"
 	"net/url"
 	"sort"
+	"strconv"
+	"strings"
 	"sync"
 	"time"
 )
@@ -85,11 +87,13 @@ type Dialect interface {
 	// the dialect cannot query JSON.
 	JSONPath(col string, path []string) (sql string, arg any, ok bool)
 	// Introspection returns the statement, with its bind arguments, that
-	// lists what kind asks for, for table (empty for ShowTables). The
-	// statement uses Sequelize's bind syntax ($1), to be run with
-	// QueryOptions.Bind; its result columns carry the canonical aliases
-	// documented on IntrospectionKind.
-	Introspection(kind IntrospectionKind, table string) (string, []any)
+	// lists what kind asks for, for table (empty for ShowTables), in schema
+	// ("" for the current one; dialects whose schemas are only a prefix of
+	// the table name, MySQL and SQLite, are given ""). The statement uses
+	// Sequelize's bind syntax ($1), to be run with QueryOptions.Bind; its
+	// result columns carry the canonical aliases documented on
+	// IntrospectionKind.
+	Introspection(kind IntrospectionKind, schema, table string) (string, []any)
 }
 
 // Features is the set of optional capabilities of a dialect.
@@ -390,4 +394,15 @@ func Schemes() []string {
 	}
 	sort.Strings(s)
 	return s
+}
+
+// InSchema rewrites an introspection statement that looks in the current
+// schema (the expression current) to look in schema instead, bound as the
+// next parameter; with schema "" it returns the statement unchanged.
+func InSchema(q string, args []any, current, schema string) (string, []any) {
+	if schema == "" {
+		return q, args
+	}
+	args = append(args, schema)
+	return strings.ReplaceAll(q, current, "$"+strconv.Itoa(len(args))), args
 }

@@ -385,7 +385,7 @@ func testIntrospection(t *testing.T, tg testdb.Target) {
 	exec(t, db, "CREATE INDEX children_label ON children (label)")
 
 	run := func(kind sequelize.QueryType, ik int, table string) *sequelize.QueryResult {
-		sql, args := d.Introspection(introspectionKinds[ik], table)
+		sql, args := d.Introspection(introspectionKinds[ik], "", table)
 		res, err := db.Query(ctx, sql, sequelize.QueryOptions{Type: kind, Bind: bindOf(args)})
 		if err != nil {
 			t.Fatalf("%v: %v", kind, err)
@@ -433,7 +433,7 @@ func testIntrospection(t *testing.T, tg testdb.Target) {
 	if len(desc) != 3 {
 		t.Errorf("DESCRIBE has %d columns: %v", len(desc), desc)
 	}
-	sql, args := d.Introspection(introspectionKinds[2], "missing_table")
+	sql, args := d.Introspection(introspectionKinds[2], "", "missing_table")
 	if _, err := db.Query(ctx, sql, sequelize.QueryOptions{Type: sequelize.QueryTypeDescribe, Bind: bindOf(args)}); err == nil {
 		t.Error("DESCRIBE of a missing table did not fail")
 	}

@@ -310,8 +310,21 @@ func (*Dialect) BeginStatements(opts dialect.TxOptions) ([]string, error) {
 }
 
 // Introspection returns MySQL's introspection statements over
-// information_schema for the current database.
-func (d *Dialect) Introspection(kind dialect.IntrospectionKind, table string) (string, []any) {
+// information_schema for schema (on MariaDB a database, default the current
+// one; on MySQL a prefix of the table's name, as Sequelize names it).
+func (d *Dialect) Introspection(kind dialect.IntrospectionKind, schema, table string) (string, []any) {
+	if schema != "" && !d.mariadb {
+		// Sequelize's MySQL names a schema'd table "schema.table".
+		if table != "" {
+			table = schema + "." + table
+		}
+		schema = ""
+	}
+	q, args := d.introspection(kind, table)
+	return dialect.InSchema(q, args, "DATABASE()", schema)
+}
+
+func (d *Dialect) introspection(kind dialect.IntrospectionKind, table string) (string, []any) {
 	switch kind {
 	case dialect.ShowTables:
 		return "SELECT TABLE_NAME AS `tableName` FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_TYPE = 'BASE TABLE' ORDER BY TABLE_NAME", nil

@@ -399,8 +399,13 @@ func (*Dialect) BeginStatements(opts dialect.TxOptions) ([]string, error) {
 const fkAction = `CASE %s WHEN 'a' THEN 'NO ACTION' WHEN 'r' THEN 'RESTRICT' WHEN 'c' THEN 'CASCADE' WHEN 'n' THEN 'SET NULL' WHEN 'd' THEN 'SET DEFAULT' END`
 
 // Introspection returns PostgreSQL's introspection statements over the
-// catalogs of the current schema.
-func (*Dialect) Introspection(kind dialect.IntrospectionKind, table string) (string, []any) {
+// catalogs of schema (default: the current schema).
+func (d *Dialect) Introspection(kind dialect.IntrospectionKind, schema, table string) (string, []any) {
+	q, args := d.introspection(kind, table)
+	return dialect.InSchema(q, args, "current_schema()", schema)
+}
+
+func (*Dialect) introspection(kind dialect.IntrospectionKind, table string) (string, []any) {
 	switch kind {
 	case dialect.ShowTables:
 		return `SELECT table_name AS "tableName" FROM information_schema.tables WHERE table_schema = current_schema() AND table_type = 'BASE TABLE' ORDER BY table_name`, nil

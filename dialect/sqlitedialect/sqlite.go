@@ -298,7 +298,15 @@ func (*Dialect) BeginStatements(opts dialect.TxOptions) ([]string, error) {
 
 // Introspection returns SQLite's introspection statements, built on the
 // table-valued pragma functions so that the table name is a bind parameter.
-func (*Dialect) Introspection(kind dialect.IntrospectionKind, table string) (string, []any) {
+// A schema is a prefix of the table's name, as Sequelize names it.
+func (d *Dialect) Introspection(kind dialect.IntrospectionKind, schema, table string) (string, []any) {
+	if schema != "" && table != "" {
+		table = schema + "." + table
+	}
+	return d.introspection(kind, table)
+}
+
+func (*Dialect) introspection(kind dialect.IntrospectionKind, table string) (string, []any) {
 	switch kind {
 	case dialect.ShowTables:
 		return "SELECT name AS `tableName` FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\' ORDER BY name", nil
