@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/gosequelize/sequelize"
+	"github.com/gosequelize/sequelize/datatypes"
 	"github.com/gosequelize/sequelize/op"
 )
 
@@ -335,4 +336,28 @@ func ExampleModel_FindCreateFind() {
 	fmt.Println(p.ID, created)
 	// Output:
 	// 1 false
+}
+
+func ExampleQueryInterface_WithSchema() {
+	ctx := context.Background()
+	db, err := sequelize.Open(ctx, "sqlite::memory:")
+	if err != nil {
+		log.Fatal(err)
+	}
+	defer db.Close()
+	// A model in the "archive" schema: a PostgreSQL schema, a MariaDB
+	// database; on SQLite and MySQL, as in Sequelize, the table is named
+	// "archive.Products".
+	sequelize.Define[Product](db, sequelize.ModelOptions{Schema: "archive"})
+	if err := db.Sync(ctx, sequelize.SyncOptions{Alter: true}); err != nil {
+		log.Fatal(err)
+	}
+	qi := db.QueryInterface().WithSchema("archive")
+	if err := qi.AddColumn(ctx, "Products", "note", sequelize.AttributeOptions{Type: datatypes.Text()}); err != nil {
+		log.Fatal(err)
+	}
+	cols, _ := qi.DescribeTable(ctx, "Products")
+	fmt.Println(len(cols), cols["note"].Type)
+	// Output:
+	// 7 TEXT
 }
