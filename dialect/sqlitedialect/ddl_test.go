@@ -1,19 +1,16 @@
 package sqlitedialect
 
 import (
-	"bufio"
 	"context"
 	"database/sql"
-	"encoding/json"
 	"errors"
-	"os"
 	"path/filepath"
-	"regexp"
 	"slices"
 	"strings"
 	"testing"
 
 	"github.com/gosequelize/sequelize/dialect"
+	"github.com/gosequelize/sequelize/internal/ddltest"
 )
 
 // The models of testdata/oracle/CASES.md, as the DDL contract describes
@@ -25,45 +22,37 @@ const (
 	tInt  = "INTEGER"
 )
 
-func col(name, typ string) dialect.ColumnDef {
-	return dialect.ColumnDef{Name: name, Type: typ, TypeKey: strings.SplitN(typ, "(", 2)[0], AllowNull: true}
-}
+// The shared builders and golden readers (internal/ddltest), under the
+// short names the cases below use.
+var (
+	col          = ddltest.Col
+	notNull      = ddltest.NotNull
+	pk           = ddltest.PK
+	ref          = ddltest.Ref
+	table        = ddltest.Table
+	cs           = ddltest.Cs
+	models       = ddltest.Models
+	ix           = ddltest.Ix
+	field        = ddltest.Field
+	readGolden   = ddltest.ReadGolden
+	readExtra    = ddltest.ReadExtra
+	compareStmts = ddltest.CompareStmts
+)
 
-func notNull(c dialect.ColumnDef) dialect.ColumnDef { c.AllowNull = false; return c }
+type model = ddltest.Model
 
 func implicitID() dialect.ColumnDef {
 	return dialect.ColumnDef{Name: "id", Type: tInt, TypeKey: "INTEGER", PrimaryKey: true, AutoIncrement: true}
-}
-
-func pk(name, typ string) dialect.ColumnDef {
-	c := col(name, typ)
-	c.PrimaryKey = true
-	return c
 }
 
 func timestamps(created, updated string) []dialect.ColumnDef {
 	return []dialect.ColumnDef{notNull(col(created, tDate)), notNull(col(updated, tDate))}
 }
 
-func ref(c dialect.ColumnDef, table, onDelete, onUpdate string) dialect.ColumnDef {
-	c.References = &dialect.ReferenceDef{Table: table, Column: "id", OnDelete: onDelete, OnUpdate: onUpdate}
-	return c
-}
-
 // enumCol is an ENUM, which SQLite stores as TEXT.
 func enumCol(name string, values ...string) dialect.ColumnDef {
 	return dialect.ColumnDef{Name: name, Type: "TEXT", TypeKey: "ENUM", EnumValues: values, AllowNull: true}
 }
-
-func table(name string, groups ...[]dialect.ColumnDef) dialect.TableDef {
-	t := dialect.TableDef{Name: name}
-	for _, g := range groups {
-		t.Columns = append(t.Columns, g...)
-	}
-	return t
-}
-
-func cs(c ...dialect.ColumnDef) []dialect.ColumnDef { return c }
 
 func standard(name string, cols ...dialect.ColumnDef) dialect.TableDef {
 	return table(name, cs(implicitID()), cols, timestamps("createdAt", "updatedAt"))
@@ -73,11 +62,6 @@ func standard(name string, cols ...dialect.ColumnDef) dialect.TableDef {
 // come after the timestamps.
 func withFKs(name string, cols []dialect.ColumnDef, fks ...dialect.ColumnDef) dialect.TableDef {
 	return table(name, cs(implicitID()), cols, timestamps("createdAt", "updatedAt"), fks)
-}
-
-type model struct {
-	def     dialect.TableDef
-	indexes []dialect.IndexDef
 }
 
 type alterOp func(d *Dialect) ([]string, error)
@@ -99,28 +83,14 @@ type oracleCase struct {
 	alter  map[string][]alterOp
 }
 
-func models(ms ...model) map[string]model {
-	out := map[string]model{}
-	for _, m := range ms {
-		out[m.def.Name] = m
-	}
-	return out
-}
-
-func ix(name string, fields ...dialect.IndexFieldDef) dialect.IndexDef {
-	return dialect.IndexDef{Name: name, Fields: fields}
-}
-
-func field(name string) dialect.IndexFieldDef { return dialect.IndexFieldDef{Name: name} }
-
 func basicUsers() dialect.TableDef {
 	return standard("Users", col("username", tStr), col("firstName", tStr), col("lastName", tStr))
 }
 
 func cycleModels() map[string]model {
 	return models(
-		model{def: withFKs("As", cs(col("name", tStr)), ref(col("BId", tInt), "Bs", "SET NULL", "CASCADE"))},
-		model{def: withFKs("Bs", cs(col("name", tStr)), ref(col("AId", tInt), "As", "SET NULL", "CASCADE"))},
+		model{Def: withFKs("As", cs(col("name", tStr)), ref(col("BId", tInt), "Bs", "SET NULL", "CASCADE"))},
+		model{Def: withFKs("Bs", cs(col("name", tStr)), ref(col("AId", tInt), "As", "SET NULL", "CASCADE"))},
 	)
 }
 
@@ -177,53 +147,53 @@ func oracleCases() map[string]oracleCase {
 	}
 
 	return map[string]oracleCase{
-		"basic": {models: models(model{def: users})},
+		"basic": {models: models(model{Def: users})},
 		"seed": {models: models(
-			model{def: standard("UserGroups", col("name", tStr))},
-			model{def: table("Users", users.Columns, cs(ref(col("groupId", tInt), "UserGroups", "SET NULL", "CASCADE")))},
+			model{Def: standard("UserGroups", col("name", tStr))},
+			model{Def: table("Users", users.Columns, cs(ref(col("groupId", tInt), "UserGroups", "SET NULL", "CASCADE")))},
 		)},
 		"reference": {models: models(
-			model{def: table("Users", cs(implicitID(), email, enumCol("status", "a", "b"), score),
+			model{Def: table("Users", cs(implicitID(), email, enumCol("status", "a", "b"), score),
 				timestamps("createdAt", "updatedAt"), cs(col("deletedAt", tDate))),
-				indexes: []dialect.IndexDef{ix("users_score", field("score"))}},
-			model{def: table("tasks", cs(implicitID(), col("title", tStr)), timestamps("created_at", "updated_at"),
+				Indexes: []dialect.IndexDef{ix("users_score", field("score"))}},
+			model{Def: table("tasks", cs(implicitID(), col("title", tStr)), timestamps("created_at", "updated_at"),
 				cs(version, ref(col("user_id", tInt), "Users", "SET NULL", "CASCADE")))},
 		)},
-		"types": {models: models(model{def: table("Everythings", everything)})},
+		"types": {models: models(model{Def: table("Everythings", everything)})},
 		"keys": {models: models(
-			model{def: table("Products", cs(pk("code", tStr), col("name", tStr)), timestamps("createdAt", "updatedAt"))},
-			model{def: table("Memberships", cs(pk("userId", tInt), pk("groupId", tInt), col("role", tStr)),
+			model{Def: table("Products", cs(pk("code", tStr), col("name", tStr)), timestamps("createdAt", "updatedAt"))},
+			model{Def: table("Memberships", cs(pk("userId", tInt), pk("groupId", tInt), col("role", tStr)),
 				timestamps("createdAt", "updatedAt"))},
-			model{def: table("Documents", cs(pk("id", "UUID"), col("title", tStr)), timestamps("createdAt", "updatedAt"))},
+			model{Def: table("Documents", cs(pk("id", "UUID"), col("title", tStr)), timestamps("createdAt", "updatedAt"))},
 		)},
 		"options": {models: models(
-			model{def: standard("Person", col("name", tStr))},
-			model{def: standard("custom_people", col("name", tStr))},
-			model{def: table("articles", cs(implicitID(), col("headline", tStr), col("author_name", tStr),
+			model{Def: standard("Person", col("name", tStr))},
+			model{Def: standard("custom_people", col("name", tStr))},
+			model{Def: table("articles", cs(implicitID(), col("headline", tStr), col("author_name", tStr),
 				notNull(col("created", tDate))))},
-			model{def: table("Notes", cs(implicitID(), col("body", "TEXT")))},
-			model{def: table("Posts", cs(implicitID(), col("title", tStr)), timestamps("createdAt", "updatedAt"),
+			model{Def: table("Notes", cs(implicitID(), col("body", "TEXT")))},
+			model{Def: table("Posts", cs(implicitID(), col("title", tStr)), timestamps("createdAt", "updatedAt"),
 				cs(col("removedAt", tDate)))},
-			model{def: contacts},
-			model{def: table("Settings", cs(implicitID(), kind, col("startsAt", tDate), stamped),
+			model{Def: contacts},
+			model{Def: table("Settings", cs(implicitID(), kind, col("startsAt", tDate), stamped),
 				timestamps("createdAt", "updatedAt"))},
-			model{def: accounts},
+			model{Def: accounts},
 		)},
-		"indexes": {models: models(model{def: standard("Profiles", col("name", tStr), col("email", tStr),
+		"indexes": {models: models(model{Def: standard("Profiles", col("name", tStr), col("email", tStr),
 			col("firstName", tStr), col("lastName", tStr), col("score", tInt), col("status", tStr), col("bio", "TEXT")),
-			indexes: profileIndexes})},
+			Indexes: profileIndexes})},
 		"associations": {models: models(
-			model{def: standard("As", col("name", tStr))},
-			model{def: withFKs("Bs", cs(col("name", tStr)), ref(col("AId", tInt), "As", "SET NULL", "CASCADE"))},
-			model{def: withFKs("Cs", cs(col("name", tStr)), ref(col("AId", tInt), "As", "CASCADE", "CASCADE"))},
-			model{def: standard("Ds", col("name", tStr))},
-			model{def: standard("Es", col("name", tStr))},
-			model{def: table("DE", timestamps("createdAt", "updatedAt"), cs(throughFK("DId", "Ds"), throughFK("EId", "Es")))},
-			model{def: withFKs("People", cs(col("name", tStr)), ref(col("parentId", tInt), "People", "SET NULL", "CASCADE"))},
-			model{def: table("Friendship", timestamps("createdAt", "updatedAt"),
+			model{Def: standard("As", col("name", tStr))},
+			model{Def: withFKs("Bs", cs(col("name", tStr)), ref(col("AId", tInt), "As", "SET NULL", "CASCADE"))},
+			model{Def: withFKs("Cs", cs(col("name", tStr)), ref(col("AId", tInt), "As", "CASCADE", "CASCADE"))},
+			model{Def: standard("Ds", col("name", tStr))},
+			model{Def: standard("Es", col("name", tStr))},
+			model{Def: table("DE", timestamps("createdAt", "updatedAt"), cs(throughFK("DId", "Ds"), throughFK("EId", "Es")))},
+			model{Def: withFKs("People", cs(col("name", tStr)), ref(col("parentId", tInt), "People", "SET NULL", "CASCADE"))},
+			model{Def: table("Friendship", timestamps("createdAt", "updatedAt"),
 				cs(throughFK("PersonId", "People"), throughFK("friendId", "People")))},
-			model{def: withFKs("Logs", cs(col("message", tStr)), col("AId", tInt))},
-			model{def: table("comments", cs(implicitID(), col("body", tStr)), timestamps("created_at", "updated_at"),
+			model{Def: withFKs("Logs", cs(col("message", tStr)), col("AId", tInt))},
+			model{Def: table("comments", cs(implicitID(), col("body", tStr)), timestamps("created_at", "updated_at"),
 				cs(ref(col("a_id", tInt), "As", "SET NULL", "CASCADE")))},
 		)},
 		"cycle":        {models: cycleModels()},
@@ -231,63 +201,29 @@ func oracleCases() map[string]oracleCase {
 		// Sequelize's SQLite alter adds the column in place, then rebuilds
 		// the table for every change and removal: the DDL methods return
 		// dialect.ErrRebuild there, and the rebuild is the caller's.
-		"alter": {models: models(model{def: users}), alter: map[string][]alterOp{"Users": {
+		"alter": {models: models(model{Def: users}), alter: map[string][]alterOp{"Users": {
 			add("Users", col("age", tInt)),
 			change("Users", col("username", tStr)),
 			remove("Users", "lastName"),
 		}}},
-		"alter_noop": {models: models(model{def: users}), alter: map[string][]alterOp{"Users": {
+		"alter_noop": {models: models(model{Def: users}), alter: map[string][]alterOp{"Users": {
 			change("Users", col("username", tStr)),
 		}}},
 	}
-}
-
-type section struct {
-	table, flags string
-	stmts        []string
-}
-
-var reHeader = regexp.MustCompile(`^-- \w+\.sync \(table (\w+)\) \[([^\]]*)\]$`)
-
-func readGolden(t *testing.T, name string) []section {
-	t.Helper()
-	f, err := os.Open(filepath.Join("..", "..", "testdata", "oracle", name))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	var out []section
-	sc := bufio.NewScanner(f)
-	sc.Buffer(nil, 1<<20)
-	for sc.Scan() {
-		line := sc.Text()
-		if m := reHeader.FindStringSubmatch(line); m != nil {
-			out = append(out, section{table: m[1], flags: m[2]})
-			continue
-		}
-		if line == "" || strings.HasPrefix(line, "--") || strings.HasPrefix(line, "PRAGMA") || len(out) == 0 {
-			continue
-		}
-		out[len(out)-1].stmts = append(out[len(out)-1].stmts, line)
-	}
-	if err := sc.Err(); err != nil {
-		t.Fatal(err)
-	}
-	return out
 }
 
 // forceSync is what Sequelize's Model.sync({force: true}) sends for m:
 // dropTable, createTable, then addIndex for each index.
 func forceSync(t *testing.T, d *Dialect, m model) []string {
 	t.Helper()
-	stmts := d.DropTableSQL(m.def, true)
-	create, err := d.CreateTableSQL(m.def)
+	stmts := d.DropTableSQL(m.Def, true)
+	create, err := d.CreateTableSQL(m.Def)
 	if err != nil {
-		t.Fatalf("CreateTableSQL(%s): %v", m.def.Name, err)
+		t.Fatalf("CreateTableSQL(%s): %v", m.Def.Name, err)
 	}
 	stmts = append(stmts, create...)
-	for _, x := range m.indexes {
-		s, err := d.AddIndexSQL(m.def.Schema, m.def.Name, x)
+	for _, x := range m.Indexes {
+		s, err := d.AddIndexSQL(m.Def.Schema, m.Def.Name, x)
 		if err != nil {
 			t.Fatalf("AddIndexSQL(%s): %v", x.Name, err)
 		}
@@ -326,22 +262,6 @@ func describedUsers(name string, withLastName, withAge bool) dialect.TableDef {
 	return table(name, cols)
 }
 
-func compareStmts(t *testing.T, what string, got, want []string) {
-	t.Helper()
-	for i := 0; i < max(len(got), len(want)); i++ {
-		var g, w string
-		if i < len(got) {
-			g = got[i]
-		}
-		if i < len(want) {
-			w = want[i]
-		}
-		if g != w {
-			t.Errorf("%s: statement %d:\n got: %s\nwant: %s", what, i, g, w)
-		}
-	}
-}
-
 // TestOracleGoldens compares, for every case of testdata/oracle, each
 // Model.sync section of the SQLite golden with what the DDL methods render
 // for the same model. In [alter] sections, the statements before the
@@ -358,7 +278,7 @@ func TestOracleGoldens(t *testing.T) {
 	for _, name := range []string{"Users", "Users_backup"} {
 		for _, last := range []bool{false, true} {
 			for _, age := range []bool{false, true} {
-				rebuildTables = append(rebuildTables, must[[]string](t)(d.CreateTableSQL(describedUsers(name, last, age)))...)
+				rebuildTables = append(rebuildTables, ddltest.Must[[]string](t)(d.CreateTableSQL(describedUsers(name, last, age)))...)
 			}
 		}
 	}
@@ -374,21 +294,21 @@ func TestOracleGoldens(t *testing.T) {
 				t.Fatal("no sections")
 			}
 			for _, s := range sections {
-				m, ok := c.models[s.table]
+				m, ok := c.models[s.Table]
 				if !ok {
-					t.Fatalf("no model for table %s", s.table)
+					t.Fatalf("no model for table %s", s.Table)
 				}
 				switch {
-				case strings.Contains(s.flags, "force"):
-					compareStmts(t, s.table+" ["+s.flags+"]", forceSync(t, d, m), s.stmts)
-				case s.flags == "alter":
-					got, rebuild := alterSQL(t, d, c.alter[s.table])
+				case strings.Contains(s.Flags, "force"):
+					compareStmts(t, s.Table+" ["+s.Flags+"]", forceSync(t, d, m), s.Stmts)
+				case s.Flags == "alter":
+					got, rebuild := alterSQL(t, d, c.alter[s.Table])
 					if !rebuild {
 						t.Fatal("no rebuild asked for")
 					}
-					compareStmts(t, s.table+" [alter]", got, s.stmts[:min(len(got), len(s.stmts))])
+					compareStmts(t, s.Table+" [alter]", got, s.Stmts[:min(len(got), len(s.Stmts))])
 					n := 0
-					for _, st := range s.stmts[len(got):] {
+					for _, st := range s.Stmts[len(got):] {
 						if strings.HasPrefix(st, "CREATE TABLE") {
 							n++
 							if !slices.Contains(rebuildTables, st) {
@@ -400,7 +320,7 @@ func TestOracleGoldens(t *testing.T) {
 						t.Error("no rebuild statements in the golden")
 					}
 				default:
-					t.Fatalf("unknown section flags %q", s.flags)
+					t.Fatalf("unknown section flags %q", s.Flags)
 				}
 			}
 		})
@@ -421,65 +341,18 @@ func TestRebuild(t *testing.T) {
 	}
 }
 
-type extraCase struct {
-	Name  string   `json:"name"`
-	Stmts []string `json:"stmts"`
-}
-
-func readExtra(t *testing.T, dialectName string) map[string][]string {
-	t.Helper()
-	b, err := os.ReadFile(filepath.Join("..", "testdata", "ddl", dialectName+".json"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	var cs []extraCase
-	if err := json.Unmarshal(b, &cs); err != nil {
-		t.Fatal(err)
-	}
-	out := map[string][]string{}
-	for _, c := range cs {
-		out[c.Name] = c.Stmts
-	}
-	// Sequelize renders an index whose options the dialect lacks by
-	// dropping them; this package refuses it (TestAddIndexRefusesOptions).
-	delete(out, "addIndex_ignored_options")
-	return out
-}
-
 // TestExtraGoldens compares behaviour the oracle cases do not reach with
 // the output of Sequelize's own query interface (dialect/testdata/ddl).
 func TestExtraGoldens(t *testing.T) {
 	d := New()
 	want := readExtra(t, "sqlite")
 	got := extraDDL(t, d)
-	for name, w := range want {
-		g, ok := got[name]
-		if !ok {
-			t.Errorf("%s: not rendered", name)
-			continue
-		}
-		compareStmts(t, name, g, w)
-	}
-	for name := range got {
-		if _, ok := want[name]; !ok {
-			t.Errorf("%s: no golden", name)
-		}
-	}
-}
-
-func must[T any](t *testing.T) func(v T, err error) T {
-	return func(v T, err error) T {
-		t.Helper()
-		if err != nil {
-			t.Fatal(err)
-		}
-		return v
-	}
+	ddltest.CompareExtras(t, want, got)
 }
 
 // extraDDL renders the calls of dialect/testdata/ddl/gen.js.
 func extraDDL(t *testing.T, d *Dialect) map[string][]string {
-	ss := must[[]string](t)
+	ss := ddltest.Must[[]string](t)
 	s1 := func(s string, err error) []string {
 		t.Helper()
 		if err != nil {
@@ -555,21 +428,21 @@ func TestLive(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			exec := memDB(t)
 			if strings.HasPrefix(name, "alter") {
-				exec(forceSync(t, d, model{def: basicUsers()})...)
+				exec(forceSync(t, d, model{Def: basicUsers()})...)
 			}
 			for _, s := range readGolden(t, name+".sqlite.sql") {
-				if strings.Contains(s.flags, "force") {
-					exec(forceSync(t, d, c.models[s.table])...)
+				if strings.Contains(s.Flags, "force") {
+					exec(forceSync(t, d, c.models[s.Table])...)
 					continue
 				}
-				st, _ := alterSQL(t, d, c.alter[s.table])
+				st, _ := alterSQL(t, d, c.alter[s.Table])
 				exec(st...)
 			}
 		})
 	}
 	t.Run("extra", func(t *testing.T) {
 		exec := memDB(t)
-		ss := must[[]string](t)
+		ss := ddltest.Must[[]string](t)
 		owners := standard("Owners", col("name", tStr))
 		exec(ss(d.CreateTableSQL(owners))...)
 		owners.Schema = "app"
