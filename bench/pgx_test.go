@@ -172,138 +172,48 @@ func seqFindAll(ctx context.Context, db *sequelize.DB) ([]User, error) {
 	return sequelize.QueryAs[User](ctx, db, selectFirst, sequelize.QueryOptions{Type: sequelize.QueryTypeSelect})
 }
 
+// pgReaders are the ways of reaching PostgreSQL the benchmarks compare.
+func pgReaders(e *pgEnv) []reader {
+	return []reader{
+		{
+			name:     "raw-pgxpool",
+			findByPK: func(ctx context.Context, id int64) (User, error) { return pgxFindByPK(ctx, e.pool, id) },
+			findAll:  func(ctx context.Context) ([]User, error) { return pgxFindAll(ctx, e.pool) },
+			insert: func(ctx context.Context, i int) error {
+				un, fn, ln, age := insertArgs(i)
+				tag, err := e.pool.Exec(ctx, insertUser, un, fn, ln, age)
+				if err == nil && tag.RowsAffected() != 1 {
+					err = fmt.Errorf("insert affected %d rows", tag.RowsAffected())
+				}
+				return err
+			},
+		},
+		sqlReader("raw-stdlib", e.sqlDB, selectByPK, insertUser),
+		seqReader("sequelize-native", e.native),
+		seqReader("sequelize-stdlib", e.stdlib),
+	}
+}
+
 func BenchmarkPG(b *testing.B) {
 	e := pgSetup(b)
 	ctx := context.Background()
-	seqs := []struct {
-		name string
-		db   *sequelize.DB
-	}{{"sequelize-native", e.native}, {"sequelize-stdlib", e.stdlib}}
-
-	b.Run("FindByPK", func(b *testing.B) {
-		b.Run("raw-pgxpool", func(b *testing.B) {
-			b.ReportAllocs()
-			i := 0
-			for b.Loop() {
-				id := pkFor(i)
-				i++
-				u, err := pgxFindByPK(ctx, e.pool, id)
-				if err != nil || u.ID != id {
-					b.Fatal(err, u.ID, id)
-				}
-			}
-		})
-		b.Run("raw-stdlib", func(b *testing.B) {
-			b.ReportAllocs()
-			i := 0
-			for b.Loop() {
-				id := pkFor(i)
-				i++
-				u, err := sqlFindByPK(ctx, e.sqlDB, selectByPK, id)
-				if err != nil || u.ID != id {
-					b.Fatal(err, u.ID, id)
-				}
-			}
-		})
-		for _, s := range seqs {
-			b.Run(s.name, func(b *testing.B) {
-				b.ReportAllocs()
-				i := 0
-				for b.Loop() {
-					id := pkFor(i)
-					i++
-					u, err := seqFindByPK(ctx, s.db, id)
-					if err != nil || u.ID != id {
-						b.Fatal(err, u.ID, id)
+	benchReaders(b, pgReaders(e), func(b *testing.B) {
+		b.Run("QueryMaps100", func(b *testing.B) {
+			for _, s := range []struct {
+				name string
+				db   *sequelize.DB
+			}{{"sequelize-native", e.native}, {"sequelize-stdlib", e.stdlib}} {
+				b.Run(s.name, func(b *testing.B) {
+					b.ReportAllocs()
+					for b.Loop() {
+						res, err := s.db.Query(ctx, selectFirst, sequelize.QueryOptions{Type: sequelize.QueryTypeSelect})
+						if err != nil || len(res.Rows) != findAllLimit {
+							b.Fatal(err)
+						}
 					}
-				}
-			})
-		}
-	})
-
-	b.Run("FindAll100", func(b *testing.B) {
-		check := func(b *testing.B, us []User, err error) {
-			if err != nil || len(us) != findAllLimit {
-				b.Fatal(err, len(us))
-			}
-		}
-		b.Run("raw-pgxpool", func(b *testing.B) {
-			b.ReportAllocs()
-			for b.Loop() {
-				us, err := pgxFindAll(ctx, e.pool)
-				check(b, us, err)
+				})
 			}
 		})
-		b.Run("raw-stdlib", func(b *testing.B) {
-			b.ReportAllocs()
-			for b.Loop() {
-				us, err := sqlFindAll(ctx, e.sqlDB)
-				check(b, us, err)
-			}
-		})
-		for _, s := range seqs {
-			b.Run(s.name, func(b *testing.B) {
-				b.ReportAllocs()
-				for b.Loop() {
-					us, err := seqFindAll(ctx, s.db)
-					check(b, us, err)
-				}
-			})
-		}
-	})
-
-	b.Run("QueryMaps100", func(b *testing.B) {
-		for _, s := range seqs {
-			b.Run(s.name, func(b *testing.B) {
-				b.ReportAllocs()
-				for b.Loop() {
-					res, err := s.db.Query(ctx, selectFirst, sequelize.QueryOptions{Type: sequelize.QueryTypeSelect})
-					if err != nil || len(res.Rows) != findAllLimit {
-						b.Fatal(err)
-					}
-				}
-			})
-		}
-	})
-
-	b.Run("Insert", func(b *testing.B) {
-		b.Run("raw-pgxpool", func(b *testing.B) {
-			b.ReportAllocs()
-			i := 0
-			for b.Loop() {
-				un, fn, ln, age := insertArgs(i)
-				i++
-				tag, err := e.pool.Exec(ctx, insertUser, un, fn, ln, age)
-				if err != nil || tag.RowsAffected() != 1 {
-					b.Fatal(err)
-				}
-			}
-		})
-		b.Run("raw-stdlib", func(b *testing.B) {
-			b.ReportAllocs()
-			i := 0
-			for b.Loop() {
-				un, fn, ln, age := insertArgs(i)
-				i++
-				if _, err := e.sqlDB.ExecContext(ctx, insertUser, un, fn, ln, age); err != nil {
-					b.Fatal(err)
-				}
-			}
-		})
-		for _, s := range seqs {
-			b.Run(s.name, func(b *testing.B) {
-				b.ReportAllocs()
-				i := 0
-				for b.Loop() {
-					un, fn, ln, age := insertArgs(i)
-					i++
-					res, err := s.db.Query(ctx, insertUser, sequelize.QueryOptions{Type: sequelize.QueryTypeInsert, Bind: []any{un, fn, ln, age}})
-					if err != nil || res.RowsAffected != 1 {
-						b.Fatal(err)
-					}
-				}
-			})
-		}
 	})
 }
 
@@ -312,47 +222,10 @@ func BenchmarkPG(b *testing.B) {
 func TestPGSameResults(t *testing.T) {
 	e := pgSetup(t)
 	ctx := context.Background()
-	for _, id := range []int64{1, 7, 10, 70, 999} { // 7, 70: NULL age; 10, 70: NULL first name
-		want, err := pgxFindByPK(ctx, e.pool, id)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if err := checkUser(want, id); err != nil {
-			t.Fatal(err)
-		}
-		got := map[string]func() (User, error){
-			"raw-stdlib":       func() (User, error) { return sqlFindByPK(ctx, e.sqlDB, selectByPK, id) },
-			"sequelize-native": func() (User, error) { return seqFindByPK(ctx, e.native, id) },
-			"sequelize-stdlib": func() (User, error) { return seqFindByPK(ctx, e.stdlib, id) },
-		}
-		for name, f := range got {
-			u, err := f()
-			if err != nil {
-				t.Fatalf("%s: %v", name, err)
-			}
-			if !sameUser(u, want) {
-				t.Errorf("%s: id %d: got %s, want %s", name, id, fmtUser(u), fmtUser(want))
-			}
-		}
-	}
+	sameResults(t, pgReaders(e))
 	want, err := pgxFindAll(ctx, e.pool)
-	if err != nil || len(want) != findAllLimit {
-		t.Fatal(err, len(want))
-	}
-	for name, f := range map[string]func() ([]User, error){
-		"raw-stdlib":       func() ([]User, error) { return sqlFindAll(ctx, e.sqlDB) },
-		"sequelize-native": func() ([]User, error) { return seqFindAll(ctx, e.native) },
-		"sequelize-stdlib": func() ([]User, error) { return seqFindAll(ctx, e.stdlib) },
-	} {
-		us, err := f()
-		if err != nil || len(us) != len(want) {
-			t.Fatalf("%s: %v, %d rows", name, err, len(us))
-		}
-		for i := range us {
-			if !sameUser(us[i], want[i]) {
-				t.Errorf("%s: row %d: got %s, want %s", name, i, fmtUser(us[i]), fmtUser(want[i]))
-			}
-		}
+	if err != nil {
+		t.Fatal(err)
 	}
 	for _, db := range e.all {
 		res, err := db.Query(ctx, selectFirst, sequelize.QueryOptions{Type: sequelize.QueryTypeSelect})

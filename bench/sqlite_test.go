@@ -90,94 +90,17 @@ func sqliteSetup(tb testing.TB, dir string) *sqliteEnv {
 	return &sqliteEnv{raw: raw, open: open, wrap: wrap}
 }
 
+// sqliteReaders are the ways of reaching SQLite the benchmarks compare.
+func sqliteReaders(e *sqliteEnv) []reader {
+	return []reader{
+		sqlReader("raw", e.raw, selectByPKQ, insertUserQ),
+		seqReader("sequelize-open", e.open),
+		seqReader("sequelize-new", e.wrap),
+	}
+}
+
 func BenchmarkSQLite(b *testing.B) {
-	e := sqliteSetup(b, b.TempDir())
-	ctx := context.Background()
-	seqs := []struct {
-		name string
-		db   *sequelize.DB
-	}{{"sequelize-open", e.open}, {"sequelize-new", e.wrap}}
-
-	b.Run("FindByPK", func(b *testing.B) {
-		b.Run("raw", func(b *testing.B) {
-			b.ReportAllocs()
-			i := 0
-			for b.Loop() {
-				id := pkFor(i)
-				i++
-				u, err := sqlFindByPK(ctx, e.raw, selectByPKQ, id)
-				if err != nil || u.ID != id {
-					b.Fatal(err, u.ID, id)
-				}
-			}
-		})
-		for _, s := range seqs {
-			b.Run(s.name, func(b *testing.B) {
-				b.ReportAllocs()
-				i := 0
-				for b.Loop() {
-					id := pkFor(i)
-					i++
-					u, err := seqFindByPK(ctx, s.db, id)
-					if err != nil || u.ID != id {
-						b.Fatal(err, u.ID, id)
-					}
-				}
-			})
-		}
-	})
-
-	b.Run("FindAll100", func(b *testing.B) {
-		check := func(b *testing.B, us []User, err error) {
-			if err != nil || len(us) != findAllLimit {
-				b.Fatal(err, len(us))
-			}
-		}
-		b.Run("raw", func(b *testing.B) {
-			b.ReportAllocs()
-			for b.Loop() {
-				us, err := sqlFindAll(ctx, e.raw)
-				check(b, us, err)
-			}
-		})
-		for _, s := range seqs {
-			b.Run(s.name, func(b *testing.B) {
-				b.ReportAllocs()
-				for b.Loop() {
-					us, err := seqFindAll(ctx, s.db)
-					check(b, us, err)
-				}
-			})
-		}
-	})
-
-	b.Run("Insert", func(b *testing.B) {
-		b.Run("raw", func(b *testing.B) {
-			b.ReportAllocs()
-			i := 0
-			for b.Loop() {
-				un, fn, ln, age := insertArgs(i)
-				i++
-				if _, err := e.raw.ExecContext(ctx, insertUserQ, un, fn, ln, age); err != nil {
-					b.Fatal(err)
-				}
-			}
-		})
-		for _, s := range seqs {
-			b.Run(s.name, func(b *testing.B) {
-				b.ReportAllocs()
-				i := 0
-				for b.Loop() {
-					un, fn, ln, age := insertArgs(i)
-					i++
-					res, err := s.db.Query(ctx, insertUser, sequelize.QueryOptions{Type: sequelize.QueryTypeInsert, Bind: []any{un, fn, ln, age}})
-					if err != nil || res.RowsAffected != 1 {
-						b.Fatal(err)
-					}
-				}
-			})
-		}
-	})
+	benchReaders(b, sqliteReaders(sqliteSetup(b, b.TempDir())), nil)
 }
 
 // TestSQLiteSameResults checks that the readers the benchmarks compare
@@ -185,38 +108,8 @@ func BenchmarkSQLite(b *testing.B) {
 func TestSQLiteSameResults(t *testing.T) {
 	e := sqliteSetup(t, t.TempDir())
 	ctx := context.Background()
-	for _, id := range []int64{1, 7, 10, 70, 999} {
-		want, err := sqlFindByPK(ctx, e.raw, selectByPKQ, id)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if err := checkUser(want, id); err != nil {
-			t.Fatal(err)
-		}
-		for name, db := range map[string]*sequelize.DB{"sequelize-open": e.open, "sequelize-new": e.wrap} {
-			u, err := seqFindByPK(ctx, db, id)
-			if err != nil {
-				t.Fatalf("%s: %v", name, err)
-			}
-			if !sameUser(u, want) {
-				t.Errorf("%s: id %d: got %s, want %s", name, id, fmtUser(u), fmtUser(want))
-			}
-		}
-	}
-	want, err := sqlFindAll(ctx, e.raw)
-	if err != nil || len(want) != findAllLimit {
-		t.Fatal(err, len(want))
-	}
+	sameResults(t, sqliteReaders(e))
 	for name, db := range map[string]*sequelize.DB{"sequelize-open": e.open, "sequelize-new": e.wrap} {
-		us, err := seqFindAll(ctx, db)
-		if err != nil || len(us) != len(want) {
-			t.Fatalf("%s: %v, %d rows", name, err, len(us))
-		}
-		for i := range us {
-			if !sameUser(us[i], want[i]) {
-				t.Errorf("%s: row %d: got %s, want %s", name, i, fmtUser(us[i]), fmtUser(want[i]))
-			}
-		}
 		res, err := db.Query(ctx, insertUser, sequelize.QueryOptions{Type: sequelize.QueryTypeInsert, Bind: []any{"x", "y", "z", int32(3)}})
 		if err != nil || res.RowsAffected != 1 || !res.HasLastInsertID {
 			t.Fatalf("%s: insert: %v %+v", name, err, res)
