@@ -432,6 +432,18 @@ type SetOptions struct {
 	Logging     *slog.Logger
 }
 
+// check refuses the fields a mixin does not use: Save (BelongsTo's Set
+// only) and Through (BelongsToMany's Add and Set only).
+func (o SetOptions) check(mixin string, save, through bool) error {
+	if o.Save != nil && !save {
+		return fmt.Errorf("sequelize: %s: SetOptions.Save is for BelongsTo's Set", mixin)
+	}
+	if o.Through != nil && !through {
+		return fmt.Errorf("sequelize: %s: SetOptions.Through is for BelongsToMany's Add and Set", mixin)
+	}
+	return nil
+}
+
 // writeScalar writes (SELECT alias.attr FROM target AS alias WHERE
 // alias.col = parent.parentCol LIMIT 1).
 func writeScalar(s *sqlb, db *DB, target *modelMeta, alias, attr string, col *attribute, parentAlias string, parentCol *attribute) {

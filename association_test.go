@@ -672,6 +672,14 @@ func TestForeignKeyAttributeOptions(t *testing.T) {
 			t.Fatalf("include through the renamed key: %+v, %v", got, err)
 		}
 
+		// Options a mixin does not use are refused, not dropped.
+		if err := held.Add(ctx, k, got.Pets[0], sequelize.SetOptions{Through: sequelize.Values{"x": 1}}); err == nil {
+			t.Error("HasMany.Add accepted SetOptions.Through")
+		}
+		if err := held.Set(ctx, k, got.Pets, sequelize.SetOptions{Save: sequelize.Bool(false)}); err == nil {
+			t.Error("HasMany.Set accepted SetOptions.Save")
+		}
+
 		// Pet has no Kennel field: including its BelongsTo is an error
 		// naming the field to add, not rows silently dropped.
 		inKennel := sequelize.BelongsTo(pets, kennels)
@@ -680,6 +688,13 @@ func TestForeignKeyAttributeOptions(t *testing.T) {
 		if !errors.As(err, &el) || !strings.Contains(err.Error(), "Kennel") {
 			t.Fatalf("include with no field: %v", err)
 		}
+		if err := inKennel.Create(ctx, got.Pets[0], &Kennel{Name: "x"}, sequelize.CreateOptions{Through: sequelize.Values{"x": 1}}); err == nil {
+			t.Error("BelongsTo.Create accepted CreateOptions.Through")
+		}
+		if n, _ := kennels.Count(ctx); n != 1 {
+			t.Errorf("a refused Create left %d kennels", n)
+		}
+
 		// Attributes: []any{} only filters: no query for the include.
 		if err := kennels.Create(ctx, &Kennel{Name: "empty"}); err != nil {
 			t.Fatal(err)

@@ -171,6 +171,9 @@ func (a *BelongsToAssociation[S, T]) Set(ctx context.Context, src *S, target any
 	if err != nil {
 		return err
 	}
+	if err := o.check("BelongsTo.Set", true, false); err != nil {
+		return err
+	}
 	f := fieldOf(reflect.ValueOf(src).Elem(), a.fkAttr)
 	switch t := target.(type) {
 	case nil:
@@ -202,7 +205,9 @@ func (a *BelongsToAssociation[S, T]) Create(ctx context.Context, src *S, target 
 		return err
 	}
 	return a.src.db.Transaction(ctx, func(ctx context.Context, tx *Tx) error {
-		if err := a.tgt.Create(ctx, target, CreateOptions{Logging: o.Logging}); err != nil {
+		co := o
+		co.Transaction = nil // the ctx carries it
+		if err := a.tgt.Create(ctx, target, co); err != nil {
 			return err
 		}
 		return a.Set(ctx, src, target, SetOptions{Logging: o.Logging})
@@ -529,6 +534,9 @@ func (a *HasManyAssociation[S, T]) Add(ctx context.Context, src *S, target any, 
 	if err != nil {
 		return err
 	}
+	if err := o.check(a.typ.String()+".Add", false, false); err != nil {
+		return err
+	}
 	keys, err := targetKeys[T](a.target, target)
 	if err != nil || len(keys) == 0 {
 		return err
@@ -555,6 +563,9 @@ func (a *HasManyAssociation[S, T]) Remove(ctx context.Context, src *S, target an
 	if err != nil {
 		return err
 	}
+	if err := o.check(a.typ.String()+".Remove", false, false); err != nil {
+		return err
+	}
 	keys, err := targetKeys[T](a.target, target)
 	if err != nil || len(keys) == 0 {
 		return err
@@ -577,6 +588,9 @@ func (a *HasManyAssociation[S, T]) Remove(ctx context.Context, src *S, target an
 func (a *HasManyAssociation[S, T]) Set(ctx context.Context, src *S, target any, opts ...SetOptions) error {
 	o, err := oneOption(opts)
 	if err != nil {
+		return err
+	}
+	if err := o.check(a.typ.String()+".Set", false, false); err != nil {
 		return err
 	}
 	keys, err := targetKeys[T](a.target, target)

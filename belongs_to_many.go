@@ -219,6 +219,9 @@ func (a *BelongsToManyAssociation[S, T]) join(keys []any, inc *Include) (*throug
 		}
 		return j, nil
 	}
+	if t.Attributes != nil && len(t.Attributes) == 0 {
+		return j, nil // no junction columns: the through field stays nil
+	}
 	j.field = a.thrFld
 	if t.Attributes == nil {
 		for _, x := range a.through.attrs {
@@ -546,6 +549,9 @@ func (a *BelongsToManyAssociation[S, T]) Add(ctx context.Context, src *S, target
 	if err != nil {
 		return err
 	}
+	if err := o.check("BelongsToMany.Add", false, true); err != nil {
+		return err
+	}
 	return a.link(ctx, src, target, o, false)
 }
 
@@ -556,6 +562,9 @@ func (a *BelongsToManyAssociation[S, T]) Add(ctx context.Context, src *S, target
 func (a *BelongsToManyAssociation[S, T]) Remove(ctx context.Context, src *S, target any, opts ...SetOptions) error {
 	o, err := oneOption(opts)
 	if err != nil {
+		return err
+	}
+	if err := o.check("BelongsToMany.Remove", false, false); err != nil {
 		return err
 	}
 	keys, err := targetKeys[T](a.target, target)
@@ -580,6 +589,9 @@ func (a *BelongsToManyAssociation[S, T]) Remove(ctx context.Context, src *S, tar
 func (a *BelongsToManyAssociation[S, T]) Set(ctx context.Context, src *S, target any, opts ...SetOptions) error {
 	o, err := oneOption(opts)
 	if err != nil {
+		return err
+	}
+	if err := o.check("BelongsToMany.Set", false, true); err != nil {
 		return err
 	}
 	return a.link(ctx, src, target, o, true)

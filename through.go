@@ -25,8 +25,9 @@ func (md *Model[T]) meta() *modelMeta { return md.m }
 // (Sequelize's include.through).
 type ThroughOptions struct {
 	// Attributes picks the through model's attributes read into the
-	// targets' through field; an empty non-nil slice reads none. Default:
-	// all of them, when the target struct has the field.
+	// targets' through field; an empty non-nil slice reads none and leaves
+	// the field nil (Sequelize's joinTableAttributes: []). Default: all of
+	// them, when the target struct has the field.
 	Attributes []string
 	// Where filters the junction rows (and so the targets); like Where, it
 	// makes the include required unless Required says otherwise.

@@ -240,6 +240,19 @@ func TestThroughModel(t *testing.T) {
 			t.Fatal(err)
 		}
 
+		// Through with no attributes leaves the through field nil.
+		bare, err := devRepos.Get(ctx, ann, sequelize.FindOptions{Through: sequelize.ThroughOptions{Attributes: []string{}}})
+		if err != nil || len(bare) == 0 || bare[0].Contribution != nil {
+			t.Fatalf("Get with no through attributes: %v, %v", bare, err)
+		}
+		// Options a mixin does not use are refused, not dropped.
+		if err := devRepos.Remove(ctx, ann, r3, sequelize.SetOptions{Through: sequelize.Values{"role": "owner"}}); err == nil {
+			t.Error("Remove accepted SetOptions.Through")
+		}
+		if err := devRepos.Add(ctx, ann, r3, sequelize.SetOptions{Save: sequelize.Bool(false)}); err == nil {
+			t.Error("BelongsToMany.Add accepted SetOptions.Save")
+		}
+
 		// Remove deletes the junction row.
 		if err := devRepos.Remove(ctx, ann, r3); err != nil {
 			t.Fatal(err)
