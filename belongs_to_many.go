@@ -420,6 +420,9 @@ func (a *BelongsToManyAssociation[S, T]) desired(t linkTarget[T], through Values
 		if _, ok := a.tscope[n]; ok {
 			return nil, fmt.Errorf("sequelize: Through sets %s, which ThroughScope sets", n)
 		}
+		if x := a.through.byName[n]; x != nil && (x.role != roleNone || x.primaryKey) {
+			return nil, fmt.Errorf("sequelize: Through sets %s, which the %s junction sets itself (key or timestamp)", n, a.through.name)
+		}
 	}
 	return a.jops.normalizeJunction(through)
 }

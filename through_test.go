@@ -140,6 +140,9 @@ func TestThroughModel(t *testing.T) {
 		if err := devRepos.Add(ctx, ann, r3, sequelize.SetOptions{Through: sequelize.Values{"DevId": 9}}); err == nil {
 			t.Error("a through key in Through was accepted")
 		}
+		if err := devRepos.Add(ctx, ann, r3, sequelize.SetOptions{Through: sequelize.Values{"createdAt": time.Now()}}); err == nil {
+			t.Error("a through timestamp in Through was accepted")
+		}
 
 		// Create with CreateOptions.Through.
 		r4 := &Repo{Name: "r4"}
