@@ -145,7 +145,12 @@ func (d *Dialect) Open(_ context.Context, cfg *dialect.Config) (dialect.Pool, er
 				// pgx closes the connection after this; closing it here
 				// first (Close is idempotent) lets the after-hooks run
 				// once it is closed.
-				_ = h.Disconnect(c, func() error { return c.Close(context.Background()) })
+				_ = h.Disconnect(c, func() error {
+					// pgxpool bounds its own close the same way.
+					ctx, cancel := context.WithTimeout(context.Background(), 15*time.Second)
+					defer cancel()
+					return c.Close(ctx)
+				})
 			}
 		}
 	}
