@@ -44,17 +44,25 @@ var (
 	readExtra         = ddltest.ReadExtra
 	compareStmts      = ddltest.CompareStmts
 	withoutReferences = ddltest.WithoutReferences
+	implicitID        = kit.ImplicitID
+	timestamps        = kit.Timestamps
+	standard          = kit.Standard
+	withFKs           = kit.WithFKs
+	change            = ddltest.Change
+	add               = ddltest.Add
+	remove            = ddltest.Remove
+	basicUsers        = kit.BasicUsers
+	cycleModels       = kit.CycleModels
+	cycleAlter        = kit.CycleAlter
 )
 
 type model = ddltest.Model
 
-func implicitID() dialect.ColumnDef {
-	return dialect.ColumnDef{Name: "id", Type: tInt, TypeKey: "INTEGER", PrimaryKey: true, AutoIncrement: true}
-}
+type alterOp = ddltest.AlterOp
 
-func timestamps(created, updated string) []dialect.ColumnDef {
-	return []dialect.ColumnDef{notNull(col(created, tDate)), notNull(col(updated, tDate))}
-}
+type oracleCase = ddltest.OracleCase
+
+var kit = ddltest.Kit{Str: tStr, Date: tDate, Int: tInt}
 
 func enumCol(name string, values ...string) dialect.ColumnDef {
 	quoted := make([]string, len(values))
@@ -63,60 +71,6 @@ func enumCol(name string, values ...string) dialect.ColumnDef {
 	}
 	return dialect.ColumnDef{Name: name, Type: "ENUM(" + strings.Join(quoted, ", ") + ")", TypeKey: "ENUM",
 		EnumValues: values, AllowNull: true}
-}
-
-func standard(name string, cols ...dialect.ColumnDef) dialect.TableDef {
-	return table(name, cs(implicitID()), cols, timestamps("createdAt", "updatedAt"))
-}
-
-// withFKs is a standard model whose foreign keys, added by associations,
-// come after the timestamps.
-func withFKs(name string, cols []dialect.ColumnDef, fks ...dialect.ColumnDef) dialect.TableDef {
-	return table(name, cs(implicitID()), cols, timestamps("createdAt", "updatedAt"), fks)
-}
-
-type alterOp func(d *Dialect) ([]string, error)
-
-func change(tbl string, c dialect.ColumnDef) alterOp {
-	return func(d *Dialect) ([]string, error) { return d.ChangeColumnSQL("", tbl, c) }
-}
-
-func add(tbl string, c dialect.ColumnDef) alterOp {
-	return func(d *Dialect) ([]string, error) { return d.AddColumnSQL("", tbl, c) }
-}
-
-func remove(tbl, column string) alterOp {
-	return func(d *Dialect) ([]string, error) { return d.RemoveColumnSQL("", tbl, column) }
-}
-
-type oracleCase struct {
-	models map[string]model
-	alter  map[string][]alterOp
-}
-
-func basicUsers() dialect.TableDef {
-	return standard("Users", col("username", tStr), col("firstName", tStr), col("lastName", tStr))
-}
-
-func cycleModels() map[string]model {
-	return models(
-		model{Def: withFKs("As", cs(col("name", tStr)), ref(col("BId", tInt), "Bs", "SET NULL", "CASCADE"))},
-		model{Def: withFKs("Bs", cs(col("name", tStr)), ref(col("AId", tInt), "As", "SET NULL", "CASCADE"))},
-	)
-}
-
-func cycleAlter() map[string][]alterOp {
-	out := map[string][]alterOp{}
-	for _, p := range [][2]string{{"As", "Bs"}, {"Bs", "As"}} {
-		tbl, other := p[0], p[1]
-		out[tbl] = []alterOp{
-			change(tbl, col("name", tStr)),
-			change(tbl, notNull(col("createdAt", tDate))),
-			change(tbl, notNull(col("updatedAt", tDate))),
-			change(tbl, ref(col(other[:1]+"Id", tInt), other, "SET NULL", "CASCADE")),
-		}
-	}
-	return out
 }
 
 func oracleCases() map[string]oracleCase {
@@ -178,26 +132,26 @@ func oracleCases() map[string]oracleCase {
 	}
 
 	return map[string]oracleCase{
-		"basic": {models: models(model{Def: users})},
-		"seed": {models: models(
+		"basic": {Models: models(model{Def: users})},
+		"seed": {Models: models(
 			model{Def: standard("UserGroups", col("name", tStr))},
 			model{Def: table("Users", users.Columns, cs(ref(col("groupId", tInt), "UserGroups", "SET NULL", "CASCADE")))},
 		)},
-		"reference": {models: models(
+		"reference": {Models: models(
 			model{Def: table("Users", cs(implicitID(), email, enumCol("status", "a", "b"), score),
 				timestamps("createdAt", "updatedAt"), cs(col("deletedAt", tDate))),
 				Indexes: []dialect.IndexDef{ix("users_score", field("score"))}},
 			model{Def: table("tasks", cs(implicitID(), col("title", tStr)), timestamps("created_at", "updated_at"),
 				cs(version, ref(col("user_id", tInt), "Users", "SET NULL", "CASCADE")))},
 		)},
-		"types": {models: models(model{Def: table("Everythings", everything)})},
-		"keys": {models: models(
+		"types": {Models: models(model{Def: table("Everythings", everything)})},
+		"keys": {Models: models(
 			model{Def: table("Products", cs(pk("code", tStr), col("name", tStr)), timestamps("createdAt", "updatedAt"))},
 			model{Def: table("Memberships", cs(pk("userId", tInt), pk("groupId", tInt), col("role", tStr)),
 				timestamps("createdAt", "updatedAt"))},
 			model{Def: table("Documents", cs(uuid, col("title", tStr)), timestamps("createdAt", "updatedAt"))},
 		)},
-		"options": {models: models(
+		"options": {Models: models(
 			model{Def: standard("Person", col("name", tStr))},
 			model{Def: standard("custom_people", col("name", tStr))},
 			model{Def: table("articles", cs(implicitID(), col("headline", tStr), col("author_name", tStr),
@@ -210,10 +164,10 @@ func oracleCases() map[string]oracleCase {
 				timestamps("createdAt", "updatedAt"))},
 			model{Def: accounts},
 		)},
-		"indexes": {models: models(model{Def: standard("Profiles", col("name", tStr), col("email", tStr),
+		"indexes": {Models: models(model{Def: standard("Profiles", col("name", tStr), col("email", tStr),
 			col("firstName", tStr), col("lastName", tStr), col("score", tInt), col("status", tStr), col("bio", "TEXT")),
 			Indexes: profileIndexes})},
-		"associations": {models: models(
+		"associations": {Models: models(
 			model{Def: standard("As", col("name", tStr))},
 			model{Def: withFKs("Bs", cs(col("name", tStr)), ref(col("AId", tInt), "As", "SET NULL", "CASCADE"))},
 			model{Def: withFKs("Cs", cs(col("name", tStr)), ref(col("AId", tInt), "As", "CASCADE", "CASCADE"))},
@@ -227,9 +181,9 @@ func oracleCases() map[string]oracleCase {
 			model{Def: table("comments", cs(implicitID(), col("body", tStr)), timestamps("created_at", "updated_at"),
 				cs(ref(col("a_id", tInt), "As", "SET NULL", "CASCADE")))},
 		)},
-		"cycle":        {models: cycleModels(), alter: cycleAlter()},
-		"cycle_resync": {models: cycleModels(), alter: cycleAlter()},
-		"alter": {models: models(model{Def: users}), alter: map[string][]alterOp{"Users": {
+		"cycle":        {Models: cycleModels(), Alter: cycleAlter()},
+		"cycle_resync": {Models: cycleModels(), Alter: cycleAlter()},
+		"alter": {Models: models(model{Def: users}), Alter: map[string][]alterOp{"Users": {
 			add("Users", col("age", tInt)),
 			change("Users", col("username", tStr)),
 			change("Users", col("firstName", tStr)),
@@ -237,7 +191,7 @@ func oracleCases() map[string]oracleCase {
 			change("Users", notNull(col("createdAt", tDate))),
 			change("Users", notNull(col("updatedAt", tDate))),
 		}}},
-		"alter_noop": {models: models(model{Def: users}), alter: map[string][]alterOp{"Users": {
+		"alter_noop": {Models: models(model{Def: users}), Alter: map[string][]alterOp{"Users": {
 			change("Users", col("username", tStr)),
 			change("Users", col("firstName", tStr)),
 			change("Users", col("lastName", tStr)),
@@ -295,7 +249,7 @@ func TestOracleGoldens(t *testing.T) {
 				}
 				alterSeen := map[string]bool{}
 				for _, s := range sections {
-					m, ok := c.models[s.Table]
+					m, ok := c.Models[s.Table]
 					if !ok {
 						t.Fatalf("no model for table %s", s.Table)
 					}
@@ -308,7 +262,7 @@ func TestOracleGoldens(t *testing.T) {
 						got = forceSync(t, d, m)
 					case s.Flags == "alter":
 						alterSeen[s.Table] = true
-						for _, op := range c.alter[s.Table] {
+						for _, op := range c.Alter[s.Table] {
 							st, err := op(d)
 							if err != nil {
 								t.Fatal(err)
@@ -320,7 +274,7 @@ func TestOracleGoldens(t *testing.T) {
 					}
 					compareStmts(t, s.Table+" ["+s.Flags+"]", got, s.Stmts)
 				}
-				for tbl := range c.alter {
+				for tbl := range c.Alter {
 					if !alterSeen[tbl] {
 						t.Errorf("no [alter] section for %s", tbl)
 					}
@@ -518,7 +472,7 @@ func TestLive(t *testing.T) {
 					exec(forceSync(t, d, model{Def: basicUsers()})...)
 				}
 				for _, s := range readGolden(t, name+"."+d.Name()+".sql") {
-					m := c.models[s.Table]
+					m := c.Models[s.Table]
 					if strings.Contains(s.Flags, "force") {
 						if strings.Contains(s.Flags, "withoutForeignKeyConstraints") {
 							m.Def = withoutReferences(m.Def)
@@ -526,7 +480,7 @@ func TestLive(t *testing.T) {
 						exec(forceSync(t, d, m)...)
 						continue
 					}
-					for _, op := range c.alter[s.Table] {
+					for _, op := range c.Alter[s.Table] {
 						exec(ddltest.Must[[]string](t)(op(d))...)
 					}
 				}

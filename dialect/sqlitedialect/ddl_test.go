@@ -37,61 +37,28 @@ var (
 	readGolden   = ddltest.ReadGolden
 	readExtra    = ddltest.ReadExtra
 	compareStmts = ddltest.CompareStmts
+	implicitID   = kit.ImplicitID
+	timestamps   = kit.Timestamps
+	standard     = kit.Standard
+	withFKs      = kit.WithFKs
+	change       = ddltest.Change
+	add          = ddltest.Add
+	remove       = ddltest.Remove
+	basicUsers   = kit.BasicUsers
+	cycleModels  = kit.CycleModels
 )
 
 type model = ddltest.Model
 
-func implicitID() dialect.ColumnDef {
-	return dialect.ColumnDef{Name: "id", Type: tInt, TypeKey: "INTEGER", PrimaryKey: true, AutoIncrement: true}
-}
+type alterOp = ddltest.AlterOp
 
-func timestamps(created, updated string) []dialect.ColumnDef {
-	return []dialect.ColumnDef{notNull(col(created, tDate)), notNull(col(updated, tDate))}
-}
+type oracleCase = ddltest.OracleCase
+
+var kit = ddltest.Kit{Str: tStr, Date: tDate, Int: tInt}
 
 // enumCol is an ENUM, which SQLite stores as TEXT.
 func enumCol(name string, values ...string) dialect.ColumnDef {
 	return dialect.ColumnDef{Name: name, Type: "TEXT", TypeKey: "ENUM", EnumValues: values, AllowNull: true}
-}
-
-func standard(name string, cols ...dialect.ColumnDef) dialect.TableDef {
-	return table(name, cs(implicitID()), cols, timestamps("createdAt", "updatedAt"))
-}
-
-// withFKs is a standard model whose foreign keys, added by associations,
-// come after the timestamps.
-func withFKs(name string, cols []dialect.ColumnDef, fks ...dialect.ColumnDef) dialect.TableDef {
-	return table(name, cs(implicitID()), cols, timestamps("createdAt", "updatedAt"), fks)
-}
-
-type alterOp func(d *Dialect) ([]string, error)
-
-func change(tbl string, c dialect.ColumnDef) alterOp {
-	return func(d *Dialect) ([]string, error) { return d.ChangeColumnSQL("", tbl, c) }
-}
-
-func add(tbl string, c dialect.ColumnDef) alterOp {
-	return func(d *Dialect) ([]string, error) { return d.AddColumnSQL("", tbl, c) }
-}
-
-func remove(tbl, column string) alterOp {
-	return func(d *Dialect) ([]string, error) { return d.RemoveColumnSQL("", tbl, column) }
-}
-
-type oracleCase struct {
-	models map[string]model
-	alter  map[string][]alterOp
-}
-
-func basicUsers() dialect.TableDef {
-	return standard("Users", col("username", tStr), col("firstName", tStr), col("lastName", tStr))
-}
-
-func cycleModels() map[string]model {
-	return models(
-		model{Def: withFKs("As", cs(col("name", tStr)), ref(col("BId", tInt), "Bs", "SET NULL", "CASCADE"))},
-		model{Def: withFKs("Bs", cs(col("name", tStr)), ref(col("AId", tInt), "As", "SET NULL", "CASCADE"))},
-	)
 }
 
 func oracleCases() map[string]oracleCase {
@@ -147,26 +114,26 @@ func oracleCases() map[string]oracleCase {
 	}
 
 	return map[string]oracleCase{
-		"basic": {models: models(model{Def: users})},
-		"seed": {models: models(
+		"basic": {Models: models(model{Def: users})},
+		"seed": {Models: models(
 			model{Def: standard("UserGroups", col("name", tStr))},
 			model{Def: table("Users", users.Columns, cs(ref(col("groupId", tInt), "UserGroups", "SET NULL", "CASCADE")))},
 		)},
-		"reference": {models: models(
+		"reference": {Models: models(
 			model{Def: table("Users", cs(implicitID(), email, enumCol("status", "a", "b"), score),
 				timestamps("createdAt", "updatedAt"), cs(col("deletedAt", tDate))),
 				Indexes: []dialect.IndexDef{ix("users_score", field("score"))}},
 			model{Def: table("tasks", cs(implicitID(), col("title", tStr)), timestamps("created_at", "updated_at"),
 				cs(version, ref(col("user_id", tInt), "Users", "SET NULL", "CASCADE")))},
 		)},
-		"types": {models: models(model{Def: table("Everythings", everything)})},
-		"keys": {models: models(
+		"types": {Models: models(model{Def: table("Everythings", everything)})},
+		"keys": {Models: models(
 			model{Def: table("Products", cs(pk("code", tStr), col("name", tStr)), timestamps("createdAt", "updatedAt"))},
 			model{Def: table("Memberships", cs(pk("userId", tInt), pk("groupId", tInt), col("role", tStr)),
 				timestamps("createdAt", "updatedAt"))},
 			model{Def: table("Documents", cs(pk("id", "UUID"), col("title", tStr)), timestamps("createdAt", "updatedAt"))},
 		)},
-		"options": {models: models(
+		"options": {Models: models(
 			model{Def: standard("Person", col("name", tStr))},
 			model{Def: standard("custom_people", col("name", tStr))},
 			model{Def: table("articles", cs(implicitID(), col("headline", tStr), col("author_name", tStr),
@@ -179,10 +146,10 @@ func oracleCases() map[string]oracleCase {
 				timestamps("createdAt", "updatedAt"))},
 			model{Def: accounts},
 		)},
-		"indexes": {models: models(model{Def: standard("Profiles", col("name", tStr), col("email", tStr),
+		"indexes": {Models: models(model{Def: standard("Profiles", col("name", tStr), col("email", tStr),
 			col("firstName", tStr), col("lastName", tStr), col("score", tInt), col("status", tStr), col("bio", "TEXT")),
 			Indexes: profileIndexes})},
-		"associations": {models: models(
+		"associations": {Models: models(
 			model{Def: standard("As", col("name", tStr))},
 			model{Def: withFKs("Bs", cs(col("name", tStr)), ref(col("AId", tInt), "As", "SET NULL", "CASCADE"))},
 			model{Def: withFKs("Cs", cs(col("name", tStr)), ref(col("AId", tInt), "As", "CASCADE", "CASCADE"))},
@@ -196,17 +163,17 @@ func oracleCases() map[string]oracleCase {
 			model{Def: table("comments", cs(implicitID(), col("body", tStr)), timestamps("created_at", "updated_at"),
 				cs(ref(col("a_id", tInt), "As", "SET NULL", "CASCADE")))},
 		)},
-		"cycle":        {models: cycleModels()},
-		"cycle_resync": {models: cycleModels()},
+		"cycle":        {Models: cycleModels()},
+		"cycle_resync": {Models: cycleModels()},
 		// Sequelize's SQLite alter adds the column in place, then rebuilds
 		// the table for every change and removal: the DDL methods return
 		// dialect.ErrRebuild there, and the rebuild is the caller's.
-		"alter": {models: models(model{Def: users}), alter: map[string][]alterOp{"Users": {
+		"alter": {Models: models(model{Def: users}), Alter: map[string][]alterOp{"Users": {
 			add("Users", col("age", tInt)),
 			change("Users", col("username", tStr)),
 			remove("Users", "lastName"),
 		}}},
-		"alter_noop": {models: models(model{Def: users}), alter: map[string][]alterOp{"Users": {
+		"alter_noop": {Models: models(model{Def: users}), Alter: map[string][]alterOp{"Users": {
 			change("Users", col("username", tStr)),
 		}}},
 	}
@@ -297,7 +264,7 @@ func TestOracleGoldens(t *testing.T) {
 				t.Fatal("no sections")
 			}
 			for _, s := range sections {
-				m, ok := c.models[s.Table]
+				m, ok := c.Models[s.Table]
 				if !ok {
 					t.Fatalf("no model for table %s", s.Table)
 				}
@@ -305,7 +272,7 @@ func TestOracleGoldens(t *testing.T) {
 				case strings.Contains(s.Flags, "force"):
 					compareStmts(t, s.Table+" ["+s.Flags+"]", forceSync(t, d, m), s.Stmts)
 				case s.Flags == "alter":
-					got, rebuild := alterSQL(t, d, c.alter[s.Table])
+					got, rebuild := alterSQL(t, d, c.Alter[s.Table])
 					if !rebuild {
 						t.Fatal("no rebuild asked for")
 					}
@@ -435,10 +402,10 @@ func TestLive(t *testing.T) {
 			}
 			for _, s := range readGolden(t, name+".sqlite.sql") {
 				if strings.Contains(s.Flags, "force") {
-					exec(forceSync(t, d, c.models[s.Table])...)
+					exec(forceSync(t, d, c.Models[s.Table])...)
 					continue
 				}
-				st, _ := alterSQL(t, d, c.alter[s.Table])
+				st, _ := alterSQL(t, d, c.Alter[s.Table])
 				exec(st...)
 			}
 		})

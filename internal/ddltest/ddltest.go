@@ -202,3 +202,83 @@ func Must[T any](t *testing.T) func(v T, err error) T {
 var EndToEndOnly = map[string]string{
 	"through": "through models are shaped by package sequelize (key injection); ddl_golden_test.go checks this case end to end",
 }
+
+// Kit builds the oracle models with one dialect's column types: Str for
+// STRING, Date for DATE, Int for INTEGER as the goldens show them.
+type Kit struct{ Str, Date, Int string }
+
+// ImplicitID is Sequelize's implicit id column.
+func (k Kit) ImplicitID() dialect.ColumnDef {
+	return dialect.ColumnDef{Name: "id", Type: k.Int, TypeKey: "INTEGER", PrimaryKey: true, AutoIncrement: true}
+}
+
+// Timestamps are the two NOT NULL timestamp columns.
+func (k Kit) Timestamps(created, updated string) []dialect.ColumnDef {
+	return []dialect.ColumnDef{NotNull(Col(created, k.Date)), NotNull(Col(updated, k.Date))}
+}
+
+// Standard is a model with the implicit id, cols and both timestamps.
+func (k Kit) Standard(name string, cols ...dialect.ColumnDef) dialect.TableDef {
+	return Table(name, Cs(k.ImplicitID()), cols, k.Timestamps("createdAt", "updatedAt"))
+}
+
+// WithFKs is a standard model whose foreign keys, added by associations,
+// come after the timestamps.
+func (k Kit) WithFKs(name string, cols []dialect.ColumnDef, fks ...dialect.ColumnDef) dialect.TableDef {
+	return Table(name, Cs(k.ImplicitID()), cols, k.Timestamps("createdAt", "updatedAt"), fks)
+}
+
+// BasicUsers is the Users model of the basic case.
+func (k Kit) BasicUsers() dialect.TableDef {
+	return k.Standard("Users", Col("username", k.Str), Col("firstName", k.Str), Col("lastName", k.Str))
+}
+
+// CycleModels are the two models of the cycle case, each referencing the
+// other.
+func (k Kit) CycleModels() map[string]Model {
+	return Models(
+		Model{Def: k.WithFKs("As", Cs(Col("name", k.Str)), Ref(Col("BId", k.Int), "Bs", "SET NULL", "CASCADE"))},
+		Model{Def: k.WithFKs("Bs", Cs(Col("name", k.Str)), Ref(Col("AId", k.Int), "As", "SET NULL", "CASCADE"))},
+	)
+}
+
+// CycleAlter is what sync({alter: true}) sends for the cycle case's
+// tables on dialects that change columns in place.
+func (k Kit) CycleAlter() map[string][]AlterOp {
+	out := map[string][]AlterOp{}
+	for _, p := range [][2]string{{"As", "Bs"}, {"Bs", "As"}} {
+		tbl, other := p[0], p[1]
+		out[tbl] = []AlterOp{
+			Change(tbl, Col("name", k.Str)),
+			Change(tbl, NotNull(Col("createdAt", k.Date))),
+			Change(tbl, NotNull(Col("updatedAt", k.Date))),
+			Change(tbl, Ref(Col(other[:1]+"Id", k.Int), other, "SET NULL", "CASCADE")),
+		}
+	}
+	return out
+}
+
+// AlterOp is one step of a sync({alter: true}) section.
+type AlterOp func(d dialect.DDL) ([]string, error)
+
+// Change is changeColumn of c on tbl.
+func Change(tbl string, c dialect.ColumnDef) AlterOp {
+	return func(d dialect.DDL) ([]string, error) { return d.ChangeColumnSQL("", tbl, c) }
+}
+
+// Add is addColumn of c on tbl.
+func Add(tbl string, c dialect.ColumnDef) AlterOp {
+	return func(d dialect.DDL) ([]string, error) { return d.AddColumnSQL("", tbl, c) }
+}
+
+// Remove is removeColumn of column on tbl.
+func Remove(tbl, column string) AlterOp {
+	return func(d dialect.DDL) ([]string, error) { return d.RemoveColumnSQL("", tbl, column) }
+}
+
+// OracleCase is one case of testdata/oracle: its models by table, and
+// per table the operations of its [alter] section.
+type OracleCase struct {
+	Models map[string]Model
+	Alter  map[string][]AlterOp
+}
