@@ -12,6 +12,7 @@ import (
 
 	"github.com/google/uuid"
 	"github.com/gosequelize/sequelize/dialect"
+	"github.com/gosequelize/sequelize/op"
 )
 
 // Values are attribute values for Update, Increment and Upsert, keyed by
@@ -821,7 +822,12 @@ func (md *Model[T]) instanceArith(ctx context.Context, inst *T, amounts Values, 
 	if err != nil {
 		return err
 	}
-	o.Where = w
+	if o.Where != nil {
+		// Sequelize combines options.where with the instance's key
+		o.Where = op.And(w, o.Where)
+	} else {
+		o.Where = w
+	}
 	if _, err := fn(ctx, amounts, o); err != nil {
 		return err
 	}
