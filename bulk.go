@@ -52,7 +52,11 @@ type BulkCreateOptions struct {
 // (RETURNING on PostgreSQL and SQLite; on MySQL and MariaDB from the first
 // insert id, which assumes auto_increment_increment = 1, as Sequelize
 // does). Without a transaction, chunks commit one by one: pass one (or a
-// ctx carrying one) to make the whole insert atomic.
+// ctx carrying one) to make the whole insert atomic. Zero fields follow
+// Create's rule: a zero field of an attribute with a default takes the
+// default, unless the field is a pointer (a pointer to a zero stores the
+// zero) or the instance was made by Build (or given values by Set), whose
+// Values keep their zeros.
 func (md *Model[T]) BulkCreate(ctx context.Context, insts []*T, opts ...BulkCreateOptions) error {
 	o, err := oneOption(opts)
 	if err != nil {
@@ -409,7 +413,12 @@ func (md *Model[T]) conflictKey(rv reflect.Value) []string {
 }
 
 // Build returns a new, unsaved instance with values set and defaults
-// applied to the attributes values leaves unset (Sequelize's build).
+// applied to the attributes values leaves unset (Sequelize's build). The
+// instance remembers which attributes values named: when it is inserted
+// (Save, Create, BulkCreate, Upsert), those keep the values given, zero
+// values and nil included, where a zero field of a plain struct would take
+// the attribute's default. Build(Values{"stock": 0}) stores 0 even when
+// stock defaults to 5.
 func (md *Model[T]) Build(values Values) (*T, error) {
 	inst := new(T)
 	if err := md.Set(inst, values); err != nil {
@@ -431,9 +440,12 @@ func (md *Model[T]) Build(values Values) (*T, error) {
 }
 
 // Set assigns values to inst's fields by attribute name (Sequelize's
-// instance.set with an object). An unknown attribute is an error.
+// instance.set with an object). An unknown attribute is an error. On a new
+// record, as with Build, the attributes values names keep their values,
+// zero or not, when the instance is inserted, instead of taking defaults.
 func (md *Model[T]) Set(inst *T, values Values) error {
 	rv := reflect.ValueOf(inst).Elem()
+	names := make([]string, 0, len(values))
 	for k, v := range values {
 		a := md.m.byName[k]
 		if a == nil {
@@ -446,6 +458,12 @@ func (md *Model[T]) Set(inst *T, values Values) error {
 		if err := assign(f, v); err != nil {
 			return fmt.Errorf("sequelize: %s.%s: %w", md.m.name, k, err)
 		}
+		if a.role == roleNone {
+			names = append(names, k)
+		}
+	}
+	if len(names) > 0 && md.tr.snapshot(inst) == nil {
+		md.tr.markGiven(inst, names)
 	}
 	return nil
 }

@@ -64,6 +64,15 @@
 // persisted values on the side, so Save sends only what changed, and zero
 // values are saved like any other value.
 //
+// Zero values and defaults: a struct cannot tell a zero it was given from
+// a field left unset, so when a struct is inserted ([Model.Create],
+// [Model.BulkCreate], [Model.Save] of a new record) a zero field of an
+// attribute that has a default takes the default; every other zero is
+// stored. A pointer field stores a zero over a default (a nil pointer takes
+// the default). A map knows its keys: an instance made by [Model.Build], or
+// given values by [Model.Set], keeps the values its [Values] name, zeros
+// included, and [Model.Update] writes exactly the Values given.
+//
 // # Queries
 //
 // A [Where] maps attribute names to values or to operators of package op;

@@ -47,6 +47,11 @@ type tracker[T any] struct {
 	// tells apart.
 	slabs     []*slab[T]
 	slabSweep int
+	// given holds, for new instances made by Build or given values by Set,
+	// the attributes their Values named: an INSERT keeps those as they
+	// are, zero or not, instead of applying the attribute's default.
+	given      map[weak.Pointer[T]]map[string]bool
+	givenSweep int
 }
 
 // slab tracks a chunk of rows allocated together.
@@ -99,6 +104,9 @@ func (tr *tracker[T]) remember(m *modelMeta, inst *T) {
 	snap := tr.copyOf(m, inst)
 	tr.mu.Lock()
 	defer tr.mu.Unlock()
+	if len(tr.given) > 0 {
+		delete(tr.given, weak.Make(inst))
+	}
 	if s, i := tr.find(inst); s != nil {
 		s.snaps[i], s.gone[i] = *snap, false
 		return
@@ -116,7 +124,11 @@ func (tr *tracker[T]) rememberAll(m *modelMeta, insts []*T, chunks [][]T) {
 		}
 		tr.mu.Lock()
 		for i, inst := range insts {
-			tr.put(weak.Make(inst), snaps[i])
+			key := weak.Make(inst)
+			if len(tr.given) > 0 {
+				delete(tr.given, key)
+			}
+			tr.put(key, snaps[i])
 		}
 		tr.mu.Unlock()
 		return
@@ -203,6 +215,47 @@ func (tr *tracker[T]) put(key weak.Pointer[T], snap *T) {
 		}
 		tr.sweepAt = max(1024, 2*len(tr.states))
 	}
+}
+
+// markGiven records that values named attrs of the new instance inst.
+func (tr *tracker[T]) markGiven(inst *T, attrs []string) {
+	if len(attrs) == 0 {
+		return
+	}
+	key := weak.Make(inst)
+	tr.mu.Lock()
+	defer tr.mu.Unlock()
+	if tr.given == nil {
+		tr.given = map[weak.Pointer[T]]map[string]bool{}
+		tr.givenSweep = 1024
+	}
+	set := tr.given[key]
+	if set == nil {
+		set = make(map[string]bool, len(attrs))
+		tr.given[key] = set
+	}
+	for _, a := range attrs {
+		set[a] = true
+	}
+	if len(tr.given) >= tr.givenSweep {
+		for k := range tr.given {
+			if k.Value() == nil {
+				delete(tr.given, k)
+			}
+		}
+		tr.givenSweep = max(1024, 2*len(tr.given))
+	}
+}
+
+// givenOf returns the attributes Build or Set gave the new instance inst
+// (see markGiven), or nil. The set is read-only for callers.
+func (tr *tracker[T]) givenOf(inst *T) map[string]bool {
+	tr.mu.Lock()
+	defer tr.mu.Unlock()
+	if len(tr.given) == 0 {
+		return nil
+	}
+	return tr.given[weak.Make(inst)]
 }
 
 // forget drops inst's state: it becomes a new record.

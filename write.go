@@ -88,10 +88,12 @@ func setField(f reflect.Value, v any) error {
 // insertColumns computes the columns and values of an INSERT of inst,
 // applying defaults and timestamps to the struct as Sequelize does to the
 // instance. Zero values are inserted as they are, except where the
-// attribute has a default, which then replaces the zero value, and for an
+// attribute has a default, which then replaces the zero value (unless
+// Build or Set named the attribute: see tracker.given), and for an
 // auto-increment key, which the database then assigns.
 func (md *Model[T]) insertColumns(inst *T, fields []string, ts time.Time) ([]*attribute, []any, error) {
 	rv := reflect.ValueOf(inst).Elem()
+	given := md.tr.givenOf(inst) // attributes Build or Set named: kept as given
 	cols := make([]*attribute, 0, len(md.m.attrs))
 	vals := make([]any, 0, len(md.m.attrs))
 	for _, a := range md.m.attrs {
@@ -123,6 +125,9 @@ func (md *Model[T]) insertColumns(inst *T, fields []string, ts time.Time) ([]*at
 				continue
 			}
 		default:
+			if zero && given[a.name] && !a.autoIncrement {
+				break // a zero (or nil) the values gave is stored as given
+			}
 			if zero {
 				if a.autoIncrement {
 					continue // the database numbers it
@@ -313,6 +318,15 @@ func (md *Model[T]) queryIntoAttrs(ctx context.Context, tx *Tx, logger *slog.Log
 // and database defaults are read back into it (RETURNING on PostgreSQL and
 // SQLite, the insert id on MySQL and MariaDB). It takes at most one
 // CreateOptions.
+//
+// A struct cannot tell a zero it was given from a field left unset, so a
+// zero field of an attribute that has a default (defaultValue, a function
+// or a database default) takes the default, and a zero auto-increment key
+// is numbered by the database; every other zero is stored as it is. To
+// store a zero over a default, use a pointer field (a *int pointing at 0
+// stores 0, a nil one takes the default), or make the instance with Build
+// or give it values with Set: the attributes their Values name keep the
+// values given, zeros included.
 func (md *Model[T]) Create(ctx context.Context, inst *T, opts ...CreateOptions) error {
 	o, err := oneOption(opts)
 	if err != nil {

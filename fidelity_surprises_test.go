@@ -1,0 +1,120 @@
+package sequelize_test
+
+// Regression tests for the silent surprises a new user hit (the fidelity
+// issue's section 3): each test fails on the code before its fix.
+
+import (
+	"fmt"
+	"testing"
+	"time"
+
+	"github.com/gosequelize/sequelize"
+	_ "github.com/gosequelize/sequelize/dialect/mysqldialect"
+	_ "github.com/gosequelize/sequelize/dialect/pgdialect"
+	"github.com/gosequelize/sequelize/internal/testdb"
+)
+
+// fs3Product has attributes with defaults, to tell a zero stored from a
+// default applied.
+type fs3Product struct {
+	ID        int64
+	Name      string
+	Stock     int    `sequelize:"defaultValue:5"`
+	Role      string `sequelize:"defaultValue:user"`
+	Limit     *int   `sequelize:"defaultValue:7"`
+	CreatedAt time.Time
+	UpdatedAt time.Time
+}
+
+func fs3Products(t *testing.T, tg testdb.Target) (*sequelize.DB, *sequelize.Model[fs3Product]) {
+	t.Helper()
+	db := tg.Open(t)
+	m := sequelize.Define[fs3Product](db)
+	if err := db.Sync(t.Context()); err != nil {
+		t.Fatal(err)
+	}
+	return db, m
+}
+
+func fs3Stored(t *testing.T, m *sequelize.Model[fs3Product], id int64) *fs3Product {
+	t.Helper()
+	r, err := m.FindByPK(t.Context(), id)
+	if err != nil || r == nil {
+		t.Fatalf("FindByPK(%d) = %v, %v", id, r, err)
+	}
+	return r
+}
+
+func fs3Int(n int) *int { return &n }
+
+func fs3Ptr(p *int) string {
+	if p == nil {
+		return "nil"
+	}
+	return fmt.Sprint(*p)
+}
+
+// Values name their keys: the zeros they give are stored, not replaced by
+// the attributes' defaults. Plain struct zeros keep the documented rule.
+func TestFidelityExplicitZerosInValues(t *testing.T) {
+	testdb.Each(t, func(t *testing.T, tg testdb.Target) {
+		ctx := t.Context()
+		_, products := fs3Products(t, tg)
+		check := func(what string, p *fs3Product, stock int, role string, limit *int) {
+			t.Helper()
+			r := fs3Stored(t, products, p.ID)
+			if r.Stock != stock || r.Role != role || (r.Limit == nil) != (limit == nil) || limit != nil && *r.Limit != *limit {
+				t.Errorf("%s: stored stock=%d role=%q limit=%s, want %d %q %s", what, r.Stock, r.Role, fs3Ptr(r.Limit), stock, role, fs3Ptr(limit))
+			}
+			if p.Stock != r.Stock || p.Role != r.Role {
+				t.Errorf("%s: instance stock=%d role=%q differs from the row", what, p.Stock, p.Role)
+			}
+		}
+
+		p, err := products.Build(sequelize.Values{"name": "a", "stock": 0, "role": "", "limit": nil})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := products.Save(ctx, p); err != nil {
+			t.Fatal(err)
+		}
+		check("Build+Save", p, 0, "", nil)
+
+		p, _ = products.Build(sequelize.Values{"stock": 0})
+		if err := products.Create(ctx, p); err != nil {
+			t.Fatal(err)
+		}
+		check("Build+Create (role unset)", p, 0, "user", fs3Int(7))
+
+		p = &fs3Product{}
+		if err := products.Set(p, sequelize.Values{"role": ""}); err != nil {
+			t.Fatal(err)
+		}
+		if err := products.Save(ctx, p); err != nil {
+			t.Fatal(err)
+		}
+		check("Set+Save", p, 5, "", fs3Int(7))
+
+		a, _ := products.Build(sequelize.Values{"stock": 0, "role": ""})
+		b, _ := products.Build(sequelize.Values{"name": "b"})
+		if err := products.BulkCreate(ctx, []*fs3Product{a, b}); err != nil {
+			t.Fatal(err)
+		}
+		check("Build+BulkCreate", a, 0, "", fs3Int(7))
+		check("Build+BulkCreate (defaults)", b, 5, "user", fs3Int(7))
+
+		row, created, err := products.FindOrCreate(ctx, sequelize.FindOrCreateOptions{
+			Where: sequelize.Where{"name": "foc"}, Defaults: sequelize.Values{"stock": 0, "role": ""}})
+		if err != nil || !created {
+			t.Fatalf("FindOrCreate = %v, %v", created, err)
+		}
+		check("FindOrCreate Defaults", row, 0, "", fs3Int(7))
+
+		// Structs: a zero field takes the default, a pointer to a zero does not.
+		p = &fs3Product{Name: "s", Limit: fs3Int(0)}
+		if err := products.Create(ctx, p); err != nil {
+			t.Fatal(err)
+		}
+		check("struct Create", p, 5, "user", fs3Int(0))
+	})
+}
