@@ -73,6 +73,12 @@
 // given values by [Model.Set], keeps the values its [Values] name, zeros
 // included, and [Model.Update] writes exactly the Values given.
 //
+// A struct the model never read (decoded from JSON, built by hand) whose
+// primary key is set is saved by key: [Model.Save] updates the row with
+// that key, every attribute, or inserts the struct, key included, when no
+// row has it. A struct with a zero key is inserted. [Model.Create] always
+// inserts.
+//
 // # Queries
 //
 // A [Where] maps attribute names to values or to operators of package op;

@@ -4,6 +4,8 @@ package sequelize_test
 // issue's section 3): each test fails on the code before its fix.
 
 import (
+	"encoding/json"
+	"errors"
 	"fmt"
 	"testing"
 	"time"
@@ -116,5 +118,98 @@ func TestFidelityExplicitZerosInValues(t *testing.T) {
 			t.Fatal(err)
 		}
 		check("struct Create", p, 5, "user", fs3Int(0))
+	})
+}
+
+// fs3Doc has a key the application chooses and an optimistic lock.
+type fs3Doc struct {
+	Slug      string `sequelize:"primaryKey"`
+	Title     string
+	Version   int64
+	CreatedAt time.Time
+	UpdatedAt time.Time
+}
+
+// Save of a struct the model never loaded, with its primary key set,
+// updates the row with that key (every attribute), and inserts the struct
+// with its key when no row has it.
+func TestFidelitySaveDetachedStruct(t *testing.T) {
+	testdb.Each(t, func(t *testing.T, tg testdb.Target) {
+		ctx := t.Context()
+		db, products := fs3Products(t, tg)
+		orig := &fs3Product{Name: "orig", Stock: 3, Role: "admin", Limit: fs3Int(1)}
+		if err := products.Create(ctx, orig); err != nil {
+			t.Fatal(err)
+		}
+		stored := fs3Stored(t, products, orig.ID)
+
+		var p fs3Product
+		if err := json.Unmarshal(fmt.Appendf(nil, `{"ID":%d,"Name":"renamed","Stock":9}`, orig.ID), &p); err != nil {
+			t.Fatal(err)
+		}
+		if !products.IsNewRecord(&p) {
+			t.Fatal("a decoded struct is not a new record")
+		}
+		if err := products.Save(ctx, &p); err != nil {
+			t.Fatalf("Save of a decoded struct with its key set: %v", err)
+		}
+		r := fs3Stored(t, products, orig.ID)
+		if r.Name != "renamed" || r.Stock != 9 || r.Role != "" || r.Limit != nil {
+			t.Errorf("row after Save = %+v, want every attribute of the struct written", r)
+		}
+		if !r.CreatedAt.Equal(stored.CreatedAt) || !p.CreatedAt.Equal(stored.CreatedAt) {
+			t.Errorf("createdAt: row %v, instance %v, want the stored %v kept", r.CreatedAt, p.CreatedAt, stored.CreatedAt)
+		}
+		if n, err := products.Count(ctx); err != nil || n != 1 {
+			t.Errorf("Count = %d, %v: want 1 row", n, err)
+		}
+		if products.IsNewRecord(&p) {
+			t.Error("the saved struct is still a new record")
+		}
+		// Saved again, it is an ordinary loaded instance.
+		p.Stock = 10
+		if err := products.Save(ctx, &p); err != nil {
+			t.Fatal(err)
+		}
+		if r := fs3Stored(t, products, orig.ID); r.Stock != 10 {
+			t.Errorf("second Save: stock %d", r.Stock)
+		}
+
+		// A key that no row has: inserted with that key, auto-increment or not.
+		gone := &fs3Product{ID: orig.ID + 100, Name: "by hand"}
+		if err := products.Save(ctx, gone); err != nil {
+			t.Fatal(err)
+		}
+		if r := fs3Stored(t, products, orig.ID+100); r.Name != "by hand" || r.Stock != 5 {
+			t.Errorf("inserted by Save = %+v", r)
+		}
+
+		docs := sequelize.Define[fs3Doc](db, sequelize.ModelOptions{Version: "version"})
+		if err := docs.Sync(ctx); err != nil {
+			t.Fatal(err)
+		}
+		d := &fs3Doc{Slug: "intro", Title: "Intro"}
+		if err := docs.Save(ctx, d); err != nil {
+			t.Fatal(err)
+		}
+		fresh := &fs3Doc{Slug: "intro", Title: "Introduction"}
+		if err := docs.Save(ctx, fresh); err != nil {
+			t.Fatalf("Save of a detached versioned struct without a version: %v", err)
+		}
+		v1 := fresh.Version
+		fresh.Title = "Introduction"
+		fresh.Title += "!"
+		if err := docs.Save(ctx, fresh); err != nil || fresh.Version != v1+1 {
+			t.Fatalf("Save = %v, version %d after %d", err, fresh.Version, v1)
+		}
+		stale := &fs3Doc{Slug: "intro", Title: "Stale", Version: v1}
+		var lock *sequelize.OptimisticLockError
+		if err := docs.Save(ctx, stale); !errors.As(err, &lock) {
+			t.Errorf("Save of a stale detached struct = %v, want *OptimisticLockError", err)
+		}
+		got, err := docs.FindByPK(ctx, "intro")
+		if err != nil || got.Title != "Introduction!" {
+			t.Errorf("doc = %+v, %v", got, err)
+		}
 	})
 }

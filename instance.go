@@ -100,18 +100,21 @@ func (tr *tracker[T]) find(inst *T) (*slab[T], int) {
 }
 
 // remember records inst's current values as its persisted state.
-func (tr *tracker[T]) remember(m *modelMeta, inst *T) {
-	snap := tr.copyOf(m, inst)
+func (tr *tracker[T]) remember(m *modelMeta, inst *T) { tr.rememberAs(m, inst, inst) }
+
+// rememberAs records snap's values as inst's persisted state.
+func (tr *tracker[T]) rememberAs(m *modelMeta, inst, snap *T) {
+	c := tr.copyOf(m, snap)
 	tr.mu.Lock()
 	defer tr.mu.Unlock()
 	if len(tr.given) > 0 {
 		delete(tr.given, weak.Make(inst))
 	}
 	if s, i := tr.find(inst); s != nil {
-		s.snaps[i], s.gone[i] = *snap, false
+		s.snaps[i], s.gone[i] = *c, false
 		return
 	}
-	tr.put(weak.Make(inst), snap)
+	tr.put(weak.Make(inst), c)
 }
 
 // rememberAll records a batch of instances under one lock: chunks of at

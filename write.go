@@ -435,6 +435,27 @@ type SaveOptions struct {
 // attributes that changed since (plus updatedAt and the version), and
 // nothing is sent when nothing changed. On a versioned model a stale
 // instance gives an *OptimisticLockError. It takes at most one SaveOptions.
+//
+// A struct the model never read or wrote (decoded from JSON, built by
+// hand) is new, unless its primary key is set (every key attribute
+// non-zero). Then Save looks the row up by that key, in one transaction
+// (locking the row where the database has row locks), and:
+//
+//   - when the row exists, updates it with every attribute of the struct
+//     (SaveOptions.Fields restricts them), as database/sql-era ORMs do:
+//     a zero field is written as zero. Timestamps and the version the
+//     struct leaves zero keep the row's (and are copied into the struct);
+//     a non-zero version the struct holds is checked as for a loaded
+//     instance. The update hooks run, and Changed reports the attributes
+//     that differ from the row. Unlike Sequelize, where
+//     build({id: 5}).save() always INSERTs, this never fails with a unique
+//     violation on the key;
+//   - when no row has that key, inserts the struct with its key, as
+//     Sequelize does. That holds for an auto-increment key set by hand
+//     too (a row read earlier and deleted since is created again, not
+//     lost); on PostgreSQL its sequence does not move past a key inserted
+//     this way, so a later insert that lets the database number the key
+//     may collide with it, as in Sequelize. Use Create to always insert.
 func (md *Model[T]) Save(ctx context.Context, inst *T, opts ...SaveOptions) error {
 	o, err := oneOption(opts)
 	if err != nil {
@@ -451,12 +472,10 @@ func (md *Model[T]) Save(ctx context.Context, inst *T, opts ...SaveOptions) erro
 	snap := md.tr.snapshot(inst)
 	validate := o.Validate == nil || *o.Validate
 	if snap == nil {
-		if validate {
-			if err := md.validateWithHooks(ctx, inst, ValidateOptions{Fields: o.Fields}); err != nil {
-				return err
-			}
+		if md.keySet(reflect.ValueOf(inst).Elem()) {
+			return md.saveDetached(ctx, inst, o)
 		}
-		return md.insertWithHooks(ctx, inst, o.Fields, o.Transaction, o.Logging)
+		return md.saveNew(ctx, inst, o)
 	}
 	changed := md.Changed(inst)
 	if o.Fields != nil {
@@ -557,6 +576,86 @@ func (md *Model[T]) Save(ctx context.Context, inst *T, opts ...SaveOptions) erro
 	}
 	md.tr.remember(md.m, inst)
 	return md.fire(ctx, AfterUpdate, ev)
+}
+
+// saveNew inserts inst for Save.
+func (md *Model[T]) saveNew(ctx context.Context, inst *T, o SaveOptions) error {
+	if o.Validate == nil || *o.Validate {
+		if err := md.validateWithHooks(ctx, inst, ValidateOptions{Fields: o.Fields}); err != nil {
+			return err
+		}
+	}
+	return md.insertWithHooks(ctx, inst, o.Fields, o.Transaction, o.Logging)
+}
+
+// keySet reports whether every primary-key attribute of the struct value
+// rv holds a non-zero value.
+func (md *Model[T]) keySet(rv reflect.Value) bool {
+	if len(md.m.pks) == 0 {
+		return false
+	}
+	for _, a := range md.m.pks {
+		if f := fieldOf(rv, a); !f.IsValid() || f.IsZero() {
+			return false
+		}
+	}
+	return true
+}
+
+// saveDetached saves an instance the model never read or wrote whose
+// primary key is set (decoded from JSON, built by hand): in one
+// transaction, it reads the row with that key (locked FOR UPDATE where
+// the database has row locks) and, when there is one, saves inst as an
+// instance loaded from it; otherwise it inserts inst with its key.
+func (md *Model[T]) saveDetached(ctx context.Context, inst *T, o SaveOptions) error {
+	run := func(ctx context.Context, tx *Tx) error {
+		o.Transaction = tx
+		w, err := md.instanceWhere(reflect.ValueOf(inst).Elem())
+		if err != nil {
+			return err
+		}
+		fo := FindOptions{Where: w, Paranoid: Bool(false), Raw: true, Lock: LockUpdate, Transaction: tx, Logging: o.Logging}
+		plan, err := md.buildSelect(&fo, true)
+		if err != nil {
+			return err
+		}
+		rows, err := md.run(ctx, plan, &fo)
+		if err != nil {
+			return err
+		}
+		if len(rows) == 0 {
+			return md.saveNew(ctx, inst, o)
+		}
+		md.adopt(inst, rows[0])
+		return md.Save(ctx, inst, o)
+	}
+	tx, err := md.db.txFor(ctx, o.Transaction)
+	if err != nil {
+		return err
+	}
+	if tx != nil {
+		return run(ctx, tx)
+	}
+	return md.db.Transaction(ctx, run, TransactionOptions{Logging: o.Logging})
+}
+
+// adopt makes row, read from the database, the persisted state of the
+// detached instance inst: inst's zero timestamps (createdAt, updatedAt,
+// deletedAt) and zero version take the row's, so that Save keeps them; a
+// version inst holds is the one the update checks.
+func (md *Model[T]) adopt(inst, row *T) {
+	rv, fv := reflect.ValueOf(inst).Elem(), reflect.ValueOf(row).Elem()
+	for _, a := range []*attribute{md.m.createdAt, md.m.updatedAt, md.m.deletedAt, md.m.version} {
+		if a == nil || a.goIndex == nil {
+			continue
+		}
+		if f := rv.FieldByIndex(a.goIndex); f.IsZero() {
+			f.Set(fv.FieldByIndex(a.goIndex))
+		} else if a == md.m.version {
+			fv.FieldByIndex(a.goIndex).Set(f)
+		}
+	}
+	md.tr.rememberAs(md.m, inst, row)
 }
 
 func reflectInt(v reflect.Value) any {
