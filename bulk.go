@@ -175,7 +175,14 @@ func (md *Model[T]) bulkCreate(ctx context.Context, insts []*T, o BulkCreateOpti
 	return nil
 }
 
-func (md *Model[T]) insertChunk(ctx context.Context, cols []*attribute, rows [][]any, insts []*T, o BulkCreateOptions) error {
+func (md *Model[T]) insertChunk(ctx context.Context, cols []*attribute, rows [][]any, insts []*T, o BulkCreateOptions) (err error) {
+	defer func() {
+		if err == nil {
+			for i, inst := range insts {
+				md.settle(reflect.ValueOf(inst).Elem(), cols, rows[i])
+			}
+		}
+	}()
 	f := md.db.dialect.Features()
 	s := newSQLB(md.db)
 	verb := "INSERT"

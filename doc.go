@@ -77,7 +77,9 @@
 // primary key is set is saved by key: [Model.Save] updates the row with
 // that key, every attribute, or inserts the struct, key included, when no
 // row has it. A struct with a zero key is inserted. [Model.Create] always
-// inserts.
+// inserts. After a write, the instance holds what the database stored: its
+// times are in UTC and cut to the column's precision (a DATE attribute is a
+// DATETIME of whole seconds on MySQL and MariaDB, as in Sequelize).
 //
 // # Queries
 //

@@ -213,3 +213,73 @@ func TestFidelitySaveDetachedStruct(t *testing.T) {
 		}
 	})
 }
+
+// fs3Event has a time attribute of its own and every managed timestamp.
+type fs3Event struct {
+	ID        int64
+	At        time.Time
+	Until     *time.Time
+	CreatedAt time.Time
+	UpdatedAt time.Time
+	DeletedAt *time.Time
+}
+
+// After a write, the instance's times are what the database stored (what
+// Reload reads): whole seconds in MariaDB's DATETIME, microseconds on
+// PostgreSQL, milliseconds in SQLite's text.
+func TestFidelityInstanceTimesAsStored(t *testing.T) {
+	testdb.Each(t, func(t *testing.T, tg testdb.Target) {
+		ctx := t.Context()
+		db := tg.Open(t)
+		events := sequelize.Define[fs3Event](db, sequelize.ModelOptions{Paranoid: true})
+		if err := db.Sync(ctx); err != nil {
+			t.Fatal(err)
+		}
+		same := func(what string, e *fs3Event) {
+			t.Helper()
+			r, err := events.FindOne(ctx, sequelize.FindOptions{Where: sequelize.Where{"id": e.ID}, Paranoid: sequelize.Bool(false)})
+			if err != nil || r == nil {
+				t.Fatalf("%s: reload: %v", what, err)
+			}
+			eq := func(name string, got, want time.Time) {
+				if !got.Equal(want) || got.Location() != time.UTC {
+					t.Errorf("%s: instance %s = %v, the database holds %v", what, name, got, want)
+				}
+			}
+			eq("at", e.At, r.At)
+			eq("createdAt", e.CreatedAt, r.CreatedAt)
+			eq("updatedAt", e.UpdatedAt, r.UpdatedAt)
+			if (e.Until == nil) != (r.Until == nil) || e.Until != nil && !e.Until.Equal(*r.Until) {
+				t.Errorf("%s: instance until = %v, the database holds %v", what, e.Until, r.Until)
+			}
+			if (e.DeletedAt == nil) != (r.DeletedAt == nil) || e.DeletedAt != nil && !e.DeletedAt.Equal(*r.DeletedAt) {
+				t.Errorf("%s: instance deletedAt = %v, the database holds %v", what, e.DeletedAt, r.DeletedAt)
+			}
+		}
+		at := time.Date(2024, 5, 6, 7, 8, 9, 123456789, time.FixedZone("X", 3600))
+		until := at.Add(time.Hour + 987654321)
+		e := &fs3Event{At: at, Until: &until}
+		if err := events.Create(ctx, e); err != nil {
+			t.Fatal(err)
+		}
+		same("Create", e)
+
+		e.At = at.Add(time.Minute)
+		if err := events.Save(ctx, e); err != nil {
+			t.Fatal(err)
+		}
+		same("Save", e)
+
+		batch := []*fs3Event{{At: at}, {At: at.Add(1)}}
+		if err := events.BulkCreate(ctx, batch); err != nil {
+			t.Fatal(err)
+		}
+		same("BulkCreate", batch[0])
+		same("BulkCreate", batch[1])
+
+		if err := events.DestroyInstance(ctx, e); err != nil {
+			t.Fatal(err)
+		}
+		same("DestroyInstance", e)
+	})
+}

@@ -316,7 +316,13 @@ func (md *Model[T]) queryIntoAttrs(ctx context.Context, tx *Tx, logger *slog.Log
 // Create inserts inst (Sequelize's create, or build(...).save()): defaults
 // and timestamps are applied to the struct, and the generated primary key
 // and database defaults are read back into it (RETURNING on PostgreSQL and
-// SQLite, the insert id on MySQL and MariaDB). It takes at most one
+// SQLite, the insert id on MySQL and MariaDB). Its time fields then hold
+// what the database stored, as Reload would read them: in UTC, cut to the
+// column's precision (microseconds on PostgreSQL, milliseconds on SQLite,
+// and on MySQL and MariaDB the DATETIME's fractional digits: a plain DATE
+// attribute is a DATETIME of whole seconds there, as in Sequelize; use
+// DATE(3) or DATE(6) to keep fractions). Save, BulkCreate and
+// DestroyInstance do the same for what they write. It takes at most one
 // CreateOptions.
 //
 // A struct cannot tell a zero it was given from a field left unset, so a
@@ -390,12 +396,17 @@ func (md *Model[T]) insertWithHooks(ctx context.Context, inst *T, fields []strin
 	return md.fire(ctx, AfterCreate, e)
 }
 
-func (md *Model[T]) insertRow(ctx context.Context, inst *T, fields []string, tx *Tx, logger *slog.Logger) error {
+func (md *Model[T]) insertRow(ctx context.Context, inst *T, fields []string, tx *Tx, logger *slog.Logger) (err error) {
 	cols, vals, err := md.insertColumns(inst, fields, now())
 	if err != nil {
 		return err
 	}
 	s, ret := md.cachedInsert(cols, vals)
+	defer func() {
+		if err == nil {
+			md.settle(reflect.ValueOf(inst).Elem(), cols, vals)
+		}
+	}()
 	if ret != nil {
 		if _, err := md.queryIntoAttrs(ctx, tx, logger, s, []*T{inst}, ret); err != nil {
 			return err
@@ -568,9 +579,7 @@ func (md *Model[T]) Save(ctx context.Context, inst *T, opts ...SaveOptions) erro
 		return &OptimisticLockError{BaseError: newBase("SequelizeOptimisticLockError", "Attempting to update a stale model instance: "+md.m.name, nil),
 			ModelName: md.m.name, Where: where}
 	}
-	if a := md.m.updatedAt; a != nil && !o.Silent {
-		_ = setField(fieldOf(rv, a), ts)
-	}
+	md.settle(rv, set, values)
 	if a := md.m.version; a != nil {
 		_ = setField(fieldOf(rv, a), version+1)
 	}
@@ -1142,7 +1151,7 @@ func (md *Model[T]) DestroyInstance(ctx context.Context, inst *T, opts ...Destro
 		if _, err := md.exec(ctx, o.Transaction, o.Logging, s); err != nil {
 			return err
 		}
-		_ = setField(fieldOf(rv, md.m.deletedAt), ts)
+		md.settle(rv, []*attribute{md.m.deletedAt}, []any{md.timeArg(md.m.deletedAt, ts)})
 		md.tr.remember(md.m, inst)
 		return md.fire(ctx, AfterDestroy, ev)
 	}
@@ -1271,6 +1280,29 @@ func (md *Model[T]) refine(err error) error {
 		u.Message = msg
 	}
 	return err
+}
+
+// settle sets the time fields of rv among attrs to what the database
+// stored for vals, their bound values, after a successful write: what a
+// reload would read. Databases keep less than Go's nanoseconds (MySQL and
+// MariaDB the column's fractional digits, whole seconds for a plain
+// DATETIME; PostgreSQL microseconds; SQLite, in Sequelize's text form,
+// milliseconds), and the data types' Bind already cut the value to that;
+// reading it back through Scan gives the instance the stored value, in UTC.
+func (md *Model[T]) settle(rv reflect.Value, attrs []*attribute, vals []any) {
+	for i, a := range attrs {
+		f := fieldOf(rv, a)
+		if !f.IsValid() || i >= len(vals) || vals[i] == nil {
+			continue
+		}
+		if t := f.Type(); t != timeType && (t.Kind() != reflect.Pointer || t.Elem() != timeType) {
+			continue
+		}
+		if _, isExpr := vals[i].(Expr); isExpr {
+			continue
+		}
+		_ = scanValue(md.db, a, vals[i], f)
+	}
 }
 
 // timeArg binds a managed timestamp through its attribute's type, as every

@@ -848,8 +848,11 @@ func TestDateBindScan(t *testing.T) {
 	loc := time.FixedZone("X", 2*3600)
 	tm := time.Date(2024, 3, 4, 5, 6, 7, 891234567, loc)
 	utc := tm.UTC()
-	if got := bind(t, Date(), "postgres", tm); got != utc {
-		t.Errorf("postgres: %v", got)
+	if got := bind(t, Date(), "postgres", tm); got != utc.Truncate(time.Microsecond) {
+		t.Errorf("postgres: %v, want microseconds (what TIMESTAMP WITH TIME ZONE keeps)", got)
+	}
+	if got := bind(t, Date(), "postgres", utc); got != utc.Truncate(time.Microsecond) {
+		t.Errorf("postgres UTC: %v, want microseconds", got)
 	}
 	if got := bind(t, Date(), "mysql", tm); got != utc.Truncate(time.Second) {
 		t.Errorf("mysql: %v", got)

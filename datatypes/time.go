@@ -124,18 +124,20 @@ const sequelizeSQLiteDate = "2006-01-02 15:04:05.000 -07:00"
 
 // Bind accepts a time.Time or a timestamp string (RFC 3339, or
 // "YYYY-MM-DD HH:MM:SS[.fff] [+hh:mm]"; UTC when it has no offset) and
-// gives: on postgres a time.Time in UTC; on mysql and mariadb a time.Time
-// in UTC truncated to the column's fractional precision (whole seconds for
-// a plain DATE, as Sequelize writes it, where the server would round); on
-// sqlite Sequelize's text form "YYYY-MM-DD HH:MM:SS.SSS +00:00"
-// (milliseconds), so that Sequelize reads Go's rows and the other way
-// round.
+// gives: on postgres a time.Time in UTC truncated to microseconds (what
+// TIMESTAMP WITH TIME ZONE keeps); on mysql and mariadb a time.Time in UTC
+// truncated to the column's fractional precision (whole seconds for a
+// plain DATE, a DATETIME column, as Sequelize writes it, where the server
+// would round or truncate); on sqlite Sequelize's text form
+// "YYYY-MM-DD HH:MM:SS.SSS +00:00" (milliseconds), so that Sequelize reads
+// Go's rows and the other way round. The value bound is thus the value
+// stored, which Scan reads back unchanged.
 func (t DateType) Bind(dialect string, v any) (any, error) {
 	fam, err := dialectOf(dialect)
 	if err != nil {
 		return nil, err
 	}
-	if tm, ok := v.(time.Time); ok && fam == postgres && tm.Location() == time.UTC {
+	if tm, ok := v.(time.Time); ok && fam == postgres && tm.Location() == time.UTC && tm.Nanosecond()%1000 == 0 {
 		return v, nil // fast path: no re-boxing
 	}
 	return bindLoop(t.String, v, false, func(v any) (any, bool, error) {
@@ -150,7 +152,7 @@ func (t DateType) Bind(dialect string, v any) (any, error) {
 		case sqlite:
 			return tm.Format(sequelizeSQLiteDate), true, nil
 		}
-		return tm, true, nil
+		return tm.Truncate(time.Microsecond), true, nil
 	})
 }
 
