@@ -436,10 +436,10 @@ type SetOptions struct {
 // only) and Through (BelongsToMany's Add and Set only).
 func (o SetOptions) check(mixin string, save, through bool) error {
 	if o.Save != nil && !save {
-		return fmt.Errorf("sequelize: %s: SetOptions.Save is for BelongsTo's Set", mixin)
+		return errQuery("%s: SetOptions.Save is for BelongsTo's Set", mixin)
 	}
 	if o.Through != nil && !through {
-		return fmt.Errorf("sequelize: %s: SetOptions.Through is for BelongsToMany's Add and Set", mixin)
+		return errQuery("%s: SetOptions.Through is for BelongsToMany's Add and Set", mixin)
 	}
 	return nil
 }

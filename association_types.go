@@ -2,7 +2,6 @@ package sequelize
 
 import (
 	"context"
-	"fmt"
 	"log/slog"
 	"reflect"
 	"slices"
@@ -185,11 +184,11 @@ func (a *BelongsToAssociation[S, T]) Set(ctx context.Context, src *S, target any
 		}
 		k := reflect.ValueOf(t).Elem().FieldByIndex(a.key.goIndex).Interface()
 		if err := assign(f, k); err != nil {
-			return err
+			return errValue(a.src.m, a.fkAttr, k, err)
 		}
 	default:
 		if err := assign(f, target); err != nil {
-			return fmt.Errorf("sequelize: %s.Set: %w", a.as, err)
+			return errValue(a.src.m, a.fkAttr, target, err)
 		}
 	}
 	if o.Save != nil && !*o.Save {
@@ -388,7 +387,7 @@ func (a *HasManyAssociation[S, T]) exists(s *sqlb, parentAlias string, inc *Incl
 func (a *HasManyAssociation[S, T]) where(src *S, extra any) (Where, any, error) {
 	k, ok := keyValue(reflect.ValueOf(src), a.key)
 	if !ok {
-		return nil, nil, fmt.Errorf("sequelize: the %s source has no %s", a.as, a.key.name)
+		return nil, nil, errInstance("the %s source has no %s: save it first", a.as, a.key.name)
 	}
 	w := Where{a.fk: k}
 	for n, v := range a.scope {
@@ -452,14 +451,14 @@ func targetItems[T any](m *modelMeta, key *attribute, target any) ([]linkTarget[
 		if t, ok := v.(*T); ok {
 			k, ok := keyValue(reflect.ValueOf(t), key)
 			if !ok {
-				return linkTarget[T]{}, fmt.Errorf("sequelize: an associated %s instance has no %s: save it first", m.name, key.name)
+				return linkTarget[T]{}, errInstance("an associated %s instance has no %s: save it first", m.name, key.name)
 			}
 			return linkTarget[T]{key: k, inst: t}, nil
 		}
 		if k, ok := keyOf(reflect.ValueOf(v)); ok {
 			return linkTarget[T]{key: k}, nil
 		}
-		return linkTarget[T]{}, fmt.Errorf("sequelize: %v is neither a *%s nor a primary key", v, m.name)
+		return linkTarget[T]{}, errQuery("%v is neither a *%s nor a primary key", v, m.name)
 	}
 	if target == nil {
 		return nil, nil

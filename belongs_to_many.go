@@ -323,7 +323,7 @@ func (a *BelongsToManyAssociation[S, T]) exists(s *sqlb, parentAlias string, inc
 func (a *BelongsToManyAssociation[S, T]) sourceKey(src *S) (any, error) {
 	k, ok := keyValue(reflect.ValueOf(src), a.key)
 	if !ok {
-		return nil, fmt.Errorf("sequelize: the %s source has no %s: save it first", a.as, a.key.name)
+		return nil, errInstance("the %s source has no %s: save it first", a.as, a.key.name)
 	}
 	return k, nil
 }
@@ -415,13 +415,13 @@ func (a *BelongsToManyAssociation[S, T]) desired(t linkTarget[T], through Values
 	}
 	for n := range through {
 		if n == a.fkThr.name || n == a.other.name {
-			return nil, fmt.Errorf("sequelize: Through sets %s, a key of the %s junction, which the association sets itself", n, a.through.name)
+			return nil, errQuery("Through sets %s, a key of the %s junction, which the association sets itself", n, a.through.name)
 		}
 		if _, ok := a.tscope[n]; ok {
-			return nil, fmt.Errorf("sequelize: Through sets %s, which ThroughScope sets", n)
+			return nil, errQuery("Through sets %s, which ThroughScope sets", n)
 		}
 		if x := a.through.byName[n]; x != nil && (x.role != roleNone || x.primaryKey) {
-			return nil, fmt.Errorf("sequelize: Through sets %s, which the %s junction sets itself (key or timestamp)", n, a.through.name)
+			return nil, errQuery("Through sets %s, which the %s junction sets itself (key or timestamp)", n, a.through.name)
 		}
 	}
 	return a.jops.normalizeJunction(through)

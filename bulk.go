@@ -71,7 +71,7 @@ func (md *Model[T]) BulkCreate(ctx context.Context, insts []*T, opts ...BulkCrea
 		}
 	}
 	if o.IgnoreDuplicates && len(o.UpdateOnDuplicate) > 0 {
-		return errors.New("sequelize: IgnoreDuplicates and UpdateOnDuplicate cannot be used together")
+		return errQuery("IgnoreDuplicates and UpdateOnDuplicate cannot be used together")
 	}
 	ev := &HookEvent[T]{Instances: insts}
 	if err := md.fire(ctx, BeforeBulkCreate, ev); err != nil {
@@ -111,7 +111,7 @@ func (md *Model[T]) bulkCreate(ctx context.Context, insts []*T, o BulkCreateOpti
 	}
 	if len(o.Include) > 0 {
 		if o.IgnoreDuplicates || len(o.UpdateOnDuplicate) > 0 {
-			return errors.New("sequelize: BulkCreate with Include cannot also ignore or update duplicates")
+			return errQuery("BulkCreate with Include cannot also ignore or update duplicates")
 		}
 		return md.db.Transaction(ctx, func(ctx context.Context, tx *Tx) error {
 			for _, inst := range insts {
@@ -132,7 +132,7 @@ func (md *Model[T]) bulkCreate(ctx context.Context, insts []*T, o BulkCreateOpti
 	byKey := map[string]*group{}
 	for _, inst := range insts {
 		if inst == nil {
-			return errors.New("sequelize: BulkCreate of a nil instance")
+			return errInstance("BulkCreate of a nil instance")
 		}
 		cols, vals, err := md.insertColumns(inst, o.Fields, ts)
 		if err != nil {
@@ -208,7 +208,7 @@ func (md *Model[T]) insertChunk(ctx context.Context, cols []*attribute, rows [][
 		for i, inst := range insts {
 			if fv := fieldOf(reflect.ValueOf(inst).Elem(), a); fv.IsValid() && fv.IsZero() {
 				if err := assign(fv, res.LastInsertID+int64(i)); err != nil {
-					return err
+					return errRead(err, "%s.%s", md.m.name, a.name)
 				}
 			}
 		}
@@ -278,7 +278,7 @@ func (md *Model[T]) Upsert(ctx context.Context, inst *T, opts ...UpsertOptions) 
 		return false, err
 	}
 	if inst == nil {
-		return false, errors.New("sequelize: Upsert of a nil instance")
+		return false, errInstance("Upsert of a nil instance")
 	}
 	rv := reflect.ValueOf(inst).Elem()
 	if o.Validate == nil || *o.Validate {
@@ -294,7 +294,7 @@ func (md *Model[T]) Upsert(ctx context.Context, inst *T, opts ...UpsertOptions) 
 	if len(conflict) == 0 {
 		conflict = md.conflictKey(rv)
 		if conflict == nil {
-			return false, fmt.Errorf("sequelize: Upsert of %s needs its primary key or a unique key set, or ConflictFields", md.m.name)
+			return false, errInstance("Upsert of %s needs its primary key or a unique key set, or ConflictFields", md.m.name)
 		}
 	}
 	for _, n := range slices.Concat(conflict, o.Fields) {
@@ -317,7 +317,7 @@ func (md *Model[T]) Upsert(ctx context.Context, inst *T, opts ...UpsertOptions) 
 	for _, n := range conflict {
 		f := fieldOf(rv, md.m.byName[n])
 		if !f.IsValid() {
-			return false, fmt.Errorf("sequelize: conflict attribute %s has no struct field", n)
+			return false, errQuery("conflict attribute %s has no struct field", n)
 		}
 		key[n] = f.Interface()
 	}
@@ -373,7 +373,7 @@ func (md *Model[T]) Upsert(ctx context.Context, inst *T, opts ...UpsertOptions) 
 			return err
 		}
 		if row == nil {
-			return fmt.Errorf("sequelize: the upserted %s row was not found by %v", md.m.name, key)
+			return errInstance("the upserted %s row was not found by %v", md.m.name, key)
 		}
 		*inst = *row
 		return nil
@@ -439,7 +439,7 @@ func (md *Model[T]) Build(values Values) (*T, error) {
 		}
 		if d, ok := defaultFor(a, ts); ok {
 			if err := setField(rv.FieldByIndex(a.goIndex), d); err != nil {
-				return nil, err
+				return nil, errValue(md.m, a, d, err)
 			}
 		}
 	}
@@ -460,10 +460,10 @@ func (md *Model[T]) Set(inst *T, values Values) error {
 		}
 		f := fieldOf(rv, a)
 		if !f.IsValid() {
-			return fmt.Errorf("sequelize: %s.%s has no struct field to set", md.m.name, k)
+			return errQuery("%s.%s has no struct field to set", md.m.name, k)
 		}
 		if err := assign(f, v); err != nil {
-			return fmt.Errorf("sequelize: %s.%s: %w", md.m.name, k, err)
+			return errValue(md.m, a, v, err)
 		}
 		if a.role == roleNone {
 			names = append(names, k)
@@ -510,7 +510,7 @@ func plainValues(w Where) Values {
 // so a transaction it runs in is never aborted by the race.
 func (md *Model[T]) FindOrCreate(ctx context.Context, opts FindOrCreateOptions) (*T, bool, error) {
 	if len(opts.Where) == 0 {
-		return nil, false, errors.New("sequelize: FindOrCreate needs a Where")
+		return nil, false, errQuery("FindOrCreate needs a Where")
 	}
 	find := FindOptions{Where: opts.Where, Transaction: opts.Transaction, Logging: opts.Logging}
 	if row, err := md.FindOne(ctx, find); err != nil || row != nil {
@@ -549,7 +549,7 @@ func (md *Model[T]) FindOrCreate(ctx context.Context, opts FindOrCreateOptions) 
 		return nil, false, err
 	}
 	if row == nil {
-		return nil, false, fmt.Errorf("sequelize: FindOrCreate inserted a %s row that its Where does not find; make the Where match the created values", md.m.name)
+		return nil, false, errQuery("FindOrCreate inserted a %s row that its Where does not find; make the Where match the created values", md.m.name)
 	}
 	return row, res.RowsAffected == 1, nil
 }

@@ -136,7 +136,7 @@ func (o Options) withDefaults() (Options, error) {
 	case tzOffset.MatchString(tz):
 	default:
 		if _, err := time.LoadLocation(tz); err != nil {
-			return o, fmt.Errorf("sequelize: invalid Timezone %q: want \"±HH:MM\" or an IANA zone name", tz)
+			return o, errInvalidConn(nil, "invalid Timezone %q: want \"±HH:MM\" or an IANA zone name", tz)
 		}
 	}
 	return o, nil
@@ -173,12 +173,12 @@ func Open(ctx context.Context, uri string, opts ...Options) (*DB, error) {
 	}
 	scheme, _, ok := strings.Cut(uri, ":")
 	if !ok || scheme == "" {
-		return nil, fmt.Errorf("sequelize: invalid URI %q: it has no scheme such as sqlite:, postgres:// or mysql://", redactURI(uri))
+		return nil, errInvalidConn(nil, "invalid URI %q: it has no scheme such as sqlite:, postgres:// or mysql://", redactURI(uri))
 	}
 	scheme = strings.ToLower(scheme)
 	d, ok := dialect.Lookup(scheme)
 	if !ok {
-		return nil, fmt.Errorf("sequelize: no dialect is registered for %q (registered: %s); import its package, e.g. _ \"github.com/gosequelize/sequelize/dialect/%sdialect\"",
+		return nil, errInvalidConn(nil, "no dialect is registered for %q (registered: %s); import its package, e.g. _ \"github.com/gosequelize/sequelize/dialect/%sdialect\"",
 			scheme, strings.Join(dialect.Schemes(), ", "), dialectPackageHint(scheme))
 	}
 	cfg, err := parseURI(uri, scheme)
@@ -194,11 +194,16 @@ func Open(ctx context.Context, uri string, opts ...Options) (*DB, error) {
 	cfg.Hooks = db.connHooks()
 	pool, err := d.Open(ctx, cfg)
 	if err != nil {
-		var be *BaseError
-		if errors.As(err, &be) {
+		if isBase(err) {
 			return nil, err
 		}
-		return nil, fmt.Errorf("sequelize: open %s: %w", d.Name(), err)
+		// A dialect's Open fails on a bad setting (an invalid URI
+		// parameter, an unsupported time zone), or on a connection error
+		// when it connects early.
+		if cerr := db.classify(ctx, err, "", nil); isConnErr(cerr) {
+			return nil, cerr
+		}
+		return nil, errInvalidConn(err, "open %s", d.Name())
 	}
 	db.pool = pool
 	db.name = strings.TrimPrefix(cfg.URL.Path, "/")
@@ -234,25 +239,25 @@ func New(d dialect.Dialect, pool any, opts ...Options) (*DB, error) {
 		return nil, err
 	}
 	if o.Pool.Max != 0 || o.Pool.Min != 0 || o.Pool.Idle != 0 || o.Pool.Evict != 0 || o.Pool.MaxLifetime != 0 {
-		return nil, errors.New("sequelize: New: PoolOptions other than Acquire apply only to pools that Open creates; configure your own pool directly")
+		return nil, errInvalidConn(nil, "New: PoolOptions other than Acquire apply only to pools that Open creates; configure your own pool directly")
 	}
 	if len(o.DialectOptions) > 0 {
-		return nil, errors.New("sequelize: New: DialectOptions apply only to connections that Open creates; configure your own pool directly")
+		return nil, errInvalidConn(nil, "New: DialectOptions apply only to connections that Open creates; configure your own pool directly")
 	}
 	if o, err = o.withDefaults(); err != nil {
 		return nil, err
 	}
 	if o.Timezone != "+00:00" {
-		return nil, errors.New("sequelize: New: Timezone applies only to connections that Open creates; set the session time zone on your own pool")
+		return nil, errInvalidConn(nil, "New: Timezone applies only to connections that Open creates; set the session time zone on your own pool")
 	}
 	for t := range o.Hooks {
 		if t.connection() || t == BeforeInit || t == AfterInit {
-			return nil, fmt.Errorf("sequelize: New: %s runs only for pools Open creates; hook your own pool directly", t)
+			return nil, errInvalidConn(nil, "New: %s runs only for pools Open creates; hook your own pool directly", t)
 		}
 	}
 	p, err := d.Wrap(pool)
 	if err != nil {
-		return nil, err
+		return nil, errInvalidConn(err, "New")
 	}
 	db := newDB(p.Dialect(), o)
 	db.pool, db.wrapped = p, true
@@ -284,7 +289,7 @@ func oneOption[O any](opts []O) (O, error) {
 	case 1:
 		return opts[0], nil
 	}
-	return zero, fmt.Errorf("sequelize: at most one %T may be given, got %d", zero, len(opts))
+	return zero, errQuery("at most one %T may be given, got %d", zero, len(opts))
 }
 
 func parseURI(uri, scheme string) (*dialect.Config, error) {
@@ -294,7 +299,7 @@ func parseURI(uri, scheme string) (*dialect.Config, error) {
 		rest, query, _ := strings.Cut(rest, "?")
 		params, err := url.ParseQuery(query)
 		if err != nil {
-			return nil, fmt.Errorf("sequelize: invalid query in URI %q: %w", uri, err)
+			return nil, errInvalidConn(err, "invalid query in URI %q", uri)
 		}
 		cfg.Params = params
 		switch {
@@ -310,7 +315,7 @@ func parseURI(uri, scheme string) (*dialect.Config, error) {
 		if cfg.Storage != ":memory:" {
 			s, err := url.PathUnescape(cfg.Storage)
 			if err != nil {
-				return nil, fmt.Errorf("sequelize: invalid SQLite path in URI %q: %w", uri, err)
+				return nil, errInvalidConn(err, "invalid SQLite path in URI %q", uri)
 			}
 			cfg.Storage = s
 		}
@@ -319,7 +324,7 @@ func parseURI(uri, scheme string) (*dialect.Config, error) {
 	}
 	u, err := url.Parse(uri)
 	if err != nil {
-		return nil, fmt.Errorf("sequelize: invalid URI %q: %w", redactURI(uri), redactErr(err, uri))
+		return nil, errInvalidConn(redactErr(err, uri), "invalid URI %q", redactURI(uri))
 	}
 	cfg.URL = u
 	cfg.Params = u.Query()
@@ -414,7 +419,15 @@ func (db *DB) acquire(ctx context.Context, mode dialect.AcquireMode) (dialect.Co
 			fmt.Sprintf("no connection became free within %s (PoolOptions.Acquire); stats: %+v", db.opts.Pool.Acquire, db.pool.Stats()), err)}}
 		return nil, e
 	}
-	return nil, db.classify(ctx, err, "", nil)
+	cerr := db.classify(ctx, err, "", nil)
+	if dbe, ok := cerr.(*DatabaseError); ok {
+		// Failing to get a connection is a connection error, whatever
+		// the driver's error.
+		ce := &ConnectionError{dbe.BaseError}
+		ce.Name = "SequelizeConnectionError"
+		return nil, ce
+	}
+	return nil, cerr
 }
 
 var errAcquireTimeout = errors.New("sequelize: connection acquire timeout")
@@ -425,7 +438,12 @@ func (db *DB) classify(ctx context.Context, err error, query string, args []any)
 		return nil
 	}
 	var be *BaseError
-	if errors.As(err, &be) || errors.Is(err, ErrTxDone) || errors.Is(err, ErrClosed) {
+	if errors.As(err, &be) {
+		// A value read that the Go destination cannot hold (errRead)
+		// gets the statement here.
+		if dbe, ok := err.(*DatabaseError); ok && dbe.SQL == "" && query != "" {
+			dbe.SQL, dbe.Parameters = query, args
+		}
 		return err
 	}
 	info := db.dialect.ClassifyError(err)

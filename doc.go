@@ -122,5 +122,19 @@
 // keep the statement and its parameters, and Unwrap reaches the driver's
 // error; when a statement fails because its context ended,
 // errors.Is(err, context.Canceled) (or context.DeadlineExceeded) holds.
-// Messages start with "sequelize: ".
+// Messages start with "sequelize: ", once.
+//
+// Every error the package returns is reachable with errors.As as a
+// [*BaseError], in the class a Sequelize user expects for its cause: a
+// value an attribute cannot take (a string for an INTEGER in a Where, a
+// Set or FindByPK) is a [*ValidationError] naming the attribute; options
+// that cannot make a query (Update or Destroy without a Where, a lock or
+// TRUNCATE option the dialect lacks, a data type or default the DDL cannot
+// render) a [*QueryError]; an instance that cannot be written (nil, no
+// primary key) an [*InstanceError]; a URI or connection option that cannot
+// open a DB an [*InvalidConnectionError]; a value read from the database
+// that its Go destination cannot hold a [*DatabaseError] with the
+// statement. [ErrTxDone] and [ErrClosed] are a *BaseError and a
+// *ConnectionError. The exceptions are the errors of your own code, which
+// pass through unchanged: what a hook or a DB.Transaction callback returns.
 package sequelize

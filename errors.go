@@ -5,6 +5,8 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+
+	"github.com/gosequelize/sequelize/dialect"
 )
 
 // This file holds every error class of Sequelize's reference as a Go type.
@@ -28,24 +30,30 @@ import (
 
 // ErrTxDone is returned when a statement, Commit or Rollback is attempted on
 // a transaction that has already been committed or rolled back. Errors that
-// wrap it also match database/sql's sql.ErrTxDone.
-var ErrTxDone = errors.New("sequelize: the transaction has already been committed or rolled back")
+// wrap it also match database/sql's sql.ErrTxDone. It is a *BaseError
+// (Sequelize throws a plain Error there).
+var ErrTxDone error = &BaseError{Name: "SequelizeBaseError", Message: "the transaction has already been committed or rolled back"}
 
-// ErrClosed is returned by every method of a DB after Close.
-var ErrClosed = errors.New("sequelize: the DB has been closed")
+// ErrClosed is returned by every method of a DB after Close. It is a
+// *ConnectionError.
+var ErrClosed error = &ConnectionError{BaseError{Name: "SequelizeConnectionError", Message: "the DB has been closed"}}
 
+// txDoneError is ErrTxDone with the transaction's state and the statement
+// refused, as Sequelize words it.
 type txDoneError struct {
-	state string
-	sql   string
+	BaseError
+	sql string
 }
 
-func (e *txDoneError) Error() string {
-	msg := fmt.Sprintf("sequelize: %s has been called on this transaction, you can no longer use it", e.state)
-	if e.sql != "" {
-		msg += " (the rejected query is attached as SQL: " + e.sql + ")"
+func newTxDone(state, sql string) *txDoneError {
+	msg := fmt.Sprintf("%s has been called on this transaction, you can no longer use it", state)
+	if sql != "" {
+		msg += " (the rejected query is attached as SQL: " + sql + ")"
 	}
-	return msg
+	return &txDoneError{BaseError: newBase("SequelizeBaseError", msg, nil), sql: sql}
 }
+
+func (e *txDoneError) As(target any) bool { return asBase(&e.BaseError, target) }
 
 func (e *txDoneError) Is(target error) bool { return target == ErrTxDone || target == sql.ErrTxDone }
 
@@ -82,7 +90,100 @@ func (e *BaseError) Unwrap() []error {
 }
 
 func newBase(name, msg string, parent error) BaseError {
-	return BaseError{Name: name, Message: msg, Parent: parent}
+	return BaseError{Name: name, Message: strings.TrimPrefix(msg, "sequelize: "), Parent: parent}
+}
+
+// The constructors below make the errors this package creates itself, one
+// per Sequelize class a user would expect for the condition. A message
+// built around another error's text keeps that error as Parent, and drops
+// the "sequelize: " its text starts with, so that the prefix appears once.
+
+// errText is err's message without its "sequelize: " prefix.
+func errText(err error) string { return strings.TrimPrefix(err.Error(), "sequelize: ") }
+
+// wrapText is format's message followed by ": " and err's text.
+func wrapText(err error, format string, a ...any) string {
+	return fmt.Sprintf(format, a...) + ": " + errText(err)
+}
+
+// errQuery is a *QueryError: options or arguments that cannot make a valid
+// query (Sequelize throws a QueryError or a plain Error for these).
+func errQuery(format string, a ...any) error {
+	return &QueryError{newBase("SequelizeQueryError", fmt.Sprintf(format, a...), nil)}
+}
+
+// errQueryWrap is a *QueryError around err, unless err already is one of
+// this package's errors, which it returns as is.
+func errQueryWrap(err error, format string, a ...any) error {
+	if err == nil || isBase(err) {
+		return err
+	}
+	return &QueryError{newBase("SequelizeQueryError", wrapText(err, format, a...), err)}
+}
+
+// errInstance is an *InstanceError: an operation on an instance that
+// cannot proceed (a nil instance, an unsaved one, one with no key).
+func errInstance(format string, a ...any) error {
+	return &InstanceError{newBase("SequelizeInstanceError", fmt.Sprintf(format, a...), nil)}
+}
+
+// errInvalidConn is an *InvalidConnectionError: a URI or connection
+// setting that cannot open a DB. parent, when not nil, is kept.
+func errInvalidConn(parent error, format string, a ...any) error {
+	msg := fmt.Sprintf(format, a...)
+	if parent != nil {
+		msg += ": " + errText(parent)
+	}
+	return &InvalidConnectionError{ConnectionError{newBase("SequelizeInvalidConnectionError", msg, parent)}}
+}
+
+// errValue is the *ValidationError of a value that attribute a of model m
+// cannot take (Sequelize's type validation): a bind or assignment failure.
+func errValue(m *modelMeta, a *attribute, v any, err error) error {
+	if isBase(err) {
+		return err
+	}
+	msg := m.name + "." + a.name + ": " + errText(err)
+	key := a.name
+	if a.typ != nil {
+		key = a.typ.Key()
+	}
+	e := NewValidationError(msg, []ValidationErrorItem{{Message: errText(err), Type: "Validation error", Path: a.name,
+		Value: v, Origin: OriginCore, ValidatorKey: key + " validator", Original: err}})
+	e.Parent = err
+	return e
+}
+
+// errRead is the *DatabaseError of a value read from the database that
+// the Go destination cannot hold; the statement is filled in by classify.
+func errRead(err error, format string, a ...any) error {
+	if isBase(err) {
+		return err
+	}
+	return &DatabaseError{BaseError: newBase("SequelizeDatabaseError", wrapText(err, format, a...), err)}
+}
+
+// asQuery makes an error of a statement's rendering (a dialect's DDL, a
+// literal, a data type's SQL) a *QueryError carrying it; this package's
+// own errors and dialect.ErrRebuild pass unchanged.
+func asQuery(err error) error {
+	if err == nil || isBase(err) || errors.Is(err, dialect.ErrRebuild) {
+		return err
+	}
+	return &QueryError{newBase("SequelizeQueryError", errText(err), err)}
+}
+
+// isConnErr reports whether err is a *ConnectionError (or one of its
+// children).
+func isConnErr(err error) bool {
+	var ce *ConnectionError
+	return errors.As(err, &ce)
+}
+
+// isBase reports whether err is (or wraps) one of this package's errors.
+func isBase(err error) bool {
+	var be *BaseError
+	return errors.As(err, &be)
 }
 
 // asBase lets every direct child of BaseError hand out its BaseError.

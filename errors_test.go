@@ -124,9 +124,12 @@ func TestValidationErrorMessage(t *testing.T) {
 }
 
 func TestTxDoneError(t *testing.T) {
-	err := &txDoneError{state: "rollback", sql: "SELECT 1"}
+	err := newTxDone("rollback", "SELECT 1")
 	if !errors.Is(err, ErrTxDone) || !errors.Is(err, sql.ErrTxDone) {
 		t.Error("txDoneError does not match ErrTxDone and sql.ErrTxDone")
+	}
+	if !reaches[BaseError](err) || !reaches[BaseError](ErrTxDone) || !reaches[ConnectionError](ErrClosed) {
+		t.Error("ErrTxDone, its errors and ErrClosed do not reach *BaseError")
 	}
 	want := "sequelize: rollback has been called on this transaction, you can no longer use it (the rejected query is attached as SQL: SELECT 1)"
 	if err.Error() != want {

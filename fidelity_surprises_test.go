@@ -4,9 +4,11 @@ package sequelize_test
 // issue's section 3): each test fails on the code before its fix.
 
 import (
+	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
+	"strings"
 	"testing"
 	"time"
 
@@ -281,5 +283,123 @@ func TestFidelityInstanceTimesAsStored(t *testing.T) {
 			t.Fatal(err)
 		}
 		same("DestroyInstance", e)
+	})
+}
+
+// fs3Class checks that err is one of the package's errors, of class T,
+// with the "sequelize: " prefix exactly once.
+func fs3Class[T any, PT interface {
+	*T
+	error
+}](t *testing.T, what string, err error) {
+	t.Helper()
+	if err == nil {
+		t.Errorf("%s: no error", what)
+		return
+	}
+	var be *sequelize.BaseError
+	if !errors.As(err, &be) {
+		t.Errorf("%s: %T %q does not reach *sequelize.BaseError", what, err, err)
+	}
+	var target PT
+	if !errors.As(err, &target) {
+		t.Errorf("%s: %q is not a %T", what, err, target)
+	}
+	if msg := err.Error(); !strings.HasPrefix(msg, "sequelize: ") || strings.Count(msg, "sequelize:") != 1 {
+		t.Errorf("%s: message %q: want the \"sequelize: \" prefix exactly once", what, msg)
+	}
+}
+
+// Every error the library returns is one of its error classes, the one a
+// Sequelize user would expect, whatever its cause: a bind failure, a
+// missing where, a bad URI, an option the dialect cannot honour, a value
+// read that does not fit its destination.
+func TestFidelityErrorsInHierarchy(t *testing.T) {
+	ctx := context.Background()
+	_, err := sequelize.Open(ctx, "postgres://u:p@h:bad/db")
+	fs3Class[sequelize.InvalidConnectionError](t, "Open of a malformed URI", err)
+	_, err = sequelize.Open(ctx, "oracle://h/db")
+	fs3Class[sequelize.InvalidConnectionError](t, "Open of an unknown dialect", err)
+	_, err = sequelize.Open(ctx, "postgres://u:p@h/db?sslmode=bogus")
+	fs3Class[sequelize.InvalidConnectionError](t, "Open with a bad driver parameter", err)
+	_, err = sequelize.Open(ctx, "sqlite::memory:", sequelize.Options{Timezone: "+02:00"})
+	fs3Class[sequelize.InvalidConnectionError](t, "Open of SQLite with a time zone", err)
+	_, err = sequelize.Open(ctx, "sqlite::memory:", sequelize.Options{}, sequelize.Options{})
+	fs3Class[sequelize.QueryError](t, "Open with two Options", err)
+
+	testdb.Each(t, func(t *testing.T, tg testdb.Target) {
+		ctx := t.Context()
+		db, products := fs3Products(t, tg)
+		if err := products.Create(ctx, &fs3Product{Name: "a"}); err != nil {
+			t.Fatal(err)
+		}
+		_, err := products.FindAll(ctx, sequelize.FindOptions{Where: sequelize.Where{"stock": "abc"}})
+		fs3Class[sequelize.ValidationError](t, "Where with a string for an INTEGER", err)
+		var ve *sequelize.ValidationError
+		if errors.As(err, &ve) && (len(ve.Errors) != 1 || ve.Errors[0].Path != "stock" || ve.Errors[0].Value != "abc") {
+			t.Errorf("bind failure items = %+v, want one on stock with its value", ve.Errors)
+		}
+		_, err = products.FindByPK(ctx, "abc")
+		fs3Class[sequelize.ValidationError](t, `FindByPK("abc")`, err)
+		err = products.Set(&fs3Product{}, sequelize.Values{"stock": "abc"})
+		fs3Class[sequelize.ValidationError](t, "Set of a string on an int field", err)
+		_, err = products.Update(ctx, sequelize.Values{"stock": 1}, sequelize.UpdateOptions{})
+		fs3Class[sequelize.QueryError](t, "Update without a where", err)
+		_, err = products.Update(ctx, sequelize.Values{"stock": "x"}, sequelize.UpdateOptions{Where: sequelize.Where{}})
+		fs3Class[sequelize.ValidationError](t, "Update with a string for an INTEGER", err)
+		_, err = products.Destroy(ctx, sequelize.DestroyOptions{})
+		fs3Class[sequelize.QueryError](t, "Destroy without a where", err)
+		_, err = products.Restore(ctx)
+		fs3Class[sequelize.QueryError](t, "Restore of a model that is not paranoid", err)
+		fs3Class[sequelize.InstanceError](t, "Create of nil", products.Create(ctx, nil))
+		_, err = products.FindAll(ctx, sequelize.FindOptions{}, sequelize.FindOptions{})
+		fs3Class[sequelize.QueryError](t, "FindAll with two options", err)
+		_, err = db.Query(ctx, "SELECT ?", sequelize.QueryOptions{Replacements: []any{1}, Bind: []any{1}})
+		fs3Class[sequelize.QueryError](t, "Replacements and Bind", err)
+		_, err = db.Query(ctx, "SELECT ? AS a", sequelize.QueryOptions{Replacements: []any{1, 2}})
+		fs3Class[sequelize.QueryError](t, "too many replacements", err)
+		_, err = sequelize.QueryAs[int](ctx, db, "SELECT 1 AS a, 2 AS b")
+		fs3Class[sequelize.QueryError](t, "QueryAs of two columns into an int", err)
+		_, err = sequelize.QueryAs[int](ctx, db, "SELECT 'abc' AS a")
+		fs3Class[sequelize.DatabaseError](t, "QueryAs of text into an int", err)
+		var dbe *sequelize.DatabaseError
+		if errors.As(err, &dbe) && dbe.SQL == "" {
+			t.Error("a value read that does not fit: the DatabaseError has no SQL")
+		}
+		err = db.QueryInterface().AddColumn(ctx, "fs3Products", "extra", sequelize.AttributeOptions{})
+		fs3Class[sequelize.QueryError](t, "AddColumn without a Type", err)
+
+		switch db.Dialect().Name() {
+		case "postgres":
+			_, err = db.Begin(ctx, sequelize.TransactionOptions{Type: sequelize.TransactionImmediate})
+			fs3Class[sequelize.QueryError](t, "a SQLite transaction type on PostgreSQL", err)
+		case "mariadb", "mysql":
+			_, err = products.FindAll(ctx, sequelize.FindOptions{Lock: sequelize.LockKeyShare})
+			fs3Class[sequelize.QueryError](t, "a PostgreSQL lock on MariaDB", err)
+			err = products.Truncate(ctx, sequelize.DestroyOptions{Cascade: true})
+			fs3Class[sequelize.QueryError](t, "TRUNCATE CASCADE on MariaDB", err)
+		case "sqlite":
+			err = products.Truncate(ctx, sequelize.DestroyOptions{Cascade: true})
+			fs3Class[sequelize.QueryError](t, "TRUNCATE CASCADE on SQLite", err)
+		}
+
+		tx, err := db.Begin(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := tx.Commit(ctx); err != nil {
+			t.Fatal(err)
+		}
+		_, err = products.FindAll(ctx, sequelize.FindOptions{Transaction: tx})
+		fs3Class[sequelize.BaseError](t, "a statement on a committed transaction", err)
+		if !errors.Is(err, sequelize.ErrTxDone) {
+			t.Errorf("statement on a committed transaction: %v does not match ErrTxDone", err)
+		}
+		db.Close()
+		_, err = products.FindAll(ctx)
+		fs3Class[sequelize.ConnectionError](t, "a statement after Close", err)
+		if !errors.Is(err, sequelize.ErrClosed) {
+			t.Errorf("statement after Close: %v does not match ErrClosed", err)
+		}
 	})
 }

@@ -2,7 +2,6 @@ package sequelize
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"log/slog"
 	"reflect"
@@ -173,7 +172,7 @@ func (md *Model[T]) paranoidOn(p *bool) bool {
 // buildSelect compiles a SELECT for o.
 func (md *Model[T]) buildSelect(o *FindOptions, limitOne bool) (*selectPlan, error) {
 	if o.via == nil && o.Through.set() {
-		return nil, errors.New("sequelize: FindOptions.Through is for a BelongsToManyAssociation's Get")
+		return nil, errQuery("FindOptions.Through is for a BelongsToManyAssociation's Get")
 	}
 	m := md.m
 	s := newSQLB(md.db)
@@ -280,13 +279,13 @@ func (md *Model[T]) buildSelect(o *FindOptions, limitOne bool) (*selectPlan, err
 	if o.Lock != "" {
 		lock, err := md.db.dialect.Lock(string(o.Lock), o.SkipLocked)
 		if err != nil {
-			return nil, err
+			return nil, errQueryWrap(err, "Lock")
 		}
 		if lock != "" {
 			s.w(" ").w(lock)
 		}
 	} else if o.SkipLocked {
-		return nil, fmt.Errorf("sequelize: SkipLocked needs a Lock")
+		return nil, errQuery("SkipLocked needs a Lock")
 	}
 	if s.err != nil {
 		return nil, s.err
@@ -506,7 +505,7 @@ func (md *Model[T]) run(ctx context.Context, plan *selectPlan, o *FindOptions) (
 				inst = &chunk[len(chunk)-1]
 			}
 			if err := sc.scan(rows, reflect.ValueOf(inst).Elem()); err != nil {
-				return fmt.Errorf("%s: %w", md.m.name, err)
+				return errRead(err, "%s", md.m.name)
 			}
 			if v := o.via; v != nil {
 				k, _ := keyOf(reflect.ValueOf(sc.holders[len(sc.holders)-1]))
@@ -515,7 +514,7 @@ func (md *Model[T]) run(ctx context.Context, plan *selectPlan, o *FindOptions) (
 					j := reflect.New(v.through.goType)
 					for i, a := range v.attrs {
 						if err := scanValue(db, a, sc.holders[plan.thrStart+i], j.Elem().FieldByIndex(a.goIndex)); err != nil {
-							return fmt.Errorf("%s.%s: %w", v.through.name, a.name, err)
+							return errRead(err, "%s.%s", v.through.name, a.name)
 						}
 					}
 					reflect.ValueOf(inst).Elem().FieldByIndex(v.field).Set(j)
@@ -704,13 +703,13 @@ func (md *Model[T]) pkWhere(pk any) (Where, error) {
 	if w, ok := pk.(Where); ok {
 		for _, a := range md.m.pks {
 			if _, ok := w[a.name]; !ok {
-				return nil, fmt.Errorf("sequelize: %s: the primary key needs %s", md.m.name, a.name)
+				return nil, errQuery("%s: the primary key needs %s", md.m.name, a.name)
 			}
 		}
 		return w, nil
 	}
 	if len(md.m.pks) != 1 {
-		return nil, fmt.Errorf("sequelize: %s has a composite primary key: pass a sequelize.Where of %s", md.m.name, strings.Join(md.PrimaryKeyAttributes(), ", "))
+		return nil, errQuery("%s has a composite primary key: pass a sequelize.Where of %s", md.m.name, strings.Join(md.PrimaryKeyAttributes(), ", "))
 	}
 	return Where{md.m.pks[0].name: pk}, nil
 }
@@ -743,7 +742,7 @@ func (md *Model[T]) Count(ctx context.Context, opts ...CountOptions) (int64, err
 		return 0, err
 	}
 	if len(o.Group) > 0 {
-		return 0, fmt.Errorf("sequelize: Count with Group returns one count per group: use CountGroups")
+		return 0, errQuery("Count with Group returns one count per group: use CountGroups")
 	}
 	rows, err := md.count(ctx, o)
 	if err != nil {
@@ -757,7 +756,7 @@ func (md *Model[T]) Count(ctx context.Context, opts ...CountOptions) (int64, err
 // (Sequelize's count with group).
 func (md *Model[T]) CountGroups(ctx context.Context, opts CountOptions) ([]Row, error) {
 	if len(opts.Group) == 0 {
-		return nil, fmt.Errorf("sequelize: CountGroups needs Group")
+		return nil, errQuery("CountGroups needs Group")
 	}
 	return md.count(ctx, opts)
 }
@@ -784,7 +783,7 @@ func (md *Model[T]) count(ctx context.Context, o CountOptions) ([]Row, error) {
 		if name, ok := g.(string); ok {
 			attrs = append(attrs, As(name, name))
 		} else {
-			return nil, fmt.Errorf("sequelize: CountGroups groups by attribute names")
+			return nil, errQuery("CountGroups groups by attribute names")
 		}
 	}
 	attrs = append(attrs, As(fn, "count"))
@@ -902,9 +901,12 @@ func (md *Model[T]) Aggregate(ctx context.Context, attr, fn string, dst any, opt
 	}
 	rv := reflect.ValueOf(dst)
 	if rv.Kind() != reflect.Pointer || rv.IsNil() {
-		return fmt.Errorf("sequelize: Aggregate needs a non-nil pointer, not %T", dst)
+		return errQuery("Aggregate needs a non-nil pointer, not %T", dst)
 	}
-	return assign(rv.Elem(), rows[0][fn])
+	if err := assign(rv.Elem(), rows[0][fn]); err != nil {
+		return errRead(err, "Aggregate into %T", dst)
+	}
+	return nil
 }
 
 // Max returns the largest value of attr (Sequelize's max), as the
@@ -980,7 +982,7 @@ func (md *Model[T]) findByPKCached(ctx context.Context, pk any, o *FindOptions) 
 	cached := v.(*selectPlan)
 	arg, err := bindValue(md.db, md.m.pks[0], pk)
 	if err != nil {
-		return nil, err
+		return nil, errValue(md.m, md.m.pks[0], pk, err)
 	}
 	plan := &selectPlan{sql: cached.sql, args: make([]any, len(cached.args)), attrs: cached.attrs, names: cached.names}
 	copy(plan.args, cached.args)

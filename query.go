@@ -2,7 +2,6 @@ package sequelize
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"log/slog"
 	"reflect"
@@ -314,7 +313,7 @@ func (db *DB) shape(res *QueryResult, o QueryOptions) error {
 // placeholders.
 func (db *DB) prepare(query string, o QueryOptions) (string, []any, error) {
 	if o.Replacements != nil && o.Bind != nil {
-		return "", nil, errors.New("sequelize: Replacements and Bind cannot be used together")
+		return "", nil, errQuery("Replacements and Bind cannot be used together")
 	}
 	syn := sqlparams.Syntax(db.syntax)
 	switch {
@@ -323,13 +322,15 @@ func (db *DB) prepare(query string, o QueryOptions) (string, []any, error) {
 		if err != nil {
 			return "", nil, err
 		}
-		return sqlparams.Replace(query, pos, named, syn)
+		q, args, err := sqlparams.Replace(query, pos, named, syn)
+		return q, args, asQuery(err)
 	case o.Bind != nil:
 		pos, named, err := paramsOf("Bind", o.Bind)
 		if err != nil {
 			return "", nil, err
 		}
-		return sqlparams.Bind(query, pos, named, syn)
+		q, args, err := sqlparams.Bind(query, pos, named, syn)
+		return q, args, asQuery(err)
 	}
 	return query, nil, nil
 }
@@ -364,7 +365,7 @@ func paramsOf(what string, v any) ([]any, map[string]any, error) {
 			return nil, out, nil
 		}
 	}
-	return nil, nil, fmt.Errorf("sequelize: %s must be a slice (positional) or a map with string keys (named), not %T", what, v)
+	return nil, nil, errQuery("%s must be a slice (positional) or a map with string keys (named), not %T", what, v)
 }
 
 func modeFor(t QueryType) dialect.AcquireMode {
@@ -426,7 +427,7 @@ func (db *DB) runOnConn(ctx context.Context, explicit *Tx, mode dialect.AcquireM
 		tx.mu.Lock()
 		defer tx.mu.Unlock()
 		if s := tx.finishedLocked(); s != "" {
-			return &txDoneError{state: s, sql: query}
+			return newTxDone(s, query)
 		}
 		return db.classify(ctx, fn(tx.conn, tx), query, args)
 	}

@@ -38,7 +38,7 @@ func (qi *QueryInterface) WithSchema(schema string) *QueryInterface {
 func (qi *QueryInterface) ddl() (dialect.DDL, error) {
 	d, ok := qi.db.dialect.(dialect.DDL)
 	if !ok {
-		return nil, fmt.Errorf("sequelize: the %s dialect cannot render DDL", qi.db.dialect.Name())
+		return nil, errQuery("the %s dialect cannot render DDL", qi.db.dialect.Name())
 	}
 	return d, nil
 }
@@ -103,19 +103,19 @@ func (qi *QueryInterface) ShowConstraints(ctx context.Context, table string) ([]
 // columnDef turns column options into the dialect's description.
 func (qi *QueryInterface) columnDef(table, column string, ao AttributeOptions) (dialect.ColumnDef, error) {
 	if ao.Type == nil {
-		return dialect.ColumnDef{}, fmt.Errorf("sequelize: column %s needs a Type", column)
+		return dialect.ColumnDef{}, errQuery("column %s needs a Type", column)
 	}
 	a := &attribute{name: column, field: column, typ: ao.Type, allowNull: ao.AllowNull == nil || *ao.AllowNull,
 		primaryKey: ao.PrimaryKey, autoIncrement: ao.AutoIncrement || ao.AutoIncrementIdentity, identity: ao.AutoIncrementIdentity,
 		unique: ao.Unique, comment: ao.Comment, references: ao.References, onDelete: strings.ToUpper(ao.OnDelete), onUpdate: strings.ToUpper(ao.OnUpdate)}
 	if err := a.setDefault(ao.DefaultValue); err != nil {
-		return dialect.ColumnDef{}, err
+		return dialect.ColumnDef{}, asQuery(err)
 	}
 	m := &modelMeta{name: table, table: table, schema: qi.schema, attrs: []*attribute{a}, byName: map[string]*attribute{column: a},
 		uniqueKeys: map[string]*uniqueKey{}}
 	t, err := qi.db.tableDef(m)
 	if err != nil {
-		return dialect.ColumnDef{}, err
+		return dialect.ColumnDef{}, asQuery(err)
 	}
 	return t.Columns[0], nil
 }
@@ -124,7 +124,7 @@ func (qi *QueryInterface) columnDef(table, column string, ao AttributeOptions) (
 func (qi *QueryInterface) AddColumn(ctx context.Context, table, column string, attr AttributeOptions) error {
 	ddl, err := qi.ddl()
 	if err != nil {
-		return err
+		return asQuery(err)
 	}
 	c, err := qi.columnDef(table, column, attr)
 	if err != nil {
@@ -132,7 +132,7 @@ func (qi *QueryInterface) AddColumn(ctx context.Context, table, column string, a
 	}
 	stmts, err := ddl.AddColumnSQL(qi.schema, table, c)
 	if err != nil {
-		return err
+		return asQuery(err)
 	}
 	return qi.db.runDDL(ctx, nil, stmts)
 }
@@ -142,7 +142,7 @@ func (qi *QueryInterface) AddColumn(ctx context.Context, table, column string, a
 func (qi *QueryInterface) RemoveColumn(ctx context.Context, table, column string) error {
 	ddl, err := qi.ddl()
 	if err != nil {
-		return err
+		return asQuery(err)
 	}
 	stmts, err := ddl.RemoveColumnSQL(qi.schema, table, column)
 	if errors.Is(err, dialect.ErrRebuild) {
@@ -151,7 +151,7 @@ func (qi *QueryInterface) RemoveColumn(ctx context.Context, table, column string
 		})
 	}
 	if err != nil {
-		return err
+		return asQuery(err)
 	}
 	return qi.db.runDDL(ctx, nil, stmts)
 }
@@ -161,7 +161,7 @@ func (qi *QueryInterface) RemoveColumn(ctx context.Context, table, column string
 func (qi *QueryInterface) ChangeColumn(ctx context.Context, table, column string, attr AttributeOptions) error {
 	ddl, err := qi.ddl()
 	if err != nil {
-		return err
+		return asQuery(err)
 	}
 	c, err := qi.columnDef(table, column, attr)
 	if err != nil {
@@ -176,7 +176,7 @@ func (qi *QueryInterface) ChangeColumn(ctx context.Context, table, column string
 					return cols, nil
 				}
 			}
-			return nil, fmt.Errorf("sequelize: table %s has no column %s", table, column)
+			return nil, errQuery("table %s has no column %s", table, column)
 		})
 	}
 	if err != nil {
@@ -190,11 +190,11 @@ func (qi *QueryInterface) ChangeColumn(ctx context.Context, table, column string
 func (qi *QueryInterface) changeColumnDef(ctx context.Context, m *modelMeta, a *attribute, logger *slog.Logger) error {
 	ddl, err := qi.ddl()
 	if err != nil {
-		return err
+		return asQuery(err)
 	}
 	t, err := qi.db.tableDef(m)
 	if err != nil {
-		return err
+		return asQuery(err)
 	}
 	c := t.Columns[slices.Index(m.attrs, a)]
 	stmts, err := ddl.ChangeColumnSQL(m.schema, m.table, c)
@@ -227,7 +227,7 @@ func (qi *QueryInterface) dropForeignKeys(ctx context.Context, table, column str
 	}
 	ddl, err := qi.ddl()
 	if err != nil {
-		return err
+		return asQuery(err)
 	}
 	dropper, ok := ddl.(interface {
 		DropForeignKeySQL(schema, table, name string) (string, error)
@@ -241,7 +241,7 @@ func (qi *QueryInterface) dropForeignKeys(ctx context.Context, table, column str
 		}
 		st, err := dropper.DropForeignKeySQL(qi.schema, table, fk.ConstraintName)
 		if err != nil {
-			return err
+			return asQuery(err)
 		}
 		if st == "" {
 			continue
@@ -257,7 +257,7 @@ func (qi *QueryInterface) dropForeignKeys(ctx context.Context, table, column str
 func (qi *QueryInterface) RenameColumn(ctx context.Context, table, from, to string) error {
 	ddl, err := qi.ddl()
 	if err != nil {
-		return err
+		return asQuery(err)
 	}
 	stmts, err := ddl.RenameColumnSQL(qi.schema, table, from, to)
 	if errors.Is(err, dialect.ErrRebuild) {
@@ -268,7 +268,7 @@ func (qi *QueryInterface) RenameColumn(ctx context.Context, table, from, to stri
 					return cols, nil
 				}
 			}
-			return nil, fmt.Errorf("sequelize: table %s has no column %s", table, from)
+			return nil, errQuery("table %s has no column %s", table, from)
 		})
 	}
 	if err != nil {
@@ -281,7 +281,7 @@ func (qi *QueryInterface) RenameColumn(ctx context.Context, table, from, to stri
 func (qi *QueryInterface) RenameTable(ctx context.Context, from, to string) error {
 	ddl, err := qi.ddl()
 	if err != nil {
-		return err
+		return asQuery(err)
 	}
 	return qi.db.runDDL(ctx, nil, []string{ddl.RenameTableSQL(qi.schema, from, qi.schema, to)})
 }
@@ -294,7 +294,7 @@ func (qi *QueryInterface) DropTable(ctx context.Context, table string, opts ...D
 	}
 	ddl, err := qi.ddl()
 	if err != nil {
-		return err
+		return asQuery(err)
 	}
 	return qi.db.runDDL(ctx, o.Logging, ddl.DropTableSQL(dialect.TableDef{Schema: qi.schema, Name: table}, o.Cascade))
 }
@@ -304,7 +304,7 @@ func (qi *QueryInterface) DropTable(ctx context.Context, table string, opts ...D
 func (qi *QueryInterface) AddIndex(ctx context.Context, table string, opts IndexOptions) error {
 	ddl, err := qi.ddl()
 	if err != nil {
-		return err
+		return asQuery(err)
 	}
 	m := &modelMeta{name: table, table: table, schema: qi.schema, byName: map[string]*attribute{}, byField: map[string]*attribute{}}
 	for _, f := range opts.Fields {
@@ -314,11 +314,11 @@ func (qi *QueryInterface) AddIndex(ctx context.Context, table string, opts Index
 	}
 	def, err := qi.db.indexDef(m, opts)
 	if err != nil {
-		return err
+		return asQuery(err)
 	}
 	st, err := ddl.AddIndexSQL(qi.schema, table, def)
 	if err != nil {
-		return err
+		return asQuery(err)
 	}
 	return qi.db.runDDL(ctx, nil, []string{st})
 }
@@ -327,7 +327,7 @@ func (qi *QueryInterface) AddIndex(ctx context.Context, table string, opts Index
 func (qi *QueryInterface) RemoveIndex(ctx context.Context, table, name string) error {
 	ddl, err := qi.ddl()
 	if err != nil {
-		return err
+		return asQuery(err)
 	}
 	return qi.db.runDDL(ctx, nil, []string{ddl.RemoveIndexSQL(qi.schema, table, name)})
 }
@@ -366,7 +366,7 @@ func (qi *QueryInterface) rebuild(ctx context.Context, table string, renamed map
 	}
 	ddl, err := qi.ddl()
 	if err != nil {
-		return err
+		return asQuery(err)
 	}
 	cols, oldNames, err := qi.describedColumns(ctx, table)
 	if err != nil {
@@ -395,7 +395,7 @@ func (qi *QueryInterface) rebuild(ctx context.Context, table string, renamed map
 	tmp := table + "_sequelize_rebuild"
 	stmts, err := ddl.CreateTableSQL(dialect.TableDef{Name: tmp, Columns: newCols})
 	if err != nil {
-		return err
+		return asQuery(err)
 	}
 	var copyFrom, copyTo []string
 	for _, c := range newCols {
@@ -436,7 +436,7 @@ func (qi *QueryInterface) rebuild(ctx context.Context, table string, renamed map
 		case moved:
 			st, err := ddl.AddIndexSQL("", table, def)
 			if err != nil {
-				return err
+				return asQuery(err)
 			}
 			stmts = append(stmts, st)
 		default:
@@ -456,7 +456,8 @@ func (qi *QueryInterface) rebuild(ctx context.Context, table string, renamed map
 			return err
 		}
 		if len(res.Rows) > 0 {
-			return fmt.Errorf("sequelize: rebuilding %s would break foreign keys: %v", table, res.Rows)
+			return &ForeignKeyConstraintError{DatabaseError: DatabaseError{BaseError: newBase("SequelizeForeignKeyConstraintError",
+				fmt.Sprintf("rebuilding %s would break foreign keys: %v", table, res.Rows), nil), SQL: "PRAGMA foreign_key_check"}, Table: table}
 		}
 		return nil
 	})
@@ -470,7 +471,7 @@ func (db *DB) alterTable(ctx context.Context, m *modelMeta, o SyncOptions) error
 	qi := db.QueryInterface().WithSchema(m.schema)
 	ddl, err := qi.ddl()
 	if err != nil {
-		return err
+		return asQuery(err)
 	}
 	existing, err := qi.DescribeTable(ctx, m.table)
 	if err != nil {
@@ -478,7 +479,7 @@ func (db *DB) alterTable(ctx context.Context, m *modelMeta, o SyncOptions) error
 	}
 	want, err := db.tableDef(m)
 	if err != nil {
-		return err
+		return asQuery(err)
 	}
 	for i, a := range m.attrs {
 		c := want.Columns[i]
@@ -486,7 +487,7 @@ func (db *DB) alterTable(ctx context.Context, m *modelMeta, o SyncOptions) error
 		if !ok {
 			stmts, err := ddl.AddColumnSQL(m.schema, m.table, c)
 			if err != nil {
-				return err
+				return asQuery(err)
 			}
 			if err := db.runDDL(ctx, o.Logging, stmts); err != nil {
 				return err
@@ -535,14 +536,14 @@ func (db *DB) alterTable(ctx context.Context, m *modelMeta, o SyncOptions) error
 	for _, ix := range m.indexes {
 		def, err := db.indexDef(m, ix)
 		if err != nil {
-			return err
+			return asQuery(err)
 		}
 		if slices.ContainsFunc(have, func(h IndexDescription) bool { return h.Name == def.Name }) {
 			continue
 		}
 		st, err := ddl.AddIndexSQL(m.schema, m.table, def)
 		if err != nil {
-			return err
+			return asQuery(err)
 		}
 		if err := db.runDDL(ctx, o.Logging, []string{st}); err != nil {
 			return err
@@ -628,7 +629,7 @@ type ConstraintOptions struct {
 func (qi *QueryInterface) constraintDDL() (dialect.ConstraintDDL, error) {
 	d, ok := qi.db.dialect.(dialect.ConstraintDDL)
 	if !ok {
-		return nil, fmt.Errorf("sequelize: the %s dialect cannot render constraints", qi.db.dialect.Name())
+		return nil, errQuery("the %s dialect cannot render constraints", qi.db.dialect.Name())
 	}
 	return d, nil
 }
@@ -640,16 +641,16 @@ func (qi *QueryInterface) constraintDDL() (dialect.ConstraintDDL, error) {
 func (qi *QueryInterface) AddConstraint(ctx context.Context, table string, o ConstraintOptions) error {
 	cd, err := qi.constraintDDL()
 	if err != nil {
-		return err
+		return asQuery(err)
 	}
 	typ := strings.ToUpper(strings.TrimSpace(o.Type))
 	if len(o.Fields) == 0 && typ != "CHECK" {
-		return errors.New("sequelize: AddConstraint needs Fields")
+		return errQuery("AddConstraint needs Fields")
 	}
 	c := dialect.ConstraintDef{Type: typ, Name: o.Name, Columns: o.Fields}
 	suffix := map[string]string{"UNIQUE": "uk", "CHECK": "ck", "PRIMARY KEY": "pk", "FOREIGN KEY": "fk"}[typ]
 	if suffix == "" {
-		return fmt.Errorf("sequelize: unknown constraint type %q: use unique, check, primary key or foreign key", o.Type)
+		return errQuery("unknown constraint type %q: use unique, check, primary key or foreign key", o.Type)
 	}
 	if c.Name == "" {
 		parts := append([]string{table}, o.Fields...)
@@ -661,7 +662,7 @@ func (qi *QueryInterface) AddConstraint(ctx context.Context, table string, o Con
 	switch typ {
 	case "CHECK":
 		if o.Where == nil {
-			return errors.New("sequelize: a check constraint needs Where")
+			return errQuery("a check constraint needs Where")
 		}
 		m := &modelMeta{name: table, table: table, schema: qi.schema, byName: map[string]*attribute{}, byField: map[string]*attribute{}}
 		for k := range o.Where {
@@ -675,12 +676,12 @@ func (qi *QueryInterface) AddConstraint(ctx context.Context, table string, o Con
 		}
 		check, err := inlineArgs(qi.db, s)
 		if err != nil {
-			return err
+			return asQuery(err)
 		}
 		c.Check = check
 	case "FOREIGN KEY":
 		if o.References == nil || o.References.Table == "" {
-			return errors.New("sequelize: a foreign key constraint needs References")
+			return errQuery("a foreign key constraint needs References")
 		}
 		key := o.References.Key
 		if key == "" {
@@ -692,7 +693,7 @@ func (qi *QueryInterface) AddConstraint(ctx context.Context, table string, o Con
 	st, err := cd.AddConstraintSQL(qi.schema, table, c)
 	if errors.Is(err, dialect.ErrRebuild) {
 		if typ != "FOREIGN KEY" || len(o.Fields) != 1 {
-			return fmt.Errorf("sequelize: %s cannot add a %s constraint to an existing table", qi.db.dialect.Name(), typ)
+			return errQuery("%s cannot add a %s constraint to an existing table", qi.db.dialect.Name(), typ)
 		}
 		return qi.rebuild(ctx, table, nil, func(cols []dialect.ColumnDef) ([]dialect.ColumnDef, error) {
 			for i := range cols {
@@ -701,7 +702,7 @@ func (qi *QueryInterface) AddConstraint(ctx context.Context, table string, o Con
 					return cols, nil
 				}
 			}
-			return nil, fmt.Errorf("sequelize: table %s has no column %s", table, o.Fields[0])
+			return nil, errQuery("table %s has no column %s", table, o.Fields[0])
 		})
 	}
 	if err != nil {
@@ -715,7 +716,7 @@ func (qi *QueryInterface) AddConstraint(ctx context.Context, table string, o Con
 func (qi *QueryInterface) RemoveConstraint(ctx context.Context, table, name string) error {
 	cd, err := qi.constraintDDL()
 	if err != nil {
-		return err
+		return asQuery(err)
 	}
 	cons, err := qi.ShowConstraints(ctx, table)
 	if err != nil {
@@ -730,7 +731,7 @@ func (qi *QueryInterface) RemoveConstraint(ctx context.Context, table, name stri
 	st, err := cd.RemoveConstraintSQL(qi.schema, table, name, c.ConstraintType)
 	if errors.Is(err, dialect.ErrRebuild) {
 		if c.ConstraintType != "FOREIGN KEY" {
-			return fmt.Errorf("sequelize: %s cannot drop a %s constraint from an existing table", qi.db.dialect.Name(), c.ConstraintType)
+			return errQuery("%s cannot drop a %s constraint from an existing table", qi.db.dialect.Name(), c.ConstraintType)
 		}
 		return qi.rebuild(ctx, table, nil, func(cols []dialect.ColumnDef) ([]dialect.ColumnDef, error) {
 			for i := range cols {
@@ -763,7 +764,7 @@ func (qi *QueryInterface) DropAllTables(ctx context.Context, opts ...DropAllTabl
 	}
 	cd, err := qi.constraintDDL()
 	if err != nil {
-		return err
+		return asQuery(err)
 	}
 	tables, err := qi.ShowAllTables(ctx)
 	if err != nil {

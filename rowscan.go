@@ -1,7 +1,6 @@
 package sequelize
 
 import (
-	"fmt"
 	"reflect"
 	"time"
 
@@ -94,7 +93,7 @@ func (sc *rowScanner) scan(rows dialect.Rows, v reflect.Value) error {
 			continue
 		}
 		if err := scanValue(sc.db, a, sc.holders[i], v.FieldByIndex(a.goIndex)); err != nil {
-			return fmt.Errorf("%s: %w", a.name, err)
+			return errRead(err, "%s", a.name)
 		}
 	}
 	for _, idx := range sc.times {

@@ -154,7 +154,7 @@ func planFor(t reflect.Type, cols []string) (*scanPlan, error) {
 		p.kind = planMap
 	default:
 		if len(cols) != 1 {
-			return nil, fmt.Errorf("sequelize: cannot scan %d columns into %s: scan into a struct or a map", len(cols), t)
+			return nil, errQuery("cannot scan %d columns into %s: scan into a struct or a map", len(cols), t)
 		}
 		p.kind = planScalar
 	}
@@ -220,7 +220,7 @@ func (p *scanPlan) fill(dst reflect.Value, cols []string, vals []any) error {
 		for i, c := range cols {
 			ev := reflect.New(et).Elem()
 			if err := assign(ev, vals[i]); err != nil {
-				return fmt.Errorf("sequelize: column %q: %w", c, err)
+				return errRead(err, "column %q", c)
 			}
 			m.SetMapIndex(reflect.ValueOf(c).Convert(dst.Type().Key()), ev)
 		}
@@ -228,7 +228,7 @@ func (p *scanPlan) fill(dst reflect.Value, cols []string, vals []any) error {
 		return nil
 	case planScalar:
 		if err := assign(dst, vals[0]); err != nil {
-			return fmt.Errorf("sequelize: column %q: %w", cols[0], err)
+			return errRead(err, "column %q", cols[0])
 		}
 		return nil
 	}
@@ -244,7 +244,7 @@ func (p *scanPlan) fill(dst reflect.Value, cols []string, vals []any) error {
 		}
 		f := dst.FieldByIndex(path)
 		if err := assign(f, vals[i]); err != nil {
-			return fmt.Errorf("sequelize: column %q into field %s: %w", cols[i], dst.Type().FieldByIndex(path).Name, err)
+			return errRead(err, "column %q into field %s", cols[i], dst.Type().FieldByIndex(path).Name)
 		}
 	}
 	return nil

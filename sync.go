@@ -3,7 +3,6 @@ package sequelize
 import (
 	"context"
 	"errors"
-	"fmt"
 	"log/slog"
 	"regexp"
 	"slices"
@@ -51,7 +50,7 @@ func (db *DB) tableDef(m *modelMeta) (dialect.TableDef, error) {
 	for _, a := range m.attrs {
 		typ, err := a.typ.SQL(datatypes.Context{Dialect: dn, Table: m.table, Column: a.field, Schema: m.schema})
 		if err != nil {
-			return t, fmt.Errorf("sequelize: %s.%s: %w", m.name, a.name, err)
+			return t, errQueryWrap(err, "%s.%s", m.name, a.name)
 		}
 		c := dialect.ColumnDef{Name: a.field, Type: typ, TypeKey: a.typ.Key(), AllowNull: a.allowNull,
 			PrimaryKey: a.primaryKey, AutoIncrement: a.autoIncrement, AutoIncrementIdentity: a.identity, Comment: a.comment}
@@ -63,7 +62,7 @@ func (db *DB) tableDef(m *modelMeta) (dialect.TableDef, error) {
 			}
 		}
 		if def, err := db.defaultSQL(a); err != nil {
-			return t, fmt.Errorf("sequelize: %s.%s default: %w", m.name, a.name, err)
+			return t, errQueryWrap(err, "%s.%s default", m.name, a.name)
 		} else {
 			c.Default = def
 		}
@@ -126,7 +125,7 @@ func (db *DB) defaultSQL(a *attribute) (string, error) {
 			}
 		}
 		b, err := db.dialect.Literal(nil, v)
-		return string(b), err
+		return string(b), asQuery(err)
 	}
 	return "", nil
 }
@@ -157,7 +156,7 @@ func (db *DB) indexDef(m *modelMeta, ix IndexOptions) (dialect.IndexDef, error) 
 			// DDL takes no parameters: inline the values as literals.
 			out, err := inlineArgs(db, s)
 			if err != nil {
-				return d, err
+				return d, asQuery(err)
 			}
 			d.Where = out
 		} else {
@@ -180,7 +179,7 @@ func inlineArgs(db *DB, s *sqlb) (string, error) {
 			var err error
 			out, err = db.dialect.Literal(out, s.args[n])
 			if err != nil {
-				return "", err
+				return "", asQuery(err)
 			}
 			i += len(ph)
 			n++
@@ -290,7 +289,7 @@ func (db *DB) checkMatch(re *regexp.Regexp) error {
 		return nil
 	}
 	if !re.MatchString(db.name) {
-		return fmt.Errorf("sequelize: Database %q does not match sync match parameter %q", db.name, re.String())
+		return errQuery("Database %q does not match sync match parameter %q", db.name, re.String())
 	}
 	return nil
 }
@@ -382,7 +381,7 @@ func (db *DB) syncModel(ctx context.Context, m *modelMeta, o SyncOptions) error 
 func (db *DB) syncTable(ctx context.Context, m *modelMeta, o SyncOptions) error {
 	ddl, ok := db.dialect.(dialect.DDL)
 	if !ok {
-		return fmt.Errorf("sequelize: the %s dialect cannot render DDL", db.dialect.Name())
+		return errQuery("the %s dialect cannot render DDL", db.dialect.Name())
 	}
 	exists, err := db.tableExists(ctx, m)
 	if err != nil {
@@ -402,7 +401,7 @@ func (db *DB) syncTable(ctx context.Context, m *modelMeta, o SyncOptions) error 
 	}
 	t, err := db.tableDef(m)
 	if err != nil {
-		return err
+		return asQuery(err)
 	}
 	for i, a := range m.attrs {
 		if slices.Contains(o.skip, a) {
@@ -411,7 +410,7 @@ func (db *DB) syncTable(ctx context.Context, m *modelMeta, o SyncOptions) error 
 	}
 	stmts, err := ddl.CreateTableSQL(t)
 	if err != nil {
-		return err
+		return asQuery(err)
 	}
 	if err := db.runDDL(ctx, o.Logging, stmts); err != nil {
 		return err
@@ -419,11 +418,11 @@ func (db *DB) syncTable(ctx context.Context, m *modelMeta, o SyncOptions) error 
 	for _, ix := range m.indexes {
 		def, err := db.indexDef(m, ix)
 		if err != nil {
-			return err
+			return asQuery(err)
 		}
 		st, err := ddl.AddIndexSQL(m.schema, m.table, def)
 		if err != nil {
-			return err
+			return asQuery(err)
 		}
 		if err := db.runDDL(ctx, o.Logging, []string{st}); err != nil {
 			return err
@@ -484,11 +483,11 @@ func (md *Model[T]) Drop(ctx context.Context, opts ...DropOptions) error {
 func (db *DB) dropModel(ctx context.Context, m *modelMeta, cascade bool, logger *slog.Logger) error {
 	ddl, ok := db.dialect.(dialect.DDL)
 	if !ok {
-		return fmt.Errorf("sequelize: the %s dialect cannot render DDL", db.dialect.Name())
+		return errQuery("the %s dialect cannot render DDL", db.dialect.Name())
 	}
 	t, err := db.tableDef(m)
 	if err != nil {
-		return err
+		return asQuery(err)
 	}
 	return db.runDDL(ctx, logger, ddl.DropTableSQL(t, cascade))
 }
@@ -509,7 +508,7 @@ func (db *DB) reconcileEnums(ctx context.Context, m *modelMeta, logger *slog.Log
 	}
 	t, err := db.tableDef(m)
 	if err != nil {
-		return err
+		return asQuery(err)
 	}
 	for _, c := range t.Columns {
 		if c.EnumType == "" || len(c.EnumValues) == 0 {
@@ -539,7 +538,7 @@ func (db *DB) reconcileEnums(ctx context.Context, m *modelMeta, logger *slog.Log
 			}
 			st, err := ed.AddEnumValueSQL(c.EnumType, v, before, after)
 			if err != nil {
-				return err
+				return asQuery(err)
 			}
 			if err := db.runDDL(ctx, logger, []string{st}); err != nil {
 				return err

@@ -161,7 +161,7 @@ func (db *DB) TxFromContext(ctx context.Context) *Tx {
 func (db *DB) txFor(ctx context.Context, explicit *Tx) (*Tx, error) {
 	if explicit != nil {
 		if explicit.db != db {
-			return nil, errors.New("sequelize: the Transaction option belongs to another DB")
+			return nil, errQuery("the Transaction option belongs to another DB")
 		}
 		return explicit, nil
 	}
@@ -192,14 +192,14 @@ func (db *DB) Begin(ctx context.Context, opts ...TransactionOptions) (*Tx, error
 		o.Type = db.opts.TransactionType
 	}
 	if o.IsolationLevel < IsolationDefault || o.IsolationLevel > IsolationSerializable {
-		return nil, fmt.Errorf("sequelize: invalid IsolationLevel %d", int(o.IsolationLevel))
+		return nil, errQuery("invalid IsolationLevel %d", int(o.IsolationLevel))
 	}
 	if o.Type < TransactionDefault || o.Type > TransactionExclusive {
-		return nil, fmt.Errorf("sequelize: invalid TransactionType %d", int(o.Type))
+		return nil, errQuery("invalid TransactionType %d", int(o.Type))
 	}
 	stmts, err := db.dialect.BeginStatements(dialect.TxOptions{Isolation: o.IsolationLevel.String(), Type: o.Type.String(), ReadOnly: o.ReadOnly})
 	if err != nil {
-		return nil, err
+		return nil, asQuery(err)
 	}
 	mode := dialect.AcquireWrite
 	if o.ReadOnly {
@@ -221,10 +221,10 @@ func (db *DB) Begin(ctx context.Context, opts ...TransactionOptions) (*Tx, error
 
 func (tx *Tx) savepoint(ctx context.Context, o TransactionOptions) (*Tx, error) {
 	if o.IsolationLevel != IsolationDefault || o.Type != TransactionDefault || o.ReadOnly {
-		return nil, errors.New("sequelize: a nested transaction (savepoint) cannot set IsolationLevel, Type or ReadOnly: they belong to the outer transaction")
+		return nil, errQuery("a nested transaction (savepoint) cannot set IsolationLevel, Type or ReadOnly: they belong to the outer transaction")
 	}
 	if s := tx.Finished(); s != "" {
-		return nil, &txDoneError{state: s}
+		return nil, newTxDone(s, "")
 	}
 	r := tx.root()
 	r.mu.Lock()
@@ -268,7 +268,7 @@ func (tx *Tx) Commit(ctx context.Context) error {
 	tx.mu.Lock()
 	if s := tx.finishedLocked(); s != "" {
 		tx.mu.Unlock()
-		return &txDoneError{state: s}
+		return newTxDone(s, "")
 	}
 	tx.state = "commit"
 	callbacks := tx.afterCommit

@@ -250,7 +250,7 @@ func (c *whereCtx) bindFor(s *sqlb, a *attribute, v any) any {
 	}
 	bv, err := bindValue(c.db, a, v)
 	if err != nil {
-		s.fail(err)
+		s.fail(errValue(c.m, a, v, err))
 	}
 	return bv
 }

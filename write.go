@@ -138,7 +138,7 @@ func (md *Model[T]) insertColumns(inst *T, fields []string, ts time.Time) ([]*at
 				if d, ok := defaultFor(a, ts); ok {
 					if f.IsValid() {
 						if err := setField(f, d); err != nil {
-							return nil, nil, fmt.Errorf("sequelize: %s.%s default: %w", md.m.name, a.name, err)
+							return nil, nil, errValue(md.m, a, d, err)
 						}
 						v = f.Interface()
 					} else {
@@ -151,7 +151,7 @@ func (md *Model[T]) insertColumns(inst *T, fields []string, ts time.Time) ([]*at
 		}
 		bv, err := bindValue(md.db, a, v)
 		if err != nil {
-			return nil, nil, fmt.Errorf("sequelize: %s.%s: %w", md.m.name, a.name, err)
+			return nil, nil, errValue(md.m, a, v, err)
 		}
 		if bv == nil && md.m.opts.OmitNull {
 			continue
@@ -297,7 +297,7 @@ func (md *Model[T]) queryIntoAttrs(ctx context.Context, tx *Tx, logger *slog.Log
 			for j, a := range attrs {
 				if f := fieldOf(rv, a); f.IsValid() {
 					if err := scanValue(md.db, a, vals[j], f); err != nil {
-						return fmt.Errorf("sequelize: %s.%s: %w", md.m.name, a.name, err)
+						return errRead(err, "%s.%s", md.m.name, a.name)
 					}
 				}
 			}
@@ -339,10 +339,10 @@ func (md *Model[T]) Create(ctx context.Context, inst *T, opts ...CreateOptions) 
 		return err
 	}
 	if inst == nil {
-		return errors.New("sequelize: Create of a nil instance")
+		return errInstance("Create of a nil instance")
 	}
 	if o.Through != nil {
-		return errors.New("sequelize: CreateOptions.Through is for a BelongsToManyAssociation's Create")
+		return errQuery("CreateOptions.Through is for a BelongsToManyAssociation's Create")
 	}
 	for _, f := range o.Fields {
 		if md.m.byName[f] == nil {
@@ -419,7 +419,7 @@ func (md *Model[T]) insertRow(ctx context.Context, inst *T, fields []string, tx 
 		if a := md.m.autoInc; a != nil && res.HasLastInsertID {
 			if f := fieldOf(reflect.ValueOf(inst).Elem(), a); f.IsValid() && f.IsZero() {
 				if err := assign(f, res.LastInsertID); err != nil {
-					return err
+					return errRead(err, "%s.%s", md.m.name, a.name)
 				}
 			}
 		}
@@ -473,7 +473,7 @@ func (md *Model[T]) Save(ctx context.Context, inst *T, opts ...SaveOptions) erro
 		return err
 	}
 	if inst == nil {
-		return errors.New("sequelize: Save of a nil instance")
+		return errInstance("Save of a nil instance")
 	}
 	for _, f := range o.Fields {
 		if md.m.byName[f] == nil {
@@ -536,9 +536,10 @@ func (md *Model[T]) Save(ctx context.Context, inst *T, opts ...SaveOptions) erro
 	ts := now()
 	values := make([]any, 0, len(set)+2)
 	for _, a := range set {
-		v, err := bindValue(md.db, a, rv.FieldByIndex(a.goIndex).Interface())
+		fv := rv.FieldByIndex(a.goIndex).Interface()
+		v, err := bindValue(md.db, a, fv)
 		if err != nil {
-			return fmt.Errorf("sequelize: %s.%s: %w", md.m.name, a.name, err)
+			return errValue(md.m, a, fv, err)
 		}
 		values = append(values, v)
 	}
@@ -680,7 +681,7 @@ func reflectInt(v reflect.Value) any {
 // instanceWhere is the primary-key Where of an instance's values.
 func (md *Model[T]) instanceWhere(rv reflect.Value) (Where, error) {
 	if len(md.m.pks) == 0 {
-		return nil, errors.New("sequelize: " + md.m.name + " has no primary key")
+		return nil, errInstance("%s has no primary key", md.m.name)
 	}
 	w := Where{}
 	for _, a := range md.m.pks {
@@ -749,7 +750,7 @@ type UpdateOptions struct {
 // The version attribute is not checked, as in Sequelize.
 func (md *Model[T]) Update(ctx context.Context, values Values, opts UpdateOptions) (int64, error) {
 	if opts.Where == nil {
-		return 0, errors.New("sequelize: Update needs a Where (use sequelize.Where{} to update every row)")
+		return 0, errQuery("Missing where attribute in the options parameter of Update (use sequelize.Where{} to update every row)")
 	}
 	if values == nil {
 		values = Values{}
@@ -802,7 +803,7 @@ func (md *Model[T]) Update(ctx context.Context, values Values, opts UpdateOption
 // Update then FindAll).
 func (md *Model[T]) UpdateReturning(ctx context.Context, values Values, opts UpdateOptions) ([]*T, error) {
 	if !md.db.dialect.Features().Has(dialect.Returning) {
-		return nil, fmt.Errorf("sequelize: %s has no UPDATE ... RETURNING", md.db.dialect.Name())
+		return nil, errQuery("%s has no UPDATE ... RETURNING", md.db.dialect.Name())
 	}
 	s, err := md.buildUpdate(ctx, values, opts)
 	if err != nil || s == nil {
@@ -821,7 +822,7 @@ func (md *Model[T]) UpdateReturning(ctx context.Context, values Values, opts Upd
 
 func (md *Model[T]) buildUpdate(ctx context.Context, values Values, o UpdateOptions) (*sqlb, error) {
 	if o.Where == nil {
-		return nil, errors.New("sequelize: Update needs a Where (use sequelize.Where{} to update every row)")
+		return nil, errQuery("Missing where attribute in the options parameter of Update (use sequelize.Where{} to update every row)")
 	}
 	if o.Validate == nil || *o.Validate {
 		if err := md.m.validateValues(ctx, values); err != nil {
@@ -853,7 +854,7 @@ func (md *Model[T]) buildUpdate(ctx context.Context, values Values, o UpdateOpti
 		s.id(a.field).w("=")
 		v, err := bindValue(md.db, a, values[k])
 		if err != nil {
-			return nil, fmt.Errorf("sequelize: %s.%s: %w", md.m.name, k, err)
+			return nil, errValue(md.m, a, values[k], err)
 		}
 		s.operand(v, c.colRef)
 	}
@@ -889,7 +890,7 @@ func (md *Model[T]) Decrement(ctx context.Context, amounts Values, opts Incremen
 
 func (md *Model[T]) arith(ctx context.Context, amounts Values, o IncrementOptions, sign string) (int64, error) {
 	if o.Where == nil {
-		return 0, errors.New("sequelize: Increment and Decrement need a Where")
+		return 0, errQuery("Increment and Decrement need a Where")
 	}
 	o.Where = md.scopedWhere(o.Where)
 	keys := make([]string, 0, len(amounts))
@@ -983,7 +984,7 @@ func (md *Model[T]) Destroy(ctx context.Context, opts DestroyOptions) (int64, er
 		return 0, md.truncate(ctx, opts)
 	}
 	if opts.Where == nil {
-		return 0, errors.New("sequelize: Missing where or truncate attribute in the options parameter of model.destroy")
+		return 0, errQuery("Missing where or truncate attribute in the options parameter of Destroy")
 	}
 	opts.Where = md.scopedWhere(opts.Where)
 	ev := &HookEvent[T]{Where: &opts.Where}
@@ -1020,7 +1021,7 @@ func (md *Model[T]) Destroy(ctx context.Context, opts DestroyOptions) (int64, er
 // destroyRows runs the DELETE (or soft-delete UPDATE) of Destroy.
 func (md *Model[T]) destroyRows(ctx context.Context, opts DestroyOptions) (int64, error) {
 	if opts.Where == nil {
-		return 0, errors.New("sequelize: Missing where or truncate attribute in the options parameter of model.destroy")
+		return 0, errQuery("Missing where or truncate attribute in the options parameter of Destroy")
 	}
 	s := newSQLB(md.db)
 	c := &whereCtx{db: md.db, m: md.m}
@@ -1049,7 +1050,7 @@ func (md *Model[T]) truncate(ctx context.Context, o DestroyOptions) error {
 	tbl.table(md.m.schema, md.m.table)
 	stmts, args, err := md.db.dialect.TruncateStatements(tbl.String(), md.m.table, o.Cascade, o.RestartIdentity && md.m.autoInc != nil)
 	if err != nil {
-		return err
+		return errQueryWrap(err, "Truncate")
 	}
 	for i, stmt := range stmts {
 		s := newSQLB(md.db)
@@ -1088,7 +1089,7 @@ func (md *Model[T]) Restore(ctx context.Context, opts ...RestoreOptions) (int64,
 		return 0, err
 	}
 	if md.m.deletedAt == nil {
-		return 0, errors.New("sequelize: Model is not paranoid")
+		return 0, errQuery("Model is not paranoid")
 	}
 	ev := &HookEvent[T]{Where: &o.Where}
 	if err := md.fire(ctx, BeforeBulkRestore, ev); err != nil {
@@ -1104,7 +1105,7 @@ func (md *Model[T]) Restore(ctx context.Context, opts ...RestoreOptions) (int64,
 // restoreRows runs Restore's UPDATE.
 func (md *Model[T]) restoreRows(ctx context.Context, o RestoreOptions) (int64, error) {
 	if md.m.deletedAt == nil {
-		return 0, errors.New("sequelize: Model is not paranoid")
+		return 0, errQuery("Model is not paranoid")
 	}
 	s := newSQLB(md.db)
 	c := &whereCtx{db: md.db, m: md.m}
@@ -1190,7 +1191,7 @@ func (md *Model[T]) RestoreInstance(ctx context.Context, inst *T, opts ...Restor
 		return err
 	}
 	if md.m.deletedAt == nil {
-		return errors.New("sequelize: Model is not paranoid")
+		return errQuery("Model is not paranoid")
 	}
 	rv := reflect.ValueOf(inst).Elem()
 	w, err := md.instanceWhere(rv)
