@@ -403,3 +403,66 @@ func TestFidelityErrorsInHierarchy(t *testing.T) {
 		}
 	})
 }
+
+// fs3Sleep is a statement that runs for about a second.
+func fs3Sleep(dialect string) string {
+	switch dialect {
+	case "postgres":
+		return "SELECT pg_sleep(1)"
+	case "sqlite":
+		return "WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x+1 FROM c WHERE x < 100000000) SELECT count(*) FROM c"
+	}
+	return "SELECT SLEEP(1)"
+}
+
+// fs3Errors lists err and every error it wraps, depth first.
+func fs3Errors(err error) []error {
+	if err == nil {
+		return nil
+	}
+	out := []error{err}
+	switch u := err.(type) {
+	case interface{ Unwrap() error }:
+		out = append(out, fs3Errors(u.Unwrap())...)
+	case interface{ Unwrap() []error }:
+		for _, e := range u.Unwrap() {
+			out = append(out, fs3Errors(e)...)
+		}
+	}
+	return out
+}
+
+// A deadline inside a managed transaction gives one error, the
+// statement's, on one line; the rollback's failure stays reachable.
+func TestFidelityTransactionDeadlineOneError(t *testing.T) {
+	testdb.Each(t, func(t *testing.T, tg testdb.Target) {
+		db := tg.Open(t)
+		ctx, cancel := context.WithTimeout(t.Context(), 100*time.Millisecond)
+		defer cancel()
+		err := db.Transaction(ctx, func(ctx context.Context, tx *sequelize.Tx) error {
+			_, err := db.Query(ctx, fs3Sleep(db.Dialect().Name()))
+			return err
+		})
+		if err == nil {
+			t.Fatal("no error")
+		}
+		if strings.Contains(err.Error(), "\n") {
+			t.Errorf("error %q has more than one line", err)
+		}
+		if !errors.Is(err, context.DeadlineExceeded) {
+			t.Errorf("error %q: errors.Is(err, context.DeadlineExceeded) is false", err)
+		}
+		fs3Class[sequelize.DatabaseError](t, "a deadline inside a transaction", err)
+		var bases int
+		for _, e := range fs3Errors(err) {
+			if _, ok := e.(interface{ As(any) bool }); ok {
+				bases++
+			}
+		}
+		// On PostgreSQL and MariaDB the deadline breaks the connection, so
+		// the rollback fails too: its error is reachable, not printed.
+		if db.Dialect().Name() != "sqlite" && bases < 2 {
+			t.Errorf("%q: the rollback's failure is not reachable (%d errors of the package in the chain)", err, bases)
+		}
+	})
+}

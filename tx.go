@@ -2,7 +2,6 @@ package sequelize
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"log/slog"
 	"sync"
@@ -331,7 +330,10 @@ func (tx *Tx) finishedLocked() string {
 
 // Transaction runs fn in a transaction (Sequelize's managed transaction):
 // it commits when fn returns nil and rolls back when fn returns an error or
-// panics (the panic then continues). Every call made with the ctx handed to
+// panics (the panic then continues). It returns fn's error as it is; when
+// the rollback fails too (its connection broken by a deadline, say), the
+// error still reads as fn's, and the rollback's error is reachable with
+// errors.Is and errors.As, after fn's. Every call made with the ctx handed to
 // fn runs in the transaction. When ctx already carries a transaction of db
 // (or opts.Transaction is set), fn runs in a savepoint of it instead, which
 // is rolled back alone when fn fails. Transaction takes at most one
@@ -350,9 +352,19 @@ func (db *DB) Transaction(ctx context.Context, fn func(ctx context.Context, tx *
 	}()
 	if err := fn(txCtx, tx); err != nil {
 		if rbErr := tx.Rollback(ctx); rbErr != nil {
-			return errors.Join(err, rbErr)
+			return &rollbackError{err: err, rollback: rbErr}
 		}
 		return err
 	}
 	return tx.Commit(ctx)
 }
+
+// rollbackError is the error of a managed transaction whose rollback failed
+// too: it reads as the error that caused the rollback, and unwraps to both.
+type rollbackError struct {
+	err      error // what fn returned
+	rollback error // the rollback's failure
+}
+
+func (e *rollbackError) Error() string   { return e.err.Error() }
+func (e *rollbackError) Unwrap() []error { return []error{e.err, e.rollback} }
