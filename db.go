@@ -94,7 +94,8 @@ type PoolOptions struct {
 	// Acquire is how long an operation waits for a connection before it
 	// fails with *ConnectionAcquireTimeoutError (default 60s). It includes
 	// the time spent opening a new connection. A context deadline that
-	// comes sooner ends the wait first, with the context's error.
+	// comes sooner ends the wait first, with the context's error itself
+	// (context.DeadlineExceeded, or context.Canceled), since no SQL was sent.
 	Acquire time.Duration
 	// Evict is how often idle connections are checked (default 1s). pgx's
 	// pool honours it as its health-check period; database/sql checks on its
@@ -414,7 +415,12 @@ func (db *DB) acquire(ctx context.Context, mode dialect.AcquireMode) (dialect.Co
 		}
 		return c, nil
 	}
-	if ctx.Err() == nil && errors.Is(context.Cause(actx), errAcquireTimeout) {
+	if err := ctx.Err(); err != nil {
+		// The caller's context ended before a connection came: no SQL
+		// was sent, and the context's error is the result.
+		return nil, err
+	}
+	if errors.Is(context.Cause(actx), errAcquireTimeout) {
 		e := &ConnectionAcquireTimeoutError{ConnectionError{newBase("SequelizeConnectionAcquireTimeoutError",
 			fmt.Sprintf("no connection became free within %s (PoolOptions.Acquire); stats: %+v", db.opts.Pool.Acquire, db.pool.Stats()), err)}}
 		return nil, e

@@ -124,6 +124,14 @@
 // errors.Is(err, context.Canceled) (or context.DeadlineExceeded) holds.
 // Messages start with "sequelize: ", once.
 //
+// A call whose context is done before it sends any SQL (cancelled before
+// the call, or while it waited for a connection) returns the context's
+// error itself, context.Canceled or context.DeadlineExceeded, as
+// database/sql does: nothing reached the database, so it is neither a
+// DatabaseError nor a ConnectionError. A statement its context interrupts
+// is of its class (often a *TimeoutError or a *DatabaseError), with
+// errors.Is reaching the context's error.
+//
 // Every error the package returns is reachable with errors.As as a
 // [*BaseError], in the class a Sequelize user expects for its cause: a
 // value an attribute cannot take (a string for an INTEGER in a Where, a
@@ -135,6 +143,7 @@
 // open a DB an [*InvalidConnectionError]; a value read from the database
 // that its Go destination cannot hold a [*DatabaseError] with the
 // statement. [ErrTxDone] and [ErrClosed] are a *BaseError and a
-// *ConnectionError. The exceptions are the errors of your own code, which
-// pass through unchanged: what a hook or a DB.Transaction callback returns.
+// *ConnectionError. The exceptions are the context errors above, and the
+// errors of your own code, which pass through unchanged: what a hook or a
+// DB.Transaction callback returns.
 package sequelize

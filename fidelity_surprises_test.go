@@ -8,6 +8,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"log/slog"
 	"strings"
 	"testing"
 	"time"
@@ -463,6 +464,48 @@ func TestFidelityTransactionDeadlineOneError(t *testing.T) {
 		// the rollback fails too: its error is reachable, not printed.
 		if db.Dialect().Name() != "sqlite" && bases < 2 {
 			t.Errorf("%q: the rollback's failure is not reachable (%d errors of the package in the chain)", err, bases)
+		}
+	})
+}
+
+// A call whose context is done before any SQL is sent returns the
+// context's error itself, not a DatabaseError, and sends nothing.
+func TestFidelityContextDoneBeforeSQL(t *testing.T) {
+	testdb.Each(t, func(t *testing.T, tg testdb.Target) {
+		log := &stmtLog{}
+		db := tg.Open(t, sequelize.Options{Logging: slog.New(log)})
+		products := sequelize.Define[fs3Product](db)
+		if err := db.Sync(t.Context()); err != nil {
+			t.Fatal(err)
+		}
+		log.reset()
+		ctx, cancel := context.WithCancel(t.Context())
+		cancel()
+		dctx, dcancel := context.WithDeadline(t.Context(), time.Now().Add(-time.Second))
+		defer dcancel()
+		check := func(what string, err error, want error) {
+			t.Helper()
+			if err != want {
+				t.Errorf("%s: %T %v, want the context's error itself, %v", what, err, err, want)
+			}
+		}
+		_, err := products.FindAll(ctx)
+		check("FindAll", err, context.Canceled)
+		check("Create", products.Create(ctx, &fs3Product{}), context.Canceled)
+		_, err = db.Query(dctx, "SELECT 1")
+		check("Query past its deadline", err, context.DeadlineExceeded)
+		check("Transaction", db.Transaction(ctx, func(context.Context, *sequelize.Tx) error { return nil }), context.Canceled)
+		tx, err := db.Begin(t.Context())
+		if err != nil {
+			t.Fatal(err)
+		}
+		_, err = products.FindAll(ctx, sequelize.FindOptions{Transaction: tx})
+		check("FindAll in a transaction", err, context.Canceled)
+		if err := tx.Rollback(t.Context()); err != nil {
+			t.Fatal(err)
+		}
+		if sent := log.reset(); len(sent) != 2 {
+			t.Errorf("statements sent: %q, want only the transaction's BEGIN and ROLLBACK", sent)
 		}
 	})
 }

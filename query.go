@@ -423,6 +423,11 @@ func (db *DB) runOnConn(ctx context.Context, explicit *Tx, mode dialect.AcquireM
 	if err != nil {
 		return err
 	}
+	// A context already done sends nothing: its error is the result, as
+	// database/sql returns it (see the package doc's Errors).
+	if err := ctx.Err(); err != nil {
+		return err
+	}
 	if tx != nil {
 		tx.mu.Lock()
 		defer tx.mu.Unlock()
