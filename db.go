@@ -39,6 +39,10 @@ type DB struct {
 	order      []string
 	orderMu    sync.Mutex
 	hooks      hookSet // global hooks
+	// writer is the read-write transaction holding the writer connection
+	// of a dialect with a single writer (SQLite), for the acquire
+	// timeout's message.
+	writer atomic.Pointer[Tx]
 }
 
 // Options configures a DB. The zero value gives Sequelize's defaults.
@@ -84,7 +88,8 @@ type Options struct {
 // default.
 type PoolOptions struct {
 	// Max is the maximum number of open connections (default 5). SQLite
-	// writes always go through one connection; Max bounds its readers.
+	// writes always go through one connection; Max bounds its readers, so
+	// a SQLite DB opens up to Max+1 connections (Stats().MaxOpen).
 	Max int
 	// Min is the number of idle connections kept open (default 0).
 	Min int
@@ -356,7 +361,9 @@ func redactErr(err error, uri string) error {
 // "sqlite", "postgres", "mysql" or "mariadb".
 func (db *DB) Dialect() dialect.Dialect { return db.dialect }
 
-// Stats reports the connection pool's counters.
+// Stats reports the connection pool's counters. On SQLite, MaxOpen counts
+// PoolOptions.Max read-only connections plus the single writer connection
+// that every write and read-write transaction uses (so 6 by default).
 func (db *DB) Stats() dialect.PoolStats { return db.pool.Stats() }
 
 // Close closes the pool (unless it was given to New). Statements in flight
@@ -421,8 +428,13 @@ func (db *DB) acquire(ctx context.Context, mode dialect.AcquireMode) (dialect.Co
 		return nil, err
 	}
 	if errors.Is(context.Cause(actx), errAcquireTimeout) {
-		e := &ConnectionAcquireTimeoutError{ConnectionError{newBase("SequelizeConnectionAcquireTimeoutError",
-			fmt.Sprintf("no connection became free within %s (PoolOptions.Acquire); stats: %+v", db.opts.Pool.Acquire, db.pool.Stats()), err)}}
+		msg := fmt.Sprintf("no connection became free within %s (PoolOptions.Acquire); stats: %+v", db.opts.Pool.Acquire, db.pool.Stats())
+		if tx := db.writer.Load(); tx != nil && mode == dialect.AcquireWrite {
+			msg += fmt.Sprintf("; the single writer connection of %s is held by transaction %s of this DB: "+
+				"inside a DB.Transaction callback, make every call with the ctx the callback receives (or set the "+
+				"options' Transaction field), or it waits for the transaction, which waits for it", db.dialect.Name(), tx.name)
+		}
+		e := &ConnectionAcquireTimeoutError{ConnectionError{newBase("SequelizeConnectionAcquireTimeoutError", msg, err)}}
 		return nil, e
 	}
 	cerr := db.classify(ctx, err, "", nil)

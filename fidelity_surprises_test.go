@@ -411,7 +411,7 @@ func fs3Sleep(dialect string) string {
 	case "postgres":
 		return "SELECT pg_sleep(1)"
 	case "sqlite":
-		return "WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x+1 FROM c WHERE x < 100000000) SELECT count(*) FROM c"
+		return "WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x+1 FROM c WHERE x < 1000000000) SELECT count(*) FROM c"
 	}
 	return "SELECT SLEEP(1)"
 }
@@ -438,9 +438,9 @@ func fs3Errors(err error) []error {
 func TestFidelityTransactionDeadlineOneError(t *testing.T) {
 	testdb.Each(t, func(t *testing.T, tg testdb.Target) {
 		db := tg.Open(t)
-		ctx, cancel := context.WithTimeout(t.Context(), 100*time.Millisecond)
-		defer cancel()
-		err := db.Transaction(ctx, func(ctx context.Context, tx *sequelize.Tx) error {
+		err := db.Transaction(t.Context(), func(ctx context.Context, tx *sequelize.Tx) error {
+			ctx, cancel := context.WithTimeout(ctx, 300*time.Millisecond)
+			defer cancel()
 			_, err := db.Query(ctx, fs3Sleep(db.Dialect().Name()))
 			return err
 		})
@@ -506,6 +506,49 @@ func TestFidelityContextDoneBeforeSQL(t *testing.T) {
 		}
 		if sent := log.reset(); len(sent) != 2 {
 			t.Errorf("statements sent: %q, want only the transaction's BEGIN and ROLLBACK", sent)
+		}
+	})
+}
+
+// A write made with the outer ctx inside a Transaction callback runs
+// outside the transaction. On SQLite it waits for the writer the
+// transaction holds, and the acquire timeout's error says so.
+func TestFidelityOuterCtxWriteInTransaction(t *testing.T) {
+	testdb.Each(t, func(t *testing.T, tg testdb.Target) {
+		db := tg.Open(t, sequelize.Options{Pool: sequelize.PoolOptions{Acquire: 300 * time.Millisecond}})
+		products := sequelize.Define[fs3Product](db)
+		ctx := t.Context()
+		if err := db.Sync(ctx); err != nil {
+			t.Fatal(err)
+		}
+		var inner error
+		err := db.Transaction(ctx, func(txCtx context.Context, tx *sequelize.Tx) error {
+			inner = products.Create(ctx, &fs3Product{Name: "outer ctx"}) // the mistake: ctx, not txCtx
+			return nil
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if db.Dialect().Name() != "sqlite" {
+			if inner != nil {
+				t.Errorf("a write with the outer ctx on %s: %v", db.Dialect().Name(), inner)
+			}
+			if max := db.Stats().MaxOpen; max != 5 {
+				t.Errorf("Stats().MaxOpen = %d, want the default Max, 5", max)
+			}
+			return
+		}
+		var acq *sequelize.ConnectionAcquireTimeoutError
+		if !errors.As(inner, &acq) {
+			t.Fatalf("a write with the outer ctx on SQLite: %v, want a *ConnectionAcquireTimeoutError", inner)
+		}
+		for _, want := range []string{"held by transaction tx-", "ctx the callback receives"} {
+			if !strings.Contains(inner.Error(), want) {
+				t.Errorf("error %q does not say %q", inner, want)
+			}
+		}
+		if max := db.Stats().MaxOpen; max != 6 {
+			t.Errorf("Stats().MaxOpen = %d, want 6: Max (5) readers and the writer", max)
 		}
 	})
 }

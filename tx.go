@@ -215,6 +215,9 @@ func (db *DB) Begin(ctx context.Context, opts ...TransactionOptions) (*Tx, error
 			return nil, err
 		}
 	}
+	if mode == dialect.AcquireWrite && db.dialect.Features().Has(dialect.SingleWriter) {
+		db.writer.Store(tx)
+	}
 	return tx, nil
 }
 
@@ -284,7 +287,7 @@ func (tx *Tx) Commit(ctx context.Context) error {
 		return err
 	}
 	err := tx.control(ctx, "COMMIT")
-	tx.conn.Release(err)
+	tx.release(err)
 	tx.mu.Unlock()
 	if err == nil {
 		for _, fn := range callbacks {
@@ -313,8 +316,14 @@ func (tx *Tx) Rollback(ctx context.Context) error {
 		return tx.control(ctx, "RELEASE SAVEPOINT "+tx.quotedName())
 	}
 	err := tx.control(ctx, "ROLLBACK")
-	tx.conn.Release(err)
+	tx.release(err)
 	return err
+}
+
+// release gives a root transaction's connection back to the pool.
+func (tx *Tx) release(err error) {
+	tx.db.writer.CompareAndSwap(tx, nil)
+	tx.conn.Release(err)
 }
 
 // finishedLocked is Finished with tx.mu held.
@@ -338,6 +347,15 @@ func (tx *Tx) finishedLocked() string {
 // (or opts.Transaction is set), fn runs in a savepoint of it instead, which
 // is rolled back alone when fn fails. Transaction takes at most one
 // TransactionOptions.
+//
+// Inside fn, make every call with the ctx fn receives (or name tx in the
+// options' Transaction field): a call made with the outer ctx runs outside
+// the transaction. On SQLite, whose writes and read-write transactions all
+// go through one connection, which the transaction holds, such a write
+// waits for the transaction to end, and so for fn, which waits for the
+// write: after PoolOptions.Acquire (60 s by default) it fails with a
+// *ConnectionAcquireTimeoutError that names the transaction holding the
+// writer.
 func (db *DB) Transaction(ctx context.Context, fn func(ctx context.Context, tx *Tx) error, opts ...TransactionOptions) (err error) {
 	tx, err := db.Begin(ctx, opts...)
 	if err != nil {

@@ -129,6 +129,10 @@ const (
 	// NativeTimes: the driver scans DATE (timestamp) columns into
 	// time.Time itself (PostgreSQL, MySQL); SQLite keeps Sequelize's text.
 	NativeTimes
+	// SingleWriter: every write and every read-write transaction goes
+	// through one connection (SQLite), so a write waits for a transaction
+	// in progress to end.
+	SingleWriter
 )
 
 // Has reports whether all flags in f2 are set in f.

@@ -77,7 +77,8 @@ func (*Dialect) Name() string { return "sqlite" }
 
 // Features returns SQLite's features.
 func (*Dialect) Features() dialect.Features {
-	return dialect.Returning | dialect.LastInsertID | dialect.Savepoints | dialect.TransactionTypes | dialect.OnConflict | dialect.DefaultValuesInsert
+	return dialect.Returning | dialect.LastInsertID | dialect.Savepoints | dialect.TransactionTypes | dialect.OnConflict | dialect.DefaultValuesInsert |
+		dialect.SingleWriter
 }
 
 // QuoteIdentifier quotes name with backticks, as Sequelize does for SQLite.
