@@ -160,6 +160,8 @@ func (o Options) withDefaults() (Options, error) {
 // User and password may hold any character, URL-escaped. Query parameters
 // are passed to the driver. The dialect must be registered by importing its
 // package (for example github.com/gosequelize/sequelize/dialect/sqlitedialect).
+// A URI without one of these schemes (such as "127.0.0.1:5432" or a bare
+// file path) is an [*InvalidConnectionError] naming the forms above.
 // Open does not connect; use Authenticate to check the connection.
 // Open takes at most one Options.
 func Open(ctx context.Context, uri string, opts ...Options) (*DB, error) {
@@ -177,15 +179,23 @@ func Open(ctx context.Context, uri string, opts ...Options) (*DB, error) {
 	if o, err = o.withDefaults(); err != nil {
 		return nil, err
 	}
-	scheme, _, ok := strings.Cut(uri, ":")
-	if !ok || scheme == "" {
-		return nil, errInvalidConn(nil, "invalid URI %q: it has no scheme such as sqlite:, postgres:// or mysql://", redactURI(uri))
-	}
+	scheme, rest, ok := strings.Cut(uri, ":")
+	noScheme := !ok || !uriScheme.MatchString(scheme)
 	scheme = strings.ToLower(scheme)
 	d, ok := dialect.Lookup(scheme)
+	if !ok && dialectPackages[scheme] == "" && isPort(rest) {
+		noScheme = true // "host:port"
+	}
+	if noScheme {
+		return nil, errInvalidConn(nil, "invalid URI %q: it has no scheme; %s", redactURI(uri), uriForms)
+	}
 	if !ok {
-		return nil, errInvalidConn(nil, "no dialect is registered for %q (registered: %s); import its package, e.g. _ \"github.com/gosequelize/sequelize/dialect/%sdialect\"",
-			scheme, strings.Join(dialect.Schemes(), ", "), dialectPackageHint(scheme))
+		if pkg, known := dialectPackages[scheme]; known {
+			return nil, errInvalidConn(nil, "no dialect is registered for %q (registered: %s); import its package: _ \"github.com/gosequelize/sequelize/dialect/%s\"",
+				scheme, strings.Join(dialect.Schemes(), ", "), pkg)
+		}
+		return nil, errInvalidConn(nil, "invalid URI %q: unknown scheme %q (registered: %s); %s",
+			redactURI(uri), scheme, strings.Join(dialect.Schemes(), ", "), uriForms)
 	}
 	cfg, err := parseURI(uri, scheme)
 	if err != nil {
@@ -223,15 +233,32 @@ func Open(ctx context.Context, uri string, opts ...Options) (*DB, error) {
 	return db, nil
 }
 
-func dialectPackageHint(scheme string) string {
-	switch scheme {
-	case "postgres", "postgresql":
-		return "pg"
-	case "mariadb":
-		return "mysql"
+// uriScheme is RFC 3986's scheme syntax.
+var uriScheme = regexp.MustCompile(`^[A-Za-z][A-Za-z0-9+.-]*$`)
+
+// isPort reports whether s, what follows the first ':' of a URI, is a port
+// number: the URI is then a "host:port" with no scheme.
+func isPort(s string) bool {
+	port, _, _ := strings.Cut(s, "/")
+	if port == "" {
+		return false
 	}
-	return scheme
+	for _, c := range port {
+		if c < '0' || c > '9' {
+			return false
+		}
+	}
+	return true
 }
+
+// uriForms names the URIs Open accepts, for its errors.
+const uriForms = "Open takes sqlite::memory:, sqlite:path/to/file.db, postgres://user:pass@host:5432/db " +
+	"(or postgresql://), mysql://user:pass@host:3306/db or mariadb://user:pass@host:3306/db"
+
+// dialectPackages maps the schemes of this module's dialects to their
+// packages, for the hint when one is not imported.
+var dialectPackages = map[string]string{"sqlite": "sqlitedialect", "postgres": "pgdialect",
+	"postgresql": "pgdialect", "mysql": "mysqldialect", "mariadb": "mysqldialect"}
 
 // New builds a DB on a connection pool the caller already owns: a *sql.DB
 // opened with the dialect's driver, or a dialect's native pool

@@ -552,3 +552,32 @@ func TestFidelityOuterCtxWriteInTransaction(t *testing.T) {
 		}
 	})
 }
+
+// A URI without a scheme gets an error naming the forms Open accepts, not
+// a hint to import a package named after the host.
+func TestFidelityOpenWithoutScheme(t *testing.T) {
+	ctx := t.Context()
+	for _, uri := range []string{"127.0.0.1:5432", "localhost:3306/app", "db.example.com", "/var/data/app.db", "oracle://h/db"} {
+		_, err := sequelize.Open(ctx, uri)
+		fs3Class[sequelize.InvalidConnectionError](t, "Open("+uri+")", err)
+		if err == nil {
+			continue
+		}
+		msg := err.Error()
+		if strings.Contains(msg, "dialect/") || strings.Contains(msg, "import") {
+			t.Errorf("Open(%q): %q suggests importing a package", uri, msg)
+		}
+		for _, form := range []string{"sqlite:", "postgres://", "mysql://", "mariadb://"} {
+			if !strings.Contains(msg, form) {
+				t.Errorf("Open(%q): %q does not name the form %s", uri, msg, form)
+			}
+		}
+	}
+	// A registered scheme followed by digits is a path, not "host:port".
+	db, err := sequelize.Open(ctx, "sqlite:"+t.TempDir()+"/5")
+	if err != nil {
+		t.Errorf("Open of a SQLite file named 5: %v", err)
+	} else {
+		db.Close()
+	}
+}
