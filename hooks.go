@@ -419,7 +419,12 @@ func (md *Model[T]) validateWithHooks(ctx context.Context, inst *T, o ValidateOp
 // waits for the outermost transaction's commit, and is dropped if the
 // savepoint rolls back. Unlike Sequelize, whose callbacks also run when
 // COMMIT fails, they never run after a failed COMMIT or a rollback.
+// AfterCommit panics when fn is nil (Sequelize throws "fn must be a
+// function" there too).
 func (tx *Tx) AfterCommit(fn func(ctx context.Context)) {
+	if fn == nil {
+		panic("sequelize: Tx.AfterCommit: fn is nil")
+	}
 	tx.mu.Lock()
 	tx.afterCommit = append(tx.afterCommit, fn)
 	tx.mu.Unlock()
