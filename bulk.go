@@ -431,15 +431,25 @@ func (md *Model[T]) Build(values Values) (*T, error) {
 }
 
 // Set assigns values to inst's fields by attribute name (Sequelize's
-// instance.set with an object). An unknown attribute is an error.
+// instance.set with an object), VIRTUAL attributes included. Values are
+// converted to the fields' types as values read from the database are
+// (any Go number to a numeric field, "true" or 1 to a bool, ...). It is
+// all or nothing: an unknown attribute, an attribute without a struct
+// field or a value that does not convert is an error, and inst is left
+// unchanged.
 func (md *Model[T]) Set(inst *T, values Values) error {
 	rv := reflect.ValueOf(inst).Elem()
+	cp := reflect.New(rv.Type()).Elem()
+	cp.Set(rv)
 	for k, v := range values {
 		a := md.m.byName[k]
 		if a == nil {
+			a = md.m.virtual(k)
+		}
+		if a == nil {
 			return errUnknownAttr(md.m, k)
 		}
-		f := fieldOf(rv, a)
+		f := fieldOf(cp, a)
 		if !f.IsValid() {
 			return fmt.Errorf("sequelize: %s.%s has no struct field to set", md.m.name, k)
 		}
@@ -447,6 +457,7 @@ func (md *Model[T]) Set(inst *T, values Values) error {
 			return fmt.Errorf("sequelize: %s.%s: %w", md.m.name, k, err)
 		}
 	}
+	rv.Set(cp)
 	return nil
 }
 

@@ -347,6 +347,19 @@ func (md *Model[T]) Changed(inst *T) []string {
 	return out
 }
 
+// differing returns the attributes among names whose values differ
+// between a and b.
+func (md *Model[T]) differing(a, b *T, names []string) []string {
+	av, bv := reflect.ValueOf(a).Elem(), reflect.ValueOf(b).Elem()
+	var out []string
+	for _, n := range names {
+		if at := md.m.byName[n]; at != nil && at.goIndex != nil && !sameValue(av.FieldByIndex(at.goIndex), bv.FieldByIndex(at.goIndex)) {
+			out = append(out, n)
+		}
+	}
+	return out
+}
+
 // IsChanged reports whether attr of inst differs from its last read or
 // saved value (Sequelize's instance.changed(key)).
 func (md *Model[T]) IsChanged(inst *T, attr string) bool {

@@ -550,6 +550,16 @@ func (m *modelMeta) addAttr(a *attribute) {
 	m.byLower[strings.ToLower(a.name)] = a
 }
 
+// virtual returns the VIRTUAL attribute name, or nil.
+func (m *modelMeta) virtual(name string) *attribute {
+	for _, a := range m.virtuals {
+		if a.name == name {
+			return a
+		}
+	}
+	return nil
+}
+
 func (m *modelMeta) attrOrField(name string) *attribute {
 	if a := m.byName[name]; a != nil {
 		return a

@@ -420,7 +420,11 @@ type SaveOptions struct {
 // inserted as by Create; a record read or saved before is updated, in the
 // attributes that changed since (plus updatedAt and the version), and
 // nothing is sent when nothing changed. On a versioned model a stale
-// instance gives an *OptimisticLockError. It takes at most one SaveOptions.
+// instance gives an *OptimisticLockError. Fields hold Go values, so Save
+// cannot write an SQL expression as Sequelize's instance.save() can with
+// an attribute set to sequelize.fn or sequelize.col: use Update with
+// Values{attr: Fn(...)} on the instance's key for that. It takes at most
+// one SaveOptions.
 func (md *Model[T]) Save(ctx context.Context, inst *T, opts ...SaveOptions) error {
 	o, err := oneOption(opts)
 	if err != nil {
@@ -457,18 +461,23 @@ func (md *Model[T]) Save(ctx context.Context, inst *T, opts ...SaveOptions) erro
 		}
 	}
 	ev := &HookEvent[T]{Instance: inst}
+	var beforeHooks *T
+	if validate && md.hasHooks(ctx, BeforeUpdate) {
+		beforeHooks = md.tr.copyOf(md.m, inst)
+	}
 	if err := md.fire(ctx, BeforeUpdate, ev); err != nil {
 		return err
 	}
-	// Hooks may have changed more attributes: save those too, validated
+	// Hooks may have changed more attributes: save those too. The
+	// attributes whose values the hooks changed are validated again
 	// (without firing the validation hooks again, unlike Sequelize's
-	// double run).
-	if more := md.Changed(inst); !slices.Equal(more, changed) {
-		if o.Fields == nil {
-			changed = more
-		}
-		if validate {
-			if err := md.Validate(ctx, inst, ValidateOptions{Fields: changed}); err != nil {
+	// double run), as Sequelize does.
+	if more := md.Changed(inst); o.Fields == nil {
+		changed = more
+	}
+	if beforeHooks != nil {
+		if hookChanged := md.differing(beforeHooks, inst, changed); len(hookChanged) > 0 {
+			if err := md.Validate(ctx, inst, ValidateOptions{Fields: hookChanged}); err != nil {
 				return err
 			}
 		}
@@ -485,7 +494,7 @@ func (md *Model[T]) Save(ctx context.Context, inst *T, opts ...SaveOptions) erro
 	if len(set) == 0 {
 		return nil
 	}
-	where, err := md.instanceWhere(sv)
+	where, err := md.instanceWhere(sv, true)
 	if err != nil {
 		return err
 	}
@@ -555,15 +564,21 @@ func reflectInt(v reflect.Value) any {
 	return nil
 }
 
-// instanceWhere is the primary-key Where of an instance's values.
-func (md *Model[T]) instanceWhere(rv reflect.Value) (Where, error) {
+// instanceWhere is the primary-key Where of an instance's values. A zero
+// key is refused as unset, unless the instance is persisted (read or
+// saved before): then it is the row's real key, such as an id of 0.
+func (md *Model[T]) instanceWhere(rv reflect.Value, persisted bool) (Where, error) {
 	if len(md.m.pks) == 0 {
-		return nil, errors.New("sequelize: " + md.m.name + " has no primary key")
+		return nil, &InstanceError{newBase("SequelizeInstanceError", md.m.name+" has no primary key, so an instance cannot name its row", nil)}
 	}
 	w := Where{}
 	for _, a := range md.m.pks {
 		f := fieldOf(rv, a)
-		if !f.IsValid() || f.IsZero() {
+		if !f.IsValid() {
+			return nil, &InstanceError{newBase("SequelizeInstanceError",
+				"the primary key "+md.m.name+"."+a.name+" has no struct field, so an instance cannot name its row: add a field for it", nil)}
+		}
+		if f.IsZero() && !persisted {
 			return nil, &InstanceError{newBase("SequelizeInstanceError",
 				"You attempted to save an instance with no primary key, this is not allowed since it would result in a global update ("+md.m.name+"."+a.name+" is unset)", nil)}
 		}
@@ -579,7 +594,7 @@ func (md *Model[T]) Reload(ctx context.Context, inst *T, opts ...FindOptions) er
 	if err != nil {
 		return err
 	}
-	w, err := md.instanceWhere(reflect.ValueOf(inst).Elem())
+	w, err := md.instanceWhere(reflect.ValueOf(inst).Elem(), !md.IsNewRecord(inst))
 	if err != nil {
 		return err
 	}
@@ -818,7 +833,7 @@ func (md *Model[T]) instanceArith(ctx context.Context, inst *T, amounts Values, 
 	if err != nil {
 		return err
 	}
-	w, err := md.instanceWhere(reflect.ValueOf(inst).Elem())
+	w, err := md.instanceWhere(reflect.ValueOf(inst).Elem(), !md.IsNewRecord(inst))
 	if err != nil {
 		return err
 	}
@@ -1006,7 +1021,7 @@ func (md *Model[T]) DestroyInstance(ctx context.Context, inst *T, opts ...Destro
 		return err
 	}
 	rv := reflect.ValueOf(inst).Elem()
-	w, err := md.instanceWhere(rv)
+	w, err := md.instanceWhere(rv, !md.IsNewRecord(inst))
 	if err != nil {
 		return err
 	}
@@ -1071,7 +1086,7 @@ func (md *Model[T]) RestoreInstance(ctx context.Context, inst *T, opts ...Restor
 		return errors.New("sequelize: Model is not paranoid")
 	}
 	rv := reflect.ValueOf(inst).Elem()
-	w, err := md.instanceWhere(rv)
+	w, err := md.instanceWhere(rv, !md.IsNewRecord(inst))
 	if err != nil {
 		return err
 	}
