@@ -96,7 +96,30 @@ func (tr *tracker[T]) find(inst *T) (*slab[T], int) {
 
 // remember records inst's current values as its persisted state.
 func (tr *tracker[T]) remember(m *modelMeta, inst *T) {
-	snap := tr.copyOf(m, inst)
+	tr.store(inst, tr.copyOf(m, inst))
+}
+
+// rememberOnly records the current values of attrs as inst's persisted
+// ones; the other attributes keep their snapshot's (they were not
+// written, so they stay changed). Without a snapshot it is remember.
+func (tr *tracker[T]) rememberOnly(m *modelMeta, inst *T, attrs []*attribute) {
+	old := tr.snapshot(inst)
+	if old == nil {
+		tr.remember(m, inst)
+		return
+	}
+	snap := tr.copyOf(m, old)
+	sv, iv := reflect.ValueOf(snap).Elem(), reflect.ValueOf(inst).Elem()
+	for _, a := range attrs {
+		if a.goIndex != nil {
+			sv.FieldByIndex(a.goIndex).Set(deepCopy(iv.FieldByIndex(a.goIndex)))
+		}
+	}
+	tr.store(inst, snap)
+}
+
+// store records snap as inst's persisted state.
+func (tr *tracker[T]) store(inst *T, snap *T) {
 	tr.mu.Lock()
 	defer tr.mu.Unlock()
 	if s, i := tr.find(inst); s != nil {

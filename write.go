@@ -405,7 +405,8 @@ func (md *Model[T]) insertRow(ctx context.Context, inst *T, fields []string, tx 
 
 // SaveOptions are Sequelize's save options.
 type SaveOptions struct {
-	// Fields restricts the attributes saved.
+	// Fields restricts the attributes saved; changes to the others are
+	// not written, and Changed still reports them afterwards.
 	Fields []string
 	// Silent leaves updatedAt unchanged on an update.
 	Silent bool
@@ -550,7 +551,11 @@ func (md *Model[T]) Save(ctx context.Context, inst *T, opts ...SaveOptions) erro
 	if a := md.m.version; a != nil {
 		_ = setField(fieldOf(rv, a), version+1)
 	}
-	md.tr.remember(md.m, inst)
+	if o.Fields != nil {
+		md.tr.rememberOnly(md.m, inst, set) // changes outside Fields stay changed
+	} else {
+		md.tr.remember(md.m, inst)
+	}
 	return md.fire(ctx, AfterUpdate, ev)
 }
 
@@ -588,7 +593,9 @@ func (md *Model[T]) instanceWhere(rv reflect.Value, persisted bool) (Where, erro
 }
 
 // Reload reads inst's row again and overwrites its fields (Sequelize's
-// instance.reload()). A row that no longer exists gives an *InstanceError.
+// instance.reload()); unless opts.Attributes picks some attributes, it
+// also resets VIRTUAL fields to their zero values, as Sequelize does. A
+// row that no longer exists gives an *InstanceError.
 func (md *Model[T]) Reload(ctx context.Context, inst *T, opts ...FindOptions) error {
 	o, err := oneOption(opts)
 	if err != nil {
@@ -611,6 +618,15 @@ func (md *Model[T]) Reload(ctx context.Context, inst *T, opts ...FindOptions) er
 	for _, a := range md.m.attrs {
 		if a.goIndex != nil {
 			rv.FieldByIndex(a.goIndex).Set(fv.FieldByIndex(a.goIndex))
+		}
+	}
+	if o.Attributes == nil {
+		// the instance becomes the row: VIRTUAL values, which the row
+		// does not hold, are reset, as Sequelize's reload resets them
+		for _, a := range md.m.virtuals {
+			if a.goIndex != nil {
+				rv.FieldByIndex(a.goIndex).SetZero()
+			}
 		}
 	}
 	md.tr.remember(md.m, inst)
