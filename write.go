@@ -594,8 +594,15 @@ func (md *Model[T]) instanceWhere(rv reflect.Value, persisted bool) (Where, erro
 
 // Reload reads inst's row again and overwrites its fields (Sequelize's
 // instance.reload()); unless opts.Attributes picks some attributes, it
-// also resets VIRTUAL fields to their zero values, as Sequelize does. A
-// row that no longer exists gives an *InstanceError.
+// also resets VIRTUAL fields to their zero values, as Sequelize does. The
+// row is read through the model's scope (the default scope, or the
+// scopes of a Scope view), and the include fields of the scope's and
+// opts' Include are replaced by the rows loaded now. Unlike Sequelize,
+// which remembers the includes of the find that loaded the instance, a
+// struct carries no such options: include fields that the scope and opts
+// do not name are left as they are. The key is the instance's, whatever
+// opts.Where says; soft-deleted rows are read too. A row that no longer
+// exists (or that the scope's where excludes) gives an *InstanceError.
 func (md *Model[T]) Reload(ctx context.Context, inst *T, opts ...FindOptions) error {
 	o, err := oneOption(opts)
 	if err != nil {
@@ -607,7 +614,11 @@ func (md *Model[T]) Reload(ctx context.Context, inst *T, opts ...FindOptions) er
 	}
 	o.Where = w
 	o.Paranoid = Bool(false)
-	fresh, err := md.Unscoped().FindOne(ctx, o) // the instance's own row, whatever the scope
+	fresh, err := md.FindOne(ctx, o) // through the model's scope, as Sequelize's reload
+	if err != nil {
+		return err
+	}
+	includes, err := expandAll(md.m, md.scoped(o).Include)
 	if err != nil {
 		return err
 	}
@@ -618,6 +629,14 @@ func (md *Model[T]) Reload(ctx context.Context, inst *T, opts ...FindOptions) er
 	for _, a := range md.m.attrs {
 		if a.goIndex != nil {
 			rv.FieldByIndex(a.goIndex).Set(fv.FieldByIndex(a.goIndex))
+		}
+	}
+	for _, inc := range includes {
+		// the included rows, as loaded now (nil or empty when none is left)
+		if inc.Association != nil {
+			if f := inc.Association.sourceField(); f != nil {
+				rv.FieldByIndex(f).Set(fv.FieldByIndex(f))
+			}
 		}
 	}
 	if o.Attributes == nil {
