@@ -434,9 +434,12 @@ func (md *Model[T]) Build(values Values) (*T, error) {
 // instance.set with an object), VIRTUAL attributes included. Values are
 // converted to the fields' types as values read from the database are
 // (any Go number to a numeric field, "true" or 1 to a bool, ...). It is
-// all or nothing: an unknown attribute, an attribute without a struct
-// field or a value that does not convert is an error, and inst is left
-// unchanged.
+// all or nothing: an unknown attribute (or a column name), an attribute
+// without a struct field or a value that does not convert is an error,
+// and inst is left unchanged. Unlike Sequelize's set, which ignores
+// unknown keys and, on a saved instance, the primary key and timestamps,
+// Set assigns what it is given, as assigning the fields would; a value
+// cannot be an SQL expression (use Update with Values).
 func (md *Model[T]) Set(inst *T, values Values) error {
 	rv := reflect.ValueOf(inst).Elem()
 	cp := reflect.New(rv.Type()).Elem()

@@ -396,7 +396,9 @@ func (md *Model[T]) IsChanged(inst *T, attr string) bool {
 
 // Previous returns the value attr had when inst was last read or saved
 // (Sequelize's instance.previous(key)), and false for a new record or an
-// attribute without a struct field.
+// attribute without a struct field: unlike Sequelize's build, Build
+// remembers nothing, so a built instance has no previous values until it
+// is saved.
 func (md *Model[T]) Previous(inst *T, attr string) (any, bool) {
 	a := md.m.byName[attr]
 	snap := md.tr.snapshot(inst)
