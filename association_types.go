@@ -123,8 +123,7 @@ func writeExists(s *sqlb, db *DB, target *modelMeta, alias string, col *attribut
 	s.w(" = ").id(parentAlias).w(".").id(parentCol.field)
 	if target.deletedAt != nil && (inc.Paranoid == nil || *inc.Paranoid) {
 		s.w(" AND ")
-		c.writeCol(s, target.deletedAt, nil)
-		s.w(" IS NULL")
+		c.writeLive(s, target.deletedAt)
 	}
 	if len(scope) > 0 {
 		s.w(" AND ")

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/gosequelize/sequelize"
 )
@@ -80,5 +81,61 @@ func TestInstanceWithoutKeyField(t *testing.T) {
 	var ie *sequelize.InstanceError
 	if !errors.As(err, &ie) || !strings.Contains(err.Error(), "noIDField.id has no struct field") {
 		t.Fatalf("Save = %v, want an InstanceError naming the missing field", err)
+	}
+}
+
+type epochParanoid struct {
+	ID        int64
+	Name      string
+	DeletedAt time.Time
+}
+
+// TestParanoidDeletedAtDefault: a deletedAt with a default value marks the
+// rows not deleted with it, in finds, counts, bulk destroys and restores,
+// as Sequelize's custom deletedAt default does.
+func TestParanoidDeletedAtDefault(t *testing.T) {
+	ctx := context.Background()
+	db := openMem(t)
+	epoch := time.Unix(0, 0).UTC()
+	rows := sequelize.Define[epochParanoid](db, sequelize.ModelOptions{Paranoid: true, Timestamps: sequelize.Bool(true),
+		Attributes: map[string]sequelize.AttributeOptions{"deletedAt": {DefaultValue: epoch}}})
+	if err := db.Sync(ctx); err != nil {
+		t.Fatal(err)
+	}
+	a, b := &epochParanoid{Name: "a"}, &epochParanoid{Name: "b"}
+	for _, r := range []*epochParanoid{a, b} {
+		if err := rows.Create(ctx, r); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if !a.DeletedAt.Equal(epoch) || rows.IsSoftDeleted(a) {
+		t.Fatalf("created deletedAt = %v, soft-deleted %v", a.DeletedAt, rows.IsSoftDeleted(a))
+	}
+	count := func(want int64, paranoid bool) {
+		t.Helper()
+		n, err := rows.Count(ctx, sequelize.CountOptions{Paranoid: sequelize.Bool(paranoid)})
+		if err != nil || n != want {
+			t.Fatalf("Count(paranoid %v) = %d, %v; want %d", paranoid, n, err, want)
+		}
+	}
+	count(2, true)
+	if n, err := rows.Destroy(ctx, sequelize.DestroyOptions{Where: sequelize.Where{"name": "a"}}); err != nil || n != 1 {
+		t.Fatalf("Destroy = %d, %v", n, err)
+	}
+	count(1, true)
+	count(2, false)
+	if err := rows.DestroyInstance(ctx, b); err != nil || !rows.IsSoftDeleted(b) {
+		t.Fatalf("DestroyInstance: %v, soft-deleted %v", err, rows.IsSoftDeleted(b))
+	}
+	count(0, true)
+	if n, err := rows.Restore(ctx, sequelize.RestoreOptions{Where: sequelize.Where{"name": "a"}}); err != nil || n != 1 {
+		t.Fatalf("Restore = %d, %v", n, err)
+	}
+	if err := rows.RestoreInstance(ctx, b); err != nil || !b.DeletedAt.Equal(epoch) {
+		t.Fatalf("RestoreInstance: %v, deletedAt %v", err, b.DeletedAt)
+	}
+	list, err := rows.FindAll(ctx)
+	if err != nil || len(list) != 2 || !list[0].DeletedAt.Equal(epoch) {
+		t.Fatalf("FindAll after restores: %v, %v", list, err)
 	}
 }

@@ -47,7 +47,9 @@ type ModelOptions struct {
 	// CreatedAt, UpdatedAt and DeletedAt rename those attributes; "-"
 	// disables one (Sequelize's false).
 	CreatedAt, UpdatedAt, DeletedAt string
-	// Paranoid makes Destroy a soft delete through deletedAt.
+	// Paranoid makes Destroy a soft delete through deletedAt. The rows not
+	// deleted have a NULL deletedAt, or, when the deletedAt attribute has
+	// a defaultValue (a fixed time), that value, as in Sequelize.
 	Paranoid bool
 	// Version names the optimistic-locking attribute ("version" for
 	// Sequelize's version: true); a field tagged `sequelize:"version"` does
@@ -447,6 +449,9 @@ func buildMeta(db *DB, t reflect.Type, o ModelOptions) (*modelMeta, error) {
 	}
 	if m.deletedAt, err = role(o.DeletedAt, "deletedAt", roleDeletedAt, o.Paranoid); err != nil {
 		return nil, err
+	}
+	if a := m.deletedAt; a != nil && (a.defaultFn != nil || a.defaultKey != "" || a.defaultSQL != nil) {
+		return nil, fail("the defaultValue of %s, a paranoid model's deletedAt, must be a fixed value (it marks the rows not deleted)", a.name)
 	}
 	if o.Version != "" {
 		a := m.byName[o.Version]

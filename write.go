@@ -120,7 +120,13 @@ func (md *Model[T]) insertColumns(inst *T, fields []string, ts time.Time) ([]*at
 			}
 		case roleDeletedAt:
 			if zero {
-				continue
+				if a.defaultValue == nil {
+					continue
+				}
+				v = a.defaultValue // a paranoid model's "not deleted" value
+				if err := setField(f, v); err != nil {
+					return nil, nil, err
+				}
 			}
 		default:
 			if zero {
@@ -415,6 +421,8 @@ type SaveOptions struct {
 	Validate    *bool
 	Transaction *Tx
 	Logging     *slog.Logger
+
+	noHooks bool // fire no hooks (a soft destroy's save)
 }
 
 // Save writes inst (Sequelize's instance.save()): a new record is
@@ -456,17 +464,22 @@ func (md *Model[T]) Save(ctx context.Context, inst *T, opts ...SaveOptions) erro
 	if len(changed) == 0 {
 		return nil
 	}
+	fire, validateFn := md.fire, md.validateWithHooks
+	if o.noHooks {
+		fire = func(context.Context, HookType, *HookEvent[T]) error { return nil }
+		validateFn = func(ctx context.Context, inst *T, o ValidateOptions) error { return md.Validate(ctx, inst, o) }
+	}
 	if validate {
-		if err := md.validateWithHooks(ctx, inst, ValidateOptions{Fields: changed}); err != nil {
+		if err := validateFn(ctx, inst, ValidateOptions{Fields: changed}); err != nil {
 			return err
 		}
 	}
 	ev := &HookEvent[T]{Instance: inst}
 	var beforeHooks *T
-	if validate && md.hasHooks(ctx, BeforeUpdate) {
+	if validate && !o.noHooks && md.hasHooks(ctx, BeforeUpdate) {
 		beforeHooks = md.tr.copyOf(md.m, inst)
 	}
-	if err := md.fire(ctx, BeforeUpdate, ev); err != nil {
+	if err := fire(ctx, BeforeUpdate, ev); err != nil {
 		return err
 	}
 	// Hooks may have changed more attributes: save those too. The
@@ -556,7 +569,7 @@ func (md *Model[T]) Save(ctx context.Context, inst *T, opts ...SaveOptions) erro
 	} else {
 		md.tr.remember(md.m, inst)
 	}
-	return md.fire(ctx, AfterUpdate, ev)
+	return fire(ctx, AfterUpdate, ev)
 }
 
 func reflectInt(v reflect.Value) any {
@@ -1036,9 +1049,21 @@ func (md *Model[T]) restoreRows(ctx context.Context, o RestoreOptions) (int64, e
 	}
 	s := newSQLB(md.db)
 	c := &whereCtx{db: md.db, m: md.m}
-	s.w("UPDATE ").table(md.m.schema, md.m.table).w(" SET ").id(md.m.deletedAt.field).w("=NULL WHERE ")
-	c.writeCol(s, md.m.deletedAt, nil)
-	s.w(" IS NOT NULL")
+	da := md.m.deletedAt
+	s.w("UPDATE ").table(md.m.schema, md.m.table).w(" SET ").id(da.field).w("=")
+	if da.defaultValue == nil {
+		s.w("NULL WHERE ")
+		c.writeCol(s, da, nil)
+		s.w(" IS NOT NULL")
+	} else {
+		v, err := bindValue(md.db, da, da.defaultValue)
+		if err != nil {
+			return 0, err
+		}
+		s.arg(v).w(" WHERE ")
+		c.writeCol(s, da, nil)
+		s.w(" <> ").arg(v)
+	}
 	if o.Where != nil {
 		s.w(" AND ")
 		c.cond(s, o.Where)
@@ -1047,9 +1072,11 @@ func (md *Model[T]) restoreRows(ctx context.Context, o RestoreOptions) (int64, e
 	return res.RowsAffected, err
 }
 
-// DestroyInstance deletes inst's row (Sequelize's instance.destroy()): on a
-// paranoid model it sets deletedAt (also in inst) unless Force. The
-// version is checked on versioned models.
+// DestroyInstance deletes inst's row (Sequelize's instance.destroy()). On
+// a paranoid model, unless Force, it soft-deletes it as Sequelize does:
+// deletedAt is set (also in inst) unless it already is, and the instance
+// is saved, its other changes included, without the save and update hooks.
+// The version is checked on versioned models.
 func (md *Model[T]) DestroyInstance(ctx context.Context, inst *T, opts ...DestroyOptions) error {
 	o, err := oneOption(opts)
 	if err != nil {
@@ -1070,16 +1097,34 @@ func (md *Model[T]) DestroyInstance(ctx context.Context, inst *T, opts ...Destro
 	if err := md.fire(ctx, BeforeDestroy, ev); err != nil {
 		return err
 	}
-	if md.m.deletedAt != nil && !o.Force {
+	if da := md.m.deletedAt; da != nil && !o.Force {
 		ts := now()
+		f := fieldOf(rv, da)
+		if f.IsValid() && !md.IsNewRecord(inst) {
+			// As Sequelize: deletedAt is set unless it already is, and the
+			// instance is saved, other changes included, without the save
+			// hooks (and so a second destroy changes no deletedAt).
+			if md.live(f) {
+				if err := setField(f, ts); err != nil {
+					return err
+				}
+			}
+			if err := md.Save(ctx, inst, SaveOptions{Transaction: o.Transaction, Logging: o.Logging, noHooks: true}); err != nil {
+				return err
+			}
+			return md.fire(ctx, AfterDestroy, ev)
+		}
+		if f.IsValid() && !md.live(f) {
+			return md.fire(ctx, AfterDestroy, ev) // soft-deleted already
+		}
 		s := newSQLB(md.db)
 		c := &whereCtx{db: md.db, m: md.m}
-		s.w("UPDATE ").table(md.m.schema, md.m.table).w(" SET ").id(md.m.deletedAt.field).w("=").arg(md.timeArg(md.m.deletedAt, ts))
+		s.w("UPDATE ").table(md.m.schema, md.m.table).w(" SET ").id(da.field).w("=").arg(md.timeArg(da, ts))
 		md.writeWhere(s, c, w, true)
 		if _, err := md.exec(ctx, o.Transaction, o.Logging, s); err != nil {
 			return err
 		}
-		_ = setField(fieldOf(rv, md.m.deletedAt), ts)
+		_ = setField(f, ts)
 		md.tr.remember(md.m, inst)
 		return md.fire(ctx, AfterDestroy, ev)
 	}
@@ -1135,6 +1180,9 @@ func (md *Model[T]) RestoreInstance(ctx context.Context, inst *T, opts ...Restor
 	}
 	if f := fieldOf(rv, md.m.deletedAt); f.IsValid() {
 		f.SetZero()
+		if err := setField(f, md.m.deletedAt.defaultValue); err != nil {
+			return err
+		}
 	}
 	md.tr.remember(md.m, inst)
 	return md.fire(ctx, AfterRestore, ev)
@@ -1147,7 +1195,24 @@ func (md *Model[T]) IsSoftDeleted(inst *T) bool {
 		return false
 	}
 	f := fieldOf(reflect.ValueOf(inst).Elem(), md.m.deletedAt)
-	return f.IsValid() && !f.IsZero()
+	return f.IsValid() && !md.live(f)
+}
+
+// live reports whether a deletedAt field's value marks a row that is not
+// soft-deleted: the zero value, or the attribute's default when it has one.
+func (md *Model[T]) live(f reflect.Value) bool {
+	if f.IsZero() {
+		return true
+	}
+	d := md.m.deletedAt.defaultValue
+	if d == nil {
+		return false
+	}
+	dv := reflect.New(f.Type()).Elem()
+	if err := assign(dv, d); err != nil {
+		return false
+	}
+	return sameValue(f, dv)
 }
 
 // refine makes a driver-level error model-aware: a UniqueConstraintError's
