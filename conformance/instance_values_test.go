@@ -137,7 +137,7 @@ func TestInstanceValues(t *testing.T) {
 					sequelize.UpdateOptions{Where: sequelize.Where{"id": u.ID}})
 				c.Must(err)
 				c.Must(users.Reload(c.Ctx, u))
-				if u.D == nil || u.D.Sub(time.Now()).Abs() > time.Minute {
+				if u.D == nil || time.Until(*u.D).Abs() > time.Minute {
 					c.Fatalf("d = %v, want now", u.D)
 				}
 				c.Eq("b", u.B, sequelize.Bool(false))
