@@ -1021,15 +1021,17 @@ type RestoreOptions struct {
 	Logging     *slog.Logger
 }
 
-// Restore clears deletedAt on the matching soft-deleted rows of a paranoid
-// model (Sequelize's Model.restore) and returns how many it restored.
+// Restore clears deletedAt (sets it to its default value, when it has
+// one) on the matching soft-deleted rows of a paranoid model (Sequelize's
+// Model.restore) and returns how many it restored. On a model that is not
+// paranoid it returns a *QueryError.
 func (md *Model[T]) Restore(ctx context.Context, opts ...RestoreOptions) (int64, error) {
 	o, err := oneOption(opts)
 	if err != nil {
 		return 0, err
 	}
 	if md.m.deletedAt == nil {
-		return 0, errors.New("sequelize: Model is not paranoid")
+		return 0, &QueryError{newBase("SequelizeQueryError", "Model is not paranoid", nil)}
 	}
 	ev := &HookEvent[T]{Where: &o.Where}
 	if err := md.fire(ctx, BeforeBulkRestore, ev); err != nil {
@@ -1045,7 +1047,7 @@ func (md *Model[T]) Restore(ctx context.Context, opts ...RestoreOptions) (int64,
 // restoreRows runs Restore's UPDATE.
 func (md *Model[T]) restoreRows(ctx context.Context, o RestoreOptions) (int64, error) {
 	if md.m.deletedAt == nil {
-		return 0, errors.New("sequelize: Model is not paranoid")
+		return 0, &QueryError{newBase("SequelizeQueryError", "Model is not paranoid", nil)}
 	}
 	s := newSQLB(md.db)
 	c := &whereCtx{db: md.db, m: md.m}
@@ -1156,14 +1158,16 @@ func (md *Model[T]) DestroyInstance(ctx context.Context, inst *T, opts ...Destro
 	return md.fire(ctx, AfterDestroy, ev)
 }
 
-// RestoreInstance clears inst's deletedAt (Sequelize's instance.restore()).
+// RestoreInstance clears inst's deletedAt, or sets it to its default
+// value (Sequelize's instance.restore()). On a model that is not paranoid
+// it returns an *InstanceError.
 func (md *Model[T]) RestoreInstance(ctx context.Context, inst *T, opts ...RestoreOptions) error {
 	o, err := oneOption(opts)
 	if err != nil {
 		return err
 	}
 	if md.m.deletedAt == nil {
-		return errors.New("sequelize: Model is not paranoid")
+		return &InstanceError{newBase("SequelizeInstanceError", "Model is not paranoid", nil)}
 	}
 	rv := reflect.ValueOf(inst).Elem()
 	w, err := md.instanceWhere(rv, !md.IsNewRecord(inst))
