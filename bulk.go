@@ -96,7 +96,7 @@ func (md *Model[T]) bulkCreate(ctx context.Context, insts []*T, o BulkCreateOpti
 			if inst == nil {
 				continue
 			}
-			if err := md.m.validate(ctx, inst, reflect.ValueOf(inst).Elem(), ValidateOptions{Fields: o.Fields}); err != nil {
+			if err := md.m.validate(ctx, inst, reflect.ValueOf(inst).Elem(), ValidateOptions{Fields: o.Fields}, reflect.Value{}); err != nil {
 				errs = append(errs, &BulkRecordError{BaseError: newBase("SequelizeBulkRecordError",
 					fmt.Sprintf("record %d: %s", i, strings.TrimPrefix(err.Error(), "sequelize: ")), err), Record: inst})
 			}

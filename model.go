@@ -385,7 +385,7 @@ func buildMeta(db *DB, t reflect.Type, o ModelOptions) (*modelMeta, error) {
 		return nil, err
 	}
 	for name := range o.Attributes {
-		if m.byName[name] == nil && m.fieldByGoName(name) == nil && !o.Attributes[name].Ignore {
+		if m.byName[name] == nil && m.fieldByGoName(name) == nil && m.virtual(name) == nil && !o.Attributes[name].Ignore {
 			return nil, fail("ModelOptions.Attributes names %q, which is neither an attribute nor a field", name)
 		}
 	}
@@ -573,7 +573,7 @@ func (m *modelMeta) attrOrField(name string) *attribute {
 }
 
 func (m *modelMeta) fieldByGoName(name string) *attribute {
-	for _, a := range m.attrs {
+	for _, a := range slices.Concat(m.attrs, m.virtuals) {
 		if a.goIndex != nil && m.goType.FieldByIndex(a.goIndex).Name == name {
 			return a
 		}
