@@ -109,6 +109,8 @@ type Association interface {
 	// hasField reports whether the source struct has a field for the
 	// included rows.
 	hasField() bool
+	// sourceField is the index of that field, nil when there is none.
+	sourceField() []int
 	// orderExpr writes a scalar subquery giving attr of the row a parent
 	// (aliased parentAlias) is associated with, for ordering; to-many
 	// associations fail.
@@ -184,6 +186,7 @@ func (a *assocBase) ForeignKey() string    { return a.fk }
 func (a *assocBase) SourceName() string    { return a.source.name }
 func (a *assocBase) TargetName() string    { return a.target.name }
 func (a *assocBase) hasField() bool        { return a.field != nil }
+func (a *assocBase) sourceField() []int    { return a.field }
 
 func (a *assocBase) targetAssociations() map[string]Association {
 	return a.targetAssn()

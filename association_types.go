@@ -123,8 +123,7 @@ func writeExists(s *sqlb, db *DB, target *modelMeta, alias string, col *attribut
 	s.w(" = ").id(parentAlias).w(".").id(parentCol.field)
 	if target.deletedAt != nil && (inc.Paranoid == nil || *inc.Paranoid) {
 		s.w(" AND ")
-		c.writeCol(s, target.deletedAt, nil)
-		s.w(" IS NULL")
+		c.writeLive(s, target.deletedAt)
 	}
 	if len(scope) > 0 {
 		s.w(" AND ")
@@ -250,6 +249,8 @@ func (a *HasOneAssociation[S, T]) exists(s *sqlb, parentAlias string, inc *Inclu
 	a.h.exists(s, parentAlias, inc)
 }
 func (a *HasOneAssociation[S, T]) hasField() bool { return a.h.field != nil }
+
+func (a *HasOneAssociation[S, T]) sourceField() []int { return a.h.field }
 
 func (a *HasOneAssociation[S, T]) targetAssociations() map[string]Association {
 	return a.h.targetAssociations()

@@ -297,8 +297,7 @@ func (a *BelongsToManyAssociation[S, T]) exists(s *sqlb, parentAlias string, inc
 	s.w(" = ").id(parentAlias).w(".").id(a.key.field)
 	if a.target.deletedAt != nil && (inc.Paranoid == nil || *inc.Paranoid) {
 		s.w(" AND ")
-		c.writeCol(s, a.target.deletedAt, nil)
-		s.w(" IS NULL")
+		c.writeLive(s, a.target.deletedAt)
 	}
 	if inc.Where != nil {
 		s.w(" AND ")
@@ -314,8 +313,7 @@ func (a *BelongsToManyAssociation[S, T]) exists(s *sqlb, parentAlias string, inc
 	}
 	if a.through.deletedAt != nil && (inc.Through.Paranoid == nil || *inc.Through.Paranoid) {
 		s.w(" AND ")
-		tc.writeCol(s, a.through.deletedAt, nil)
-		s.w(" IS NULL")
+		tc.writeLive(s, a.through.deletedAt)
 	}
 	s.w(")")
 }

@@ -96,7 +96,7 @@ func (md *Model[T]) bulkCreate(ctx context.Context, insts []*T, o BulkCreateOpti
 			if inst == nil {
 				continue
 			}
-			if err := md.m.validate(ctx, inst, reflect.ValueOf(inst).Elem(), ValidateOptions{Fields: o.Fields}); err != nil {
+			if err := md.m.validate(ctx, inst, reflect.ValueOf(inst).Elem(), ValidateOptions{Fields: o.Fields}, reflect.Value{}); err != nil {
 				errs = append(errs, &BulkRecordError{BaseError: newBase("SequelizeBulkRecordError",
 					fmt.Sprintf("record %d: %s", i, strings.TrimPrefix(err.Error(), "sequelize: ")), err), Record: inst})
 			}
@@ -431,15 +431,28 @@ func (md *Model[T]) Build(values Values) (*T, error) {
 }
 
 // Set assigns values to inst's fields by attribute name (Sequelize's
-// instance.set with an object). An unknown attribute is an error.
+// instance.set with an object), VIRTUAL attributes included. Values are
+// converted to the fields' types as values read from the database are
+// (any Go number to a numeric field, "true" or 1 to a bool, ...). It is
+// all or nothing: an unknown attribute (or a column name), an attribute
+// without a struct field or a value that does not convert is an error,
+// and inst is left unchanged. Unlike Sequelize's set, which ignores
+// unknown keys and, on a saved instance, the primary key and timestamps,
+// Set assigns what it is given, as assigning the fields would; a value
+// cannot be an SQL expression (use Update with Values).
 func (md *Model[T]) Set(inst *T, values Values) error {
 	rv := reflect.ValueOf(inst).Elem()
+	cp := reflect.New(rv.Type()).Elem()
+	cp.Set(rv)
 	for k, v := range values {
 		a := md.m.byName[k]
 		if a == nil {
+			a = md.m.virtual(k)
+		}
+		if a == nil {
 			return errUnknownAttr(md.m, k)
 		}
-		f := fieldOf(rv, a)
+		f := fieldOf(cp, a)
 		if !f.IsValid() {
 			return fmt.Errorf("sequelize: %s.%s has no struct field to set", md.m.name, k)
 		}
@@ -447,6 +460,7 @@ func (md *Model[T]) Set(inst *T, values Values) error {
 			return fmt.Errorf("sequelize: %s.%s: %w", md.m.name, k, err)
 		}
 	}
+	rv.Set(cp)
 	return nil
 }
 

@@ -244,8 +244,7 @@ func (md *Model[T]) buildSelect(o *FindOptions, limitOne bool) (*selectPlan, err
 		}
 		if v.paranoid && v.through.deletedAt != nil {
 			s.w(" AND ")
-			tc.writeCol(s, v.through.deletedAt, nil)
-			s.w(" IS NULL")
+			tc.writeLive(s, v.through.deletedAt)
 		}
 	}
 	if o.Include != nil {
@@ -375,8 +374,7 @@ func (md *Model[T]) writeWhere(s *sqlb, c *whereCtx, w any, paranoid bool, inclu
 	s.w(" WHERE ")
 	and := false
 	if paranoid {
-		c.writeCol(s, md.m.deletedAt, nil)
-		s.w(" IS NULL")
+		c.writeLive(s, md.m.deletedAt)
 		and = true
 	}
 	if w != nil {

@@ -365,6 +365,11 @@ func hooksOff(ctx context.Context) bool {
 	return off
 }
 
+// hasHooks reports whether firing hooks of type t under ctx runs any.
+func (md *Model[T]) hasHooks(ctx context.Context, t HookType) bool {
+	return !hooksOff(ctx) && (md.m.hooks.has(t) || md.db.hooks.has(t))
+}
+
 // fire runs the model's then the global hooks of type t.
 func (md *Model[T]) fire(ctx context.Context, t HookType, e *HookEvent[T]) error {
 	e.Type = t

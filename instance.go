@@ -96,7 +96,30 @@ func (tr *tracker[T]) find(inst *T) (*slab[T], int) {
 
 // remember records inst's current values as its persisted state.
 func (tr *tracker[T]) remember(m *modelMeta, inst *T) {
-	snap := tr.copyOf(m, inst)
+	tr.store(inst, tr.copyOf(m, inst))
+}
+
+// rememberOnly records the current values of attrs as inst's persisted
+// ones; the other attributes keep their snapshot's (they were not
+// written, so they stay changed). Without a snapshot it is remember.
+func (tr *tracker[T]) rememberOnly(m *modelMeta, inst *T, attrs []*attribute) {
+	old := tr.snapshot(inst)
+	if old == nil {
+		tr.remember(m, inst)
+		return
+	}
+	snap := tr.copyOf(m, old)
+	sv, iv := reflect.ValueOf(snap).Elem(), reflect.ValueOf(inst).Elem()
+	for _, a := range attrs {
+		if a.goIndex != nil {
+			sv.FieldByIndex(a.goIndex).Set(deepCopy(iv.FieldByIndex(a.goIndex)))
+		}
+	}
+	tr.store(inst, snap)
+}
+
+// store records snap as inst's persisted state.
+func (tr *tracker[T]) store(inst *T, snap *T) {
 	tr.mu.Lock()
 	defer tr.mu.Unlock()
 	if s, i := tr.find(inst); s != nil {
@@ -347,6 +370,19 @@ func (md *Model[T]) Changed(inst *T) []string {
 	return out
 }
 
+// differing returns the attributes among names whose values differ
+// between a and b.
+func (md *Model[T]) differing(a, b *T, names []string) []string {
+	av, bv := reflect.ValueOf(a).Elem(), reflect.ValueOf(b).Elem()
+	var out []string
+	for _, n := range names {
+		if at := md.m.byName[n]; at != nil && at.goIndex != nil && !sameValue(av.FieldByIndex(at.goIndex), bv.FieldByIndex(at.goIndex)) {
+			out = append(out, n)
+		}
+	}
+	return out
+}
+
 // IsChanged reports whether attr of inst differs from its last read or
 // saved value (Sequelize's instance.changed(key)).
 func (md *Model[T]) IsChanged(inst *T, attr string) bool {
@@ -360,7 +396,9 @@ func (md *Model[T]) IsChanged(inst *T, attr string) bool {
 
 // Previous returns the value attr had when inst was last read or saved
 // (Sequelize's instance.previous(key)), and false for a new record or an
-// attribute without a struct field.
+// attribute without a struct field: unlike Sequelize's build, Build
+// remembers nothing, so a built instance has no previous values until it
+// is saved.
 func (md *Model[T]) Previous(inst *T, attr string) (any, bool) {
 	a := md.m.byName[attr]
 	snap := md.tr.snapshot(inst)

@@ -47,7 +47,9 @@ type ModelOptions struct {
 	// CreatedAt, UpdatedAt and DeletedAt rename those attributes; "-"
 	// disables one (Sequelize's false).
 	CreatedAt, UpdatedAt, DeletedAt string
-	// Paranoid makes Destroy a soft delete through deletedAt.
+	// Paranoid makes Destroy a soft delete through deletedAt. The rows not
+	// deleted have a NULL deletedAt, or, when the deletedAt attribute has
+	// a defaultValue (a fixed time), that value, as in Sequelize.
 	Paranoid bool
 	// Version names the optimistic-locking attribute ("version" for
 	// Sequelize's version: true); a field tagged `sequelize:"version"` does
@@ -383,7 +385,7 @@ func buildMeta(db *DB, t reflect.Type, o ModelOptions) (*modelMeta, error) {
 		return nil, err
 	}
 	for name := range o.Attributes {
-		if m.byName[name] == nil && m.fieldByGoName(name) == nil && !o.Attributes[name].Ignore {
+		if m.byName[name] == nil && m.fieldByGoName(name) == nil && m.virtual(name) == nil && !o.Attributes[name].Ignore {
 			return nil, fail("ModelOptions.Attributes names %q, which is neither an attribute nor a field", name)
 		}
 	}
@@ -447,6 +449,9 @@ func buildMeta(db *DB, t reflect.Type, o ModelOptions) (*modelMeta, error) {
 	}
 	if m.deletedAt, err = role(o.DeletedAt, "deletedAt", roleDeletedAt, o.Paranoid); err != nil {
 		return nil, err
+	}
+	if a := m.deletedAt; a != nil && (a.defaultFn != nil || a.defaultKey != "" || a.defaultSQL != nil) {
+		return nil, fail("the defaultValue of %s, a paranoid model's deletedAt, must be a fixed value (it marks the rows not deleted)", a.name)
 	}
 	if o.Version != "" {
 		a := m.byName[o.Version]
@@ -550,6 +555,16 @@ func (m *modelMeta) addAttr(a *attribute) {
 	m.byLower[strings.ToLower(a.name)] = a
 }
 
+// virtual returns the VIRTUAL attribute name, or nil.
+func (m *modelMeta) virtual(name string) *attribute {
+	for _, a := range m.virtuals {
+		if a.name == name {
+			return a
+		}
+	}
+	return nil
+}
+
 func (m *modelMeta) attrOrField(name string) *attribute {
 	if a := m.byName[name]; a != nil {
 		return a
@@ -558,7 +573,7 @@ func (m *modelMeta) attrOrField(name string) *attribute {
 }
 
 func (m *modelMeta) fieldByGoName(name string) *attribute {
-	for _, a := range m.attrs {
+	for _, a := range slices.Concat(m.attrs, m.virtuals) {
 		if a.goIndex != nil && m.goType.FieldByIndex(a.goIndex).Name == name {
 			return a
 		}

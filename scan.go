@@ -277,7 +277,20 @@ var timeLayouts = []string{
 	"15:04:05.999999999",
 }
 
-// assign stores src, a value read from the database, into dst.
+// goInt reads an integer of any Go integer type as an int64 (false for
+// other kinds, and for a uint64 beyond int64's range).
+func goInt(v reflect.Value) (int64, bool) {
+	switch {
+	case v.CanInt():
+		return v.Int(), true
+	case v.CanUint() && v.Uint() <= math.MaxInt64:
+		return int64(v.Uint()), true
+	}
+	return 0, false
+}
+
+// assign stores src, a value read from the database (or given to Set),
+// into dst.
 func assign(dst reflect.Value, src any) error {
 	if src == nil {
 		dst.SetZero()
@@ -351,6 +364,10 @@ func assign(dst reflect.Value, src any) error {
 			dst.SetBool(b)
 			return nil
 		}
+		if n, ok := goInt(sv); ok {
+			dst.SetBool(n != 0)
+			return nil
+		}
 	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64:
 		var n int64
 		switch s := src.(type) {
@@ -372,7 +389,11 @@ func assign(dst reflect.Value, src any) error {
 			}
 			n = v
 		default:
-			return fmt.Errorf("cannot assign %T to %s", src, dst.Type())
+			v, ok := goInt(sv)
+			if !ok {
+				return fmt.Errorf("cannot assign %T to %s", src, dst.Type())
+			}
+			n = v
 		}
 		if dst.OverflowInt(n) {
 			return fmt.Errorf("%d overflows %s", n, dst.Type())
@@ -394,7 +415,16 @@ func assign(dst reflect.Value, src any) error {
 			}
 			n = v
 		default:
-			return fmt.Errorf("cannot assign %T to %s", src, dst.Type())
+			switch {
+			case sv.CanUint():
+				n = sv.Uint()
+			case sv.CanInt() && sv.Int() >= 0:
+				n = uint64(sv.Int())
+			case sv.CanInt():
+				return fmt.Errorf("%d overflows %s", sv.Int(), dst.Type())
+			default:
+				return fmt.Errorf("cannot assign %T to %s", src, dst.Type())
+			}
 		}
 		if dst.OverflowUint(n) {
 			return fmt.Errorf("%d overflows %s", n, dst.Type())
@@ -415,6 +445,17 @@ func assign(dst reflect.Value, src any) error {
 				return fmt.Errorf("cannot parse %q as %s", toString(s), dst.Type())
 			}
 			dst.SetFloat(f)
+			return nil
+		}
+		switch {
+		case sv.CanFloat():
+			dst.SetFloat(sv.Float())
+			return nil
+		case sv.CanInt():
+			dst.SetFloat(float64(sv.Int()))
+			return nil
+		case sv.CanUint():
+			dst.SetFloat(float64(sv.Uint()))
 			return nil
 		}
 	}
