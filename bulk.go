@@ -453,6 +453,8 @@ func (md *Model[T]) Set(inst *T, values Values) error {
 // FindOrCreateOptions are Sequelize's findOrCreate options.
 type FindOrCreateOptions struct {
 	// Where finds the row; its plain values also fill a created one.
+	// FindOrCreate requires it; an empty Where{} matches any row, as
+	// Sequelize's where: {}.
 	Where Where
 	// Defaults are the other values of a created row.
 	Defaults    Values
@@ -484,8 +486,8 @@ func plainValues(w Where) Values {
 // error. The insert uses ON CONFLICT DO NOTHING (INSERT IGNORE on MySQL),
 // so a transaction it runs in is never aborted by the race.
 func (md *Model[T]) FindOrCreate(ctx context.Context, opts FindOrCreateOptions) (*T, bool, error) {
-	if len(opts.Where) == 0 {
-		return nil, false, errors.New("sequelize: FindOrCreate needs a Where")
+	if opts.Where == nil {
+		return nil, false, errors.New("sequelize: FindOrCreate needs a Where (Where{} matches any row)")
 	}
 	find := FindOptions{Where: opts.Where, Transaction: opts.Transaction, Logging: opts.Logging}
 	if row, err := md.FindOne(ctx, find); err != nil || row != nil {
