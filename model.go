@@ -120,6 +120,9 @@ type AttributeOptions struct {
 	// RESTRICT, SET NULL, SET DEFAULT, NO ACTION).
 	OnDelete, OnUpdate string
 	// Ignore leaves the field out of the model (the `sequelize:"-"` tag).
+	// On "id" of a model without a primary key it also leaves out the
+	// implicit id: the model has no primary key (Sequelize's
+	// removeAttribute('id')).
 	Ignore bool
 	// Validate are the attribute's validators, added to those of the
 	// field's `validate` tag.
@@ -393,7 +396,9 @@ func buildMeta(db *DB, t reflect.Type, o ModelOptions) (*modelMeta, error) {
 	for _, a := range m.attrs {
 		hasPK = hasPK || a.primaryKey
 	}
-	if id := m.byName["id"]; !hasPK {
+	// Attributes["id"] with Ignore leaves it out: a model without a
+	// primary key (Sequelize's removeAttribute('id')).
+	if id := m.byName["id"]; !hasPK && !o.Attributes["id"].Ignore {
 		if id != nil {
 			if !isIntKind(id.goType) && id.typ.Key() != "INTEGER" && id.typ.Key() != "BIGINT" {
 				return nil, fail("a column called 'id' was added to the attributes but not marked with 'primaryKey: true'")
