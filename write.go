@@ -29,8 +29,10 @@ type CreateOptions struct {
 	// Include creates the associated rows held in the instance's include
 	// fields too (Sequelize's nested creation), in one transaction:
 	// BelongsTo targets first (setting the foreign key), then the instance,
-	// then HasOne, HasMany and BelongsToMany children (with their keys).
-	// Instances that are not new are linked rather than created.
+	// then HasOne, HasMany and BelongsToMany children (with their keys),
+	// then the instance's AfterCreate and AfterSave hooks, which so see the
+	// children created, as in Sequelize. Instances that are not new are
+	// linked rather than created.
 	Include []Include
 	// Through gives the junction row's attributes when a
 	// BelongsToManyAssociation's Create links the new target (Sequelize's
@@ -347,7 +349,13 @@ func (md *Model[T]) Create(ctx context.Context, inst *T, opts ...CreateOptions) 
 				return err
 			}
 		}
-		if err := md.insertWithHooks(ctx, inst, o.Fields, nil, o.Logging); err != nil {
+		// AfterCreate (and AfterSave) run once the children exist, as in
+		// Sequelize: a hook sees the whole created tree.
+		e := &HookEvent[T]{Instance: inst}
+		if err := md.fire(ctx, BeforeCreate, e); err != nil {
+			return err
+		}
+		if err := md.insert(ctx, inst, o.Fields, nil, o.Logging); err != nil {
 			return err
 		}
 		for i := range o.Include {
@@ -355,7 +363,7 @@ func (md *Model[T]) Create(ctx context.Context, inst *T, opts ...CreateOptions) 
 				return err
 			}
 		}
-		return nil
+		return md.fire(ctx, AfterCreate, e)
 	}, TransactionOptions{Transaction: o.Transaction})
 }
 
