@@ -26,6 +26,7 @@ type BulkCreateOptions struct {
 	// Ids are not read back then, since skipped rows break the order.
 	IgnoreDuplicates bool
 	// UpdateOnDuplicate lists the attributes to update when a row conflicts
+	// (an empty non-nil list is an error, as in Sequelize)
 	// (ON CONFLICT ... DO UPDATE, ON DUPLICATE KEY UPDATE).
 	UpdateOnDuplicate []string
 	// ConflictAttributes are the attributes whose unique constraint decides
@@ -57,6 +58,9 @@ func (md *Model[T]) BulkCreate(ctx context.Context, insts []*T, opts ...BulkCrea
 	o, err := oneOption(opts)
 	if err != nil {
 		return err
+	}
+	if o.UpdateOnDuplicate != nil && len(o.UpdateOnDuplicate) == 0 {
+		return &QueryError{newBase("SequelizeQueryError", "updateOnDuplicate option only supports non-empty array.", nil)}
 	}
 	if len(insts) == 0 {
 		return nil
@@ -155,6 +159,9 @@ func (md *Model[T]) bulkCreate(ctx context.Context, insts []*T, o BulkCreateOpti
 	run := func(ctx context.Context) error {
 		for _, g := range groups {
 			per := max(1, maxParams/max(1, len(g.cols)))
+			if len(g.cols) == 0 {
+				per = 1 // an all-defaults INSERT (DEFAULT VALUES) writes one row
+			}
 			for start := 0; start < len(g.rows); start += per {
 				end := min(start+per, len(g.rows))
 				if err := md.insertChunk(ctx, g.cols, g.rows[start:end], g.insts[start:end], o); err != nil {
