@@ -386,7 +386,7 @@ func buildMeta(db *DB, t reflect.Type, o ModelOptions) (*modelMeta, error) {
 		return nil, err
 	}
 	for name := range o.Attributes {
-		if m.byName[name] == nil && m.fieldByGoName(name) == nil && !o.Attributes[name].Ignore {
+		if m.byName[name] == nil && m.fieldByGoName(name) == nil && !m.isVirtual(name) && !o.Attributes[name].Ignore {
 			return nil, fail("ModelOptions.Attributes names %q, which is neither an attribute nor a field", name)
 		}
 	}
@@ -562,8 +562,13 @@ func (m *modelMeta) attrOrField(name string) *attribute {
 	return m.byField[name]
 }
 
+// isVirtual reports whether name is a VIRTUAL attribute of m.
+func (m *modelMeta) isVirtual(name string) bool {
+	return slices.ContainsFunc(m.virtuals, func(a *attribute) bool { return a.name == name })
+}
+
 func (m *modelMeta) fieldByGoName(name string) *attribute {
-	for _, a := range m.attrs {
+	for _, a := range slices.Concat(m.attrs, m.virtuals) {
 		if a.goIndex != nil && m.goType.FieldByIndex(a.goIndex).Name == name {
 			return a
 		}
