@@ -752,7 +752,8 @@ func (md *Model[T]) buildUpdate(ctx context.Context, values Values, o UpdateOpti
 
 // IncrementOptions are Sequelize's increment and decrement options.
 type IncrementOptions struct {
-	// Where selects the rows; required.
+	// Where selects the rows; required, unless the model view's scope
+	// has a where (Model.Scope), which then selects them.
 	Where any
 	// Silent leaves updatedAt unchanged.
 	Silent      bool
@@ -774,10 +775,10 @@ func (md *Model[T]) Decrement(ctx context.Context, amounts Values, opts Incremen
 }
 
 func (md *Model[T]) arith(ctx context.Context, amounts Values, o IncrementOptions, sign string) (int64, error) {
+	o.Where = md.scopedWhere(o.Where) // a scope's where counts as the required one
 	if o.Where == nil {
 		return 0, errors.New("sequelize: Increment and Decrement need a Where")
 	}
-	o.Where = md.scopedWhere(o.Where)
 	keys := make([]string, 0, len(amounts))
 	for k := range amounts {
 		if md.m.byName[k] == nil {
