@@ -491,7 +491,9 @@ func plainValues(w Where) Values {
 // attributes carry a unique constraint: of two goroutines racing for the
 // same row, one creates it and the other finds it, and neither gets an
 // error. The insert uses ON CONFLICT DO NOTHING (INSERT IGNORE on MySQL),
-// so a transaction it runs in is never aborted by the race.
+// so a transaction it runs in is never aborted by the race. An unknown
+// attribute in Defaults is a *QueryError before any query (Sequelize
+// warns and drops it).
 func (md *Model[T]) FindOrCreate(ctx context.Context, opts FindOrCreateOptions) (*T, bool, error) {
 	if opts.Where == nil {
 		return nil, false, errors.New("sequelize: FindOrCreate needs a Where (Where{} matches any row)")

@@ -632,6 +632,8 @@ type UpdateOptions struct {
 
 // Update sets values on the rows matching opts.Where and returns how many
 // rows changed (Sequelize's Model.update). updatedAt is set unless Silent.
+// A value for an unknown attribute is a *QueryError and nothing is sent
+// (Sequelize drops such values, and with none left reports 0 rows).
 // The version attribute is not checked, as in Sequelize.
 func (md *Model[T]) Update(ctx context.Context, values Values, opts UpdateOptions) (int64, error) {
 	if opts.Where == nil {
