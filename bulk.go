@@ -277,6 +277,18 @@ func (md *Model[T]) Upsert(ctx context.Context, inst *T, opts ...UpsertOptions) 
 		return false, errors.New("sequelize: Upsert of a nil instance")
 	}
 	rv := reflect.ValueOf(inst).Elem()
+	// A primary key with a default the application computes (UUIDV4, a
+	// func) gets it now, as Sequelize's build does: the new row's key.
+	ts := now()
+	for _, a := range md.m.pks {
+		if f := fieldOf(rv, a); f.IsValid() && f.IsZero() && !a.autoIncrement {
+			if d, ok := defaultFor(a, ts); ok {
+				if err := setField(f, d); err != nil {
+					return false, fmt.Errorf("sequelize: %s.%s default: %w", md.m.name, a.name, err)
+				}
+			}
+		}
+	}
 	if o.Validate == nil || *o.Validate {
 		if err := md.validateWithHooks(ctx, inst, ValidateOptions{}); err != nil {
 			return false, err
