@@ -511,24 +511,37 @@ func buildMeta(db *DB, t reflect.Type, o ModelOptions) (*modelMeta, error) {
 			}
 		}
 	}
-	for _, ix := range o.Indexes {
+	indexes := slices.Clone(o.Indexes)
+	for i, ix := range indexes {
 		for _, f := range ix.Fields {
 			if m.byName[f.Attribute] == nil && m.byField[f.Attribute] == nil {
 				return nil, fail("index %q names unknown attribute %q", ix.Name, f.Attribute)
 			}
 		}
-		if ix.Unique && ix.Name != "" {
-			uk := &uniqueKey{name: ix.Name, msg: ix.Msg}
+		// A unique index is a unique key (for Upsert's conflict target and
+		// error messages), named as Sync names it; a partial one (Where)
+		// is not, as it holds for some rows only.
+		if ix.Unique && (ix.Name != "" || ix.Where == nil) {
+			name := ix.Name
+			uk := &uniqueKey{msg: ix.Msg}
+			cols := make([]string, 0, len(ix.Fields))
 			for _, f := range ix.Fields {
-				uk.fields = append(uk.fields, m.attrOrField(f.Attribute).name)
+				a := m.attrOrField(f.Attribute)
+				uk.fields = append(uk.fields, a.name)
+				cols = append(cols, a.field)
 			}
-			if _, dup := m.uniqueKeys[ix.Name]; !dup {
-				m.ukOrder = append(m.ukOrder, ix.Name)
+			if name == "" {
+				name = naming.IndexName(m.table, cols) // the name Sync gives it
+				indexes[i].Name = name
 			}
-			m.uniqueKeys[ix.Name] = uk
+			uk.name = name
+			if _, dup := m.uniqueKeys[name]; !dup {
+				m.ukOrder = append(m.ukOrder, name)
+			}
+			m.uniqueKeys[name] = uk
 		}
 	}
-	m.indexes = o.Indexes
+	m.indexes = indexes
 	if s := o.WhereMergeStrategy; s != "" && s != WhereMergeAnd {
 		return nil, fail("invalid WhereMergeStrategy %q: use \"\" (overwrite) or %q", s, WhereMergeAnd)
 	}
