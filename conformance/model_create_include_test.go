@@ -89,13 +89,6 @@ type mwIncTaskUser struct {
 	UpdatedAt time.Time
 }
 
-type mwIncTaskOwner struct {
-	ID        int64
-	Username  string
-	CreatedAt time.Time
-	UpdatedAt time.Time
-}
-
 type mwPost struct {
 	ID        int64
 	Title     string

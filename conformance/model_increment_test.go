@@ -106,7 +106,9 @@ func TestModelIncrement(t *testing.T) {
 				before := mwAll(c, users)
 				var wg sync.WaitGroup
 				for range 3 {
-					wg.Go(func() { run(c, users, sequelize.Values{"aNumber": 2}, sequelize.IncrementOptions{Where: sequelize.Where{}}) })
+					wg.Go(func() {
+						run(c, users, sequelize.Values{"aNumber": 2}, sequelize.IncrementOptions{Where: sequelize.Where{}})
+					})
 				}
 				wg.Wait()
 				each(c, before, mwAll(c, users), 6*sign, 0)
