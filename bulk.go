@@ -26,6 +26,7 @@ type BulkCreateOptions struct {
 	// Ids are not read back then, since skipped rows break the order.
 	IgnoreDuplicates bool
 	// UpdateOnDuplicate lists the attributes to update when a row conflicts
+	// (an empty non-nil list is an error, as in Sequelize)
 	// (ON CONFLICT ... DO UPDATE, ON DUPLICATE KEY UPDATE).
 	UpdateOnDuplicate []string
 	// ConflictAttributes are the attributes whose unique constraint decides
@@ -57,6 +58,9 @@ func (md *Model[T]) BulkCreate(ctx context.Context, insts []*T, opts ...BulkCrea
 	o, err := oneOption(opts)
 	if err != nil {
 		return err
+	}
+	if o.UpdateOnDuplicate != nil && len(o.UpdateOnDuplicate) == 0 {
+		return &QueryError{newBase("SequelizeQueryError", "updateOnDuplicate option only supports non-empty array.", nil)}
 	}
 	if len(insts) == 0 {
 		return nil
@@ -155,6 +159,9 @@ func (md *Model[T]) bulkCreate(ctx context.Context, insts []*T, o BulkCreateOpti
 	run := func(ctx context.Context) error {
 		for _, g := range groups {
 			per := max(1, maxParams/max(1, len(g.cols)))
+			if len(g.cols) == 0 {
+				per = 1 // an all-defaults INSERT (DEFAULT VALUES) writes one row
+			}
 			for start := 0; start < len(g.rows); start += per {
 				end := min(start+per, len(g.rows))
 				if err := md.insertChunk(ctx, g.cols, g.rows[start:end], g.insts[start:end], o); err != nil {
@@ -270,6 +277,18 @@ func (md *Model[T]) Upsert(ctx context.Context, inst *T, opts ...UpsertOptions) 
 		return false, errors.New("sequelize: Upsert of a nil instance")
 	}
 	rv := reflect.ValueOf(inst).Elem()
+	// A primary key with a default the application computes (UUIDV4, a
+	// func) gets it now, as Sequelize's build does: the new row's key.
+	ts := now()
+	for _, a := range md.m.pks {
+		if f := fieldOf(rv, a); f.IsValid() && f.IsZero() && !a.autoIncrement {
+			if d, ok := defaultFor(a, ts); ok {
+				if err := setField(f, d); err != nil {
+					return false, fmt.Errorf("sequelize: %s.%s default: %w", md.m.name, a.name, err)
+				}
+			}
+		}
+	}
 	if o.Validate == nil || *o.Validate {
 		if err := md.validateWithHooks(ctx, inst, ValidateOptions{}); err != nil {
 			return false, err
@@ -467,6 +486,8 @@ func (md *Model[T]) Set(inst *T, values Values) error {
 // FindOrCreateOptions are Sequelize's findOrCreate options.
 type FindOrCreateOptions struct {
 	// Where finds the row; its plain values also fill a created one.
+	// FindOrCreate requires it; an empty Where{} matches any row, as
+	// Sequelize's where: {}.
 	Where Where
 	// Defaults are the other values of a created row.
 	Defaults    Values
@@ -496,10 +517,12 @@ func plainValues(w Where) Values {
 // attributes carry a unique constraint: of two goroutines racing for the
 // same row, one creates it and the other finds it, and neither gets an
 // error. The insert uses ON CONFLICT DO NOTHING (INSERT IGNORE on MySQL),
-// so a transaction it runs in is never aborted by the race.
+// so a transaction it runs in is never aborted by the race. An unknown
+// attribute in Defaults is a *QueryError before any query (Sequelize
+// warns and drops it).
 func (md *Model[T]) FindOrCreate(ctx context.Context, opts FindOrCreateOptions) (*T, bool, error) {
-	if len(opts.Where) == 0 {
-		return nil, false, errors.New("sequelize: FindOrCreate needs a Where")
+	if opts.Where == nil {
+		return nil, false, errors.New("sequelize: FindOrCreate needs a Where (Where{} matches any row)")
 	}
 	find := FindOptions{Where: opts.Where, Transaction: opts.Transaction, Logging: opts.Logging}
 	if row, err := md.FindOne(ctx, find); err != nil || row != nil {

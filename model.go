@@ -122,6 +122,9 @@ type AttributeOptions struct {
 	// RESTRICT, SET NULL, SET DEFAULT, NO ACTION).
 	OnDelete, OnUpdate string
 	// Ignore leaves the field out of the model (the `sequelize:"-"` tag).
+	// On "id" of a model without a primary key it also leaves out the
+	// implicit id: the model has no primary key (Sequelize's
+	// removeAttribute('id')).
 	Ignore bool
 	// Validate are the attribute's validators, added to those of the
 	// field's `validate` tag.
@@ -395,7 +398,9 @@ func buildMeta(db *DB, t reflect.Type, o ModelOptions) (*modelMeta, error) {
 	for _, a := range m.attrs {
 		hasPK = hasPK || a.primaryKey
 	}
-	if id := m.byName["id"]; !hasPK {
+	// Attributes["id"] with Ignore leaves it out: a model without a
+	// primary key (Sequelize's removeAttribute('id')).
+	if id := m.byName["id"]; !hasPK && !o.Attributes["id"].Ignore {
 		if id != nil {
 			if !isIntKind(id.goType) && id.typ.Key() != "INTEGER" && id.typ.Key() != "BIGINT" {
 				return nil, fail("a column called 'id' was added to the attributes but not marked with 'primaryKey: true'")
@@ -511,24 +516,37 @@ func buildMeta(db *DB, t reflect.Type, o ModelOptions) (*modelMeta, error) {
 			}
 		}
 	}
-	for _, ix := range o.Indexes {
+	indexes := slices.Clone(o.Indexes)
+	for i, ix := range indexes {
 		for _, f := range ix.Fields {
 			if m.byName[f.Attribute] == nil && m.byField[f.Attribute] == nil {
 				return nil, fail("index %q names unknown attribute %q", ix.Name, f.Attribute)
 			}
 		}
-		if ix.Unique && ix.Name != "" {
-			uk := &uniqueKey{name: ix.Name, msg: ix.Msg}
+		// A unique index is a unique key (for Upsert's conflict target and
+		// error messages), named as Sync names it; a partial one (Where)
+		// is not, as it holds for some rows only.
+		if ix.Unique && (ix.Name != "" || ix.Where == nil) {
+			name := ix.Name
+			uk := &uniqueKey{msg: ix.Msg}
+			cols := make([]string, 0, len(ix.Fields))
 			for _, f := range ix.Fields {
-				uk.fields = append(uk.fields, m.attrOrField(f.Attribute).name)
+				a := m.attrOrField(f.Attribute)
+				uk.fields = append(uk.fields, a.name)
+				cols = append(cols, a.field)
 			}
-			if _, dup := m.uniqueKeys[ix.Name]; !dup {
-				m.ukOrder = append(m.ukOrder, ix.Name)
+			if name == "" {
+				name = naming.IndexName(m.table, cols) // the name Sync gives it
+				indexes[i].Name = name
 			}
-			m.uniqueKeys[ix.Name] = uk
+			uk.name = name
+			if _, dup := m.uniqueKeys[name]; !dup {
+				m.ukOrder = append(m.ukOrder, name)
+			}
+			m.uniqueKeys[name] = uk
 		}
 	}
-	m.indexes = o.Indexes
+	m.indexes = indexes
 	if s := o.WhereMergeStrategy; s != "" && s != WhereMergeAnd {
 		return nil, fail("invalid WhereMergeStrategy %q: use \"\" (overwrite) or %q", s, WhereMergeAnd)
 	}

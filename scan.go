@@ -277,16 +277,25 @@ var timeLayouts = []string{
 	"15:04:05.999999999",
 }
 
-// goInt reads an integer of any Go integer type as an int64 (false for
-// other kinds, and for a uint64 beyond int64's range).
-func goInt(v reflect.Value) (int64, bool) {
-	switch {
-	case v.CanInt():
-		return v.Int(), true
-	case v.CanUint() && v.Uint() <= math.MaxInt64:
-		return int64(v.Uint()), true
+// widenNumber returns a Go number of any integer or float kind (int,
+// int32, uint16, float32, a named type such as type Status int) as the
+// int64, uint64 (above math.MaxInt64 only) or float64 that assign's
+// conversions take, and any other value unchanged: a value the user sets
+// (Build, Set, FindOrCreate's Where and Defaults) is rarely an int64.
+func widenNumber(sv reflect.Value, src any) any {
+	switch sv.Kind() {
+	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64:
+		return sv.Int()
+	case reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64, reflect.Uintptr:
+		u := sv.Uint()
+		if u <= math.MaxInt64 {
+			return int64(u)
+		}
+		return u
+	case reflect.Float32, reflect.Float64:
+		return sv.Float()
 	}
-	return 0, false
+	return src
 }
 
 // assign stores src, a value read from the database (or given to Set),
@@ -329,6 +338,7 @@ func assign(dst reflect.Value, src any) error {
 		dst.Set(sv)
 		return nil
 	}
+	src = widenNumber(sv, src)
 	if dst.Type() == timeType {
 		s := toString(src)
 		for _, l := range timeLayouts {
@@ -364,10 +374,6 @@ func assign(dst reflect.Value, src any) error {
 			dst.SetBool(b)
 			return nil
 		}
-		if n, ok := goInt(sv); ok {
-			dst.SetBool(n != 0)
-			return nil
-		}
 	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64:
 		var n int64
 		switch s := src.(type) {
@@ -389,11 +395,7 @@ func assign(dst reflect.Value, src any) error {
 			}
 			n = v
 		default:
-			v, ok := goInt(sv)
-			if !ok {
-				return fmt.Errorf("cannot assign %T to %s", src, dst.Type())
-			}
-			n = v
+			return fmt.Errorf("cannot assign %T to %s", src, dst.Type())
 		}
 		if dst.OverflowInt(n) {
 			return fmt.Errorf("%d overflows %s", n, dst.Type())
@@ -408,6 +410,8 @@ func assign(dst reflect.Value, src any) error {
 				return fmt.Errorf("%d overflows %s", s, dst.Type())
 			}
 			n = uint64(s)
+		case uint64:
+			n = s
 		case string, []byte:
 			v, err := strconv.ParseUint(strings.TrimSpace(toString(s)), 10, 64)
 			if err != nil {

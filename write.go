@@ -29,8 +29,10 @@ type CreateOptions struct {
 	// Include creates the associated rows held in the instance's include
 	// fields too (Sequelize's nested creation), in one transaction:
 	// BelongsTo targets first (setting the foreign key), then the instance,
-	// then HasOne, HasMany and BelongsToMany children (with their keys).
-	// Instances that are not new are linked rather than created.
+	// then HasOne, HasMany and BelongsToMany children (with their keys),
+	// then the instance's AfterCreate and AfterSave hooks, which so see the
+	// children created, as in Sequelize. Instances that are not new are
+	// linked rather than created.
 	Include []Include
 	// Through gives the junction row's attributes when a
 	// BelongsToManyAssociation's Create links the new target (Sequelize's
@@ -353,7 +355,13 @@ func (md *Model[T]) Create(ctx context.Context, inst *T, opts ...CreateOptions) 
 				return err
 			}
 		}
-		if err := md.insertWithHooks(ctx, inst, o.Fields, nil, o.Logging); err != nil {
+		// AfterCreate (and AfterSave) run once the children exist, as in
+		// Sequelize: a hook sees the whole created tree.
+		e := &HookEvent[T]{Instance: inst}
+		if err := md.fire(ctx, BeforeCreate, e); err != nil {
+			return err
+		}
+		if err := md.insert(ctx, inst, o.Fields, nil, o.Logging); err != nil {
 			return err
 		}
 		for i := range o.Include {
@@ -361,7 +369,7 @@ func (md *Model[T]) Create(ctx context.Context, inst *T, opts ...CreateOptions) 
 				return err
 			}
 		}
-		return nil
+		return md.fire(ctx, AfterCreate, e)
 	}, TransactionOptions{Transaction: o.Transaction})
 }
 
@@ -687,6 +695,8 @@ type UpdateOptions struct {
 
 // Update sets values on the rows matching opts.Where and returns how many
 // rows changed (Sequelize's Model.update). updatedAt is set unless Silent.
+// A value for an unknown attribute is a *QueryError and nothing is sent
+// (Sequelize drops such values, and with none left reports 0 rows).
 // The version attribute is not checked, as in Sequelize.
 func (md *Model[T]) Update(ctx context.Context, values Values, opts UpdateOptions) (int64, error) {
 	if opts.Where == nil {
@@ -807,7 +817,8 @@ func (md *Model[T]) buildUpdate(ctx context.Context, values Values, o UpdateOpti
 
 // IncrementOptions are Sequelize's increment and decrement options.
 type IncrementOptions struct {
-	// Where selects the rows; required.
+	// Where selects the rows; required, unless the model view's scope
+	// has a where (Model.Scope), which then selects them.
 	Where any
 	// Silent leaves updatedAt unchanged.
 	Silent      bool
@@ -829,10 +840,10 @@ func (md *Model[T]) Decrement(ctx context.Context, amounts Values, opts Incremen
 }
 
 func (md *Model[T]) arith(ctx context.Context, amounts Values, o IncrementOptions, sign string) (int64, error) {
+	o.Where = md.scopedWhere(o.Where) // a scope's where counts as the required one
 	if o.Where == nil {
 		return 0, errors.New("sequelize: Increment and Decrement need a Where")
 	}
-	o.Where = md.scopedWhere(o.Where)
 	keys := make([]string, 0, len(amounts))
 	for k := range amounts {
 		if md.m.byName[k] == nil {
