@@ -905,7 +905,8 @@ func (md *Model[T]) instanceArith(ctx context.Context, inst *T, amounts Values, 
 	if _, err := fn(ctx, amounts, o); err != nil {
 		return err
 	}
-	return md.Reload(ctx, inst, FindOptions{Transaction: o.Transaction, Logging: o.Logging})
+	// read the row as stored, whatever the view's scope selects or filters
+	return md.Unscoped().Reload(ctx, inst, FindOptions{Transaction: o.Transaction, Logging: o.Logging})
 }
 
 // DestroyOptions are Sequelize's destroy options.
