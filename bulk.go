@@ -54,6 +54,7 @@ type BulkCreateOptions struct {
 // does). Without a transaction, chunks commit one by one: pass one (or a
 // ctx carrying one) to make the whole insert atomic.
 func (md *Model[T]) BulkCreate(ctx context.Context, insts []*T, opts ...BulkCreateOptions) error {
+	md = md.at()
 	o, err := oneOption(opts)
 	if err != nil {
 		return err
@@ -262,6 +263,7 @@ type UpsertOptions struct {
 // PostgreSQL and SQLite and no row on MySQL, both are given on every
 // dialect.
 func (md *Model[T]) Upsert(ctx context.Context, inst *T, opts ...UpsertOptions) (created bool, err error) {
+	md = md.at()
 	o, err := oneOption(opts)
 	if err != nil {
 		return false, err
@@ -411,6 +413,7 @@ func (md *Model[T]) conflictKey(rv reflect.Value) []string {
 // Build returns a new, unsaved instance with values set and defaults
 // applied to the attributes values leaves unset (Sequelize's build).
 func (md *Model[T]) Build(values Values) (*T, error) {
+	md = md.at()
 	inst := new(T)
 	if err := md.Set(inst, values); err != nil {
 		return nil, err
@@ -433,6 +436,7 @@ func (md *Model[T]) Build(values Values) (*T, error) {
 // Set assigns values to inst's fields by attribute name (Sequelize's
 // instance.set with an object). An unknown attribute is an error.
 func (md *Model[T]) Set(inst *T, values Values) error {
+	md = md.at()
 	rv := reflect.ValueOf(inst).Elem()
 	for k, v := range values {
 		a := md.m.byName[k]
@@ -484,6 +488,7 @@ func plainValues(w Where) Values {
 // error. The insert uses ON CONFLICT DO NOTHING (INSERT IGNORE on MySQL),
 // so a transaction it runs in is never aborted by the race.
 func (md *Model[T]) FindOrCreate(ctx context.Context, opts FindOrCreateOptions) (*T, bool, error) {
+	md = md.at()
 	if len(opts.Where) == 0 {
 		return nil, false, errors.New("sequelize: FindOrCreate needs a Where")
 	}
@@ -533,6 +538,7 @@ func (md *Model[T]) FindOrCreate(ctx context.Context, opts FindOrCreateOptions) 
 // built from the where's values and defaults (Sequelize's findOrBuild),
 // and whether it was built.
 func (md *Model[T]) FindOrBuild(ctx context.Context, opts FindOrCreateOptions) (*T, bool, error) {
+	md = md.at()
 	row, err := md.FindOne(ctx, FindOptions{Where: opts.Where, Transaction: opts.Transaction, Logging: opts.Logging})
 	if err != nil || row != nil {
 		return row, false, err
@@ -550,6 +556,7 @@ func (md *Model[T]) FindOrBuild(ctx context.Context, opts FindOrCreateOptions) (
 // findCreateFind). It is cheaper than FindOrCreate but, like Sequelize's,
 // its failed INSERT aborts an enclosing PostgreSQL transaction.
 func (md *Model[T]) FindCreateFind(ctx context.Context, opts FindOrCreateOptions) (*T, bool, error) {
+	md = md.at()
 	find := FindOptions{Where: opts.Where, Transaction: opts.Transaction, Logging: opts.Logging}
 	if row, err := md.FindOne(ctx, find); err != nil || row != nil {
 		return row, false, err

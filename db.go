@@ -30,10 +30,11 @@ type DB struct {
 	closed  atomic.Bool
 	wrapped bool // the pool was given to New
 	txSeq   atomic.Uint64
-	models  sync.Map // model name -> *modelMeta, in definition order via modelSeq
+	models  sync.Map // model name -> *modelRef; order lists the names in definition order
 	order   []string
 	orderMu sync.Mutex
-	hooks   hookSet // global hooks
+	defMu   sync.Mutex // serialises the associations' changes of definitions (see defineSession)
+	hooks   hookSet    // global hooks
 }
 
 // Options configures a DB. The zero value gives Sequelize's defaults.

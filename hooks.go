@@ -329,16 +329,16 @@ func (md *Model[T]) AddHook(t HookType, name string, fn Hook[T]) {
 	if t.dbOnly() {
 		panic(fmt.Sprintf("sequelize: %s is a DB hook: register it with DB.AddHook", t))
 	}
-	md.m.hooks.add(t, name, fn)
+	md.r.hooks.add(t, name, fn)
 }
 
 // RemoveHook removes every hook of type t registered under name
 // (Sequelize's removeHook). Like AddHook, it may be called while queries
 // run; a hook already started finishes.
-func (md *Model[T]) RemoveHook(t HookType, name string) { md.m.hooks.remove(t, name) }
+func (md *Model[T]) RemoveHook(t HookType, name string) { md.r.hooks.remove(t, name) }
 
 // HasHook reports whether hooks of type t are registered on the model.
-func (md *Model[T]) HasHook(t HookType) bool { return md.m.hooks.has(t) }
+func (md *Model[T]) HasHook(t HookType) bool { return md.r.hooks.has(t) }
 
 // AddHook registers a global hook, run for every model after its own
 // hooks (Sequelize's sequelize.addHook), or one of the DB-only hooks. It
@@ -414,7 +414,7 @@ func hooksOff(ctx context.Context) bool {
 // fire runs the model's then the global hooks of type t.
 func (md *Model[T]) fire(ctx context.Context, t HookType, e *HookEvent[T]) error {
 	e.Type = t
-	own, globals := md.m.hooks.get(t), md.db.hooks.get(t)
+	own, globals := md.r.hooks.get(t), md.db.hooks.get(t)
 	if len(own)+len(globals) == 0 || hooksOff(ctx) {
 		return nil
 	}
@@ -426,7 +426,7 @@ func (md *Model[T]) fire(ctx context.Context, t HookType, e *HookEvent[T]) error
 	if len(globals) == 0 {
 		return nil
 	}
-	g := &GlobalHookEvent{Type: t, Model: md.m.name, Find: e.Find, Count: e.Count, Values: e.Values, Where: e.Where,
+	g := &GlobalHookEvent{Type: t, Model: md.r.name, Find: e.Find, Count: e.Count, Values: e.Values, Where: e.Where,
 		Created: e.Created, Err: e.Err, Associate: e.Associate}
 	if e.Instance != nil {
 		g.Instance = e.Instance
@@ -498,8 +498,8 @@ func fireAssociate[S any](source *Model[S], typ AssociationType, target string, 
 	if a != nil {
 		t = AfterAssociate
 	}
-	ev := &AssociateEvent{Source: source.m.name, Target: target, Type: typ, Options: o, Association: a}
+	ev := &AssociateEvent{Source: source.r.name, Target: target, Type: typ, Options: o, Association: a}
 	if err := source.fire(context.Background(), t, &HookEvent[S]{Associate: ev}); err != nil {
-		assocPanic("%s.%s: %s hook: %v", source.m.name, typ, t, err)
+		assocPanic("%s.%s: %s hook: %v", source.r.name, typ, t, err)
 	}
 }

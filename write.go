@@ -314,6 +314,7 @@ func (md *Model[T]) queryIntoAttrs(ctx context.Context, tx *Tx, logger *slog.Log
 // SQLite, the insert id on MySQL and MariaDB). It takes at most one
 // CreateOptions.
 func (md *Model[T]) Create(ctx context.Context, inst *T, opts ...CreateOptions) error {
+	md = md.at()
 	o, err := oneOption(opts)
 	if err != nil {
 		return err
@@ -422,6 +423,7 @@ type SaveOptions struct {
 // nothing is sent when nothing changed. On a versioned model a stale
 // instance gives an *OptimisticLockError. It takes at most one SaveOptions.
 func (md *Model[T]) Save(ctx context.Context, inst *T, opts ...SaveOptions) error {
+	md = md.at()
 	o, err := oneOption(opts)
 	if err != nil {
 		return err
@@ -575,6 +577,7 @@ func (md *Model[T]) instanceWhere(rv reflect.Value) (Where, error) {
 // Reload reads inst's row again and overwrites its fields (Sequelize's
 // instance.reload()). A row that no longer exists gives an *InstanceError.
 func (md *Model[T]) Reload(ctx context.Context, inst *T, opts ...FindOptions) error {
+	md = md.at()
 	o, err := oneOption(opts)
 	if err != nil {
 		return err
@@ -626,6 +629,7 @@ type UpdateOptions struct {
 // rows changed (Sequelize's Model.update). updatedAt is set unless Silent.
 // The version attribute is not checked, as in Sequelize.
 func (md *Model[T]) Update(ctx context.Context, values Values, opts UpdateOptions) (int64, error) {
+	md = md.at()
 	if opts.Where == nil {
 		return 0, errors.New("sequelize: Update needs a Where (use sequelize.Where{} to update every row)")
 	}
@@ -679,6 +683,7 @@ func (md *Model[T]) Update(ctx context.Context, values Values, opts UpdateOption
 // database has RETURNING (PostgreSQL, SQLite); elsewhere it fails (use
 // Update then FindAll).
 func (md *Model[T]) UpdateReturning(ctx context.Context, values Values, opts UpdateOptions) ([]*T, error) {
+	md = md.at()
 	if !md.db.dialect.Features().Has(dialect.Returning) {
 		return nil, fmt.Errorf("sequelize: %s has no UPDATE ... RETURNING", md.db.dialect.Name())
 	}
@@ -757,11 +762,13 @@ type IncrementOptions struct {
 // amounts); the version attribute is incremented too. It returns the
 // number of rows changed.
 func (md *Model[T]) Increment(ctx context.Context, amounts Values, opts IncrementOptions) (int64, error) {
+	md = md.at()
 	return md.arith(ctx, amounts, opts, "+")
 }
 
 // Decrement subtracts amounts (Sequelize's Model.decrement).
 func (md *Model[T]) Decrement(ctx context.Context, amounts Values, opts IncrementOptions) (int64, error) {
+	md = md.at()
 	return md.arith(ctx, amounts, opts, "-")
 }
 
@@ -803,12 +810,14 @@ func (md *Model[T]) arith(ctx context.Context, amounts Values, o IncrementOption
 // reloads them into inst (Sequelize's instance.increment, which does not
 // reload; reading the new values back avoids a stale struct).
 func (md *Model[T]) IncrementInstance(ctx context.Context, inst *T, amounts Values, opts ...IncrementOptions) error {
+	md = md.at()
 	return md.instanceArith(ctx, inst, amounts, opts, md.Unscoped().Increment)
 }
 
 // DecrementInstance decrements attributes of inst's row atomically and
 // reloads them into inst (Sequelize's instance.decrement).
 func (md *Model[T]) DecrementInstance(ctx context.Context, inst *T, amounts Values, opts ...IncrementOptions) error {
+	md = md.at()
 	return md.instanceArith(ctx, inst, amounts, opts, md.Unscoped().Decrement)
 }
 
@@ -857,6 +866,7 @@ type DestroyOptions struct {
 // and returns how many it deleted. On a paranoid model it sets deletedAt
 // instead, unless Force.
 func (md *Model[T]) Destroy(ctx context.Context, opts DestroyOptions) (int64, error) {
+	md = md.at()
 	if opts.Truncate {
 		return 0, md.truncate(ctx, opts)
 	}
@@ -915,6 +925,7 @@ func (md *Model[T]) destroyRows(ctx context.Context, opts DestroyOptions) (int64
 
 // Truncate empties the table (Sequelize's Model.truncate).
 func (md *Model[T]) Truncate(ctx context.Context, opts ...DestroyOptions) error {
+	md = md.at()
 	o, err := oneOption(opts)
 	if err != nil {
 		return err
@@ -961,6 +972,7 @@ type RestoreOptions struct {
 // Restore clears deletedAt on the matching soft-deleted rows of a paranoid
 // model (Sequelize's Model.restore) and returns how many it restored.
 func (md *Model[T]) Restore(ctx context.Context, opts ...RestoreOptions) (int64, error) {
+	md = md.at()
 	o, err := oneOption(opts)
 	if err != nil {
 		return 0, err
@@ -1001,6 +1013,7 @@ func (md *Model[T]) restoreRows(ctx context.Context, o RestoreOptions) (int64, e
 // paranoid model it sets deletedAt (also in inst) unless Force. The
 // version is checked on versioned models.
 func (md *Model[T]) DestroyInstance(ctx context.Context, inst *T, opts ...DestroyOptions) error {
+	md = md.at()
 	o, err := oneOption(opts)
 	if err != nil {
 		return err
@@ -1063,6 +1076,7 @@ func (md *Model[T]) DestroyInstance(ctx context.Context, inst *T, opts ...Destro
 
 // RestoreInstance clears inst's deletedAt (Sequelize's instance.restore()).
 func (md *Model[T]) RestoreInstance(ctx context.Context, inst *T, opts ...RestoreOptions) error {
+	md = md.at()
 	o, err := oneOption(opts)
 	if err != nil {
 		return err
@@ -1093,6 +1107,7 @@ func (md *Model[T]) RestoreInstance(ctx context.Context, inst *T, opts ...Restor
 // IsSoftDeleted reports whether inst's deletedAt is set (Sequelize's
 // instance.isSoftDeleted()); it is false for models that are not paranoid.
 func (md *Model[T]) IsSoftDeleted(inst *T) bool {
+	md = md.at()
 	if md.m.deletedAt == nil {
 		return false
 	}
