@@ -102,6 +102,11 @@ func TestAddHookRefusesUnknownType(t *testing.T) {
 	}
 }
 
+// The concurrency stress test: queries on three dialects from several
+// goroutines while others add and remove hooks and define models and
+// associations on the same DB. Run it with -race: it proves that a DB and
+// its models are safe for concurrent use, definitions included.
+
 type fcAuthor struct {
 	ID        int64
 	Name      string
@@ -118,6 +123,253 @@ type fcBook struct {
 	Author    *fcAuthor
 	CreatedAt time.Time
 	UpdatedAt time.Time
+}
+
+// fcExtra is the struct of the models defined while queries run.
+type fcExtra struct {
+	ID       int64
+	Note     string
+	AuthorID *int64
+	Author   *fcAuthor
+}
+
+// fcStressFor is how long each stress phase runs per dialect.
+const fcStressFor = 1500 * time.Millisecond
+
+func TestConcurrentQueriesHooksAndDefinitions(t *testing.T) {
+	testdb.Each(t, func(t *testing.T, tg testdb.Target) {
+		ctx := t.Context()
+		db := tg.Open(t, sequelize.Options{Pool: sequelize.PoolOptions{Max: 8}})
+		authors := sequelize.Define[fcAuthor](db, sequelize.ModelOptions{ModelName: "Author",
+			Scopes: map[string]sequelize.ScopeFunc{
+				"adults": sequelize.StaticScope(sequelize.FindOptions{Where: sequelize.Where{"age": op.Gte(18)}}),
+				"named": func(args ...any) sequelize.FindOptions {
+					return sequelize.FindOptions{Where: sequelize.Where{"name": args[0]}}
+				},
+			}})
+		books := sequelize.Define[fcBook](db, sequelize.ModelOptions{ModelName: "Book"})
+		written := sequelize.HasMany(authors, books)
+		sequelize.BelongsTo(books, authors)
+		if err := db.Sync(ctx); err != nil {
+			t.Fatal(err)
+		}
+
+		var (
+			wg       sync.WaitGroup
+			stop     atomic.Bool
+			hookRuns atomic.Int64
+			queries  atomic.Int64
+			defined  atomic.Int64
+			ops      atomic.Int64
+		)
+		errs := make(chan error, 64)
+		fail := func(format string, a ...any) {
+			select {
+			case errs <- fmt.Errorf(format, a...):
+			default:
+			}
+			stop.Store(true)
+		}
+		count := func(context.Context, *sequelize.HookEvent[fcAuthor]) error { hookRuns.Add(1); return nil }
+		countBook := func(context.Context, *sequelize.HookEvent[fcBook]) error { hookRuns.Add(1); return nil }
+		countGlobal := func(context.Context, *sequelize.GlobalHookEvent) error { hookRuns.Add(1); return nil }
+		countQuery := func(context.Context, *sequelize.GlobalHookEvent) error { queries.Add(1); return nil }
+
+		// Workers: finds with includes, creates, updates, destroys,
+		// counts, transactions and scopes, each on rows of its own.
+		for w := range 4 {
+			wg.Go(func() {
+				for i := 0; !stop.Load(); i++ {
+					name := fmt.Sprintf("w%d-%d", w, i)
+					if err := fcWork(ctx, db, authors, books, written, name, i); err != nil {
+						fail("worker %d, round %d: %w", w, i, err)
+						return
+					}
+					ops.Add(1)
+				}
+			})
+		}
+
+		// Hook churn: model and global hooks, including the query and
+		// pool hooks behind the DB's fast-path flags, added and removed.
+		wg.Go(func() {
+			for i := 0; !stop.Load(); i++ {
+				name := fmt.Sprintf("h%d", i%3)
+				authors.AddHook(sequelize.BeforeCreate, name, count)
+				authors.AddHook(sequelize.AfterFind, name, count)
+				authors.AddHook(sequelize.BeforeCount, name, count)
+				books.AddHook(sequelize.BeforeSave, name, countBook)
+				books.AddHook(sequelize.BeforeBulkDestroy, name, countBook)
+				db.AddHook(sequelize.BeforeQuery, name, countQuery)
+				db.AddHook(sequelize.AfterQuery, name, countQuery)
+				db.AddHook(sequelize.BeforeFind, name, countGlobal)
+				db.AddHook(sequelize.AfterCreate, name, countGlobal)
+				db.AddHook(sequelize.BeforePoolAcquire, name, countGlobal)
+				time.Sleep(time.Millisecond)
+				_ = authors.HasHook(sequelize.BeforeCreate)
+				authors.RemoveHook(sequelize.BeforeCreate, name)
+				authors.RemoveHook(sequelize.AfterFind, name)
+				books.RemoveHook(sequelize.BeforeSave, name)
+				db.RemoveHook(sequelize.BeforeQuery, name)
+				db.RemoveHook(sequelize.BeforeFind, name)
+				db.RemoveHook(sequelize.BeforePoolAcquire, name)
+				if i%3 == 2 { // these stay registered for three rounds
+					for j := range 3 {
+						name := fmt.Sprintf("h%d", j)
+						authors.RemoveHook(sequelize.BeforeCount, name)
+						books.RemoveHook(sequelize.BeforeBulkDestroy, name)
+						db.RemoveHook(sequelize.AfterQuery, name)
+						db.RemoveHook(sequelize.AfterCreate, name)
+					}
+				}
+			}
+		})
+
+		// Definitions: new models, associated with the live ones both ways
+		// (HasMany and BelongsToMany change Author, BelongsTo Book, which
+		// the workers query), synced and used at once.
+		wg.Go(func() {
+			for i := 0; !stop.Load(); i++ {
+				if err := fcDefine(ctx, db, authors, books, i); err != nil {
+					fail("definition %d: %w", i, err)
+					return
+				}
+				defined.Add(1)
+			}
+		})
+
+		time.Sleep(fcStressFor)
+		stop.Store(true)
+		wg.Wait()
+		close(errs)
+		for err := range errs {
+			t.Error(err)
+		}
+		if ops.Load() == 0 || defined.Load() == 0 {
+			t.Errorf("the stress test did nothing: %d rounds of queries, %d definitions", ops.Load(), defined.Load())
+		}
+		if hookRuns.Load() == 0 || queries.Load() == 0 {
+			t.Errorf("no hook ran while the hooks changed: %d model/global hooks, %d query hooks", hookRuns.Load(), queries.Load())
+		}
+		t.Logf("%s: %d rounds of queries, %d definitions, %d hook runs, %d query hook runs",
+			tg.Name, ops.Load(), defined.Load(), hookRuns.Load(), queries.Load())
+	})
+}
+
+// fcWork is one worker's round of operations on rows named name.
+func fcWork(ctx context.Context, db *sequelize.DB, authors *sequelize.Model[fcAuthor], books *sequelize.Model[fcBook],
+	written *sequelize.HasManyAssociation[fcAuthor, fcBook], name string, i int) error {
+	a := &fcAuthor{Name: name, Age: 10 + i%20, Books: []*fcBook{{Title: name + "-a"}, {Title: name + "-b"}}}
+	if err := authors.Create(ctx, a, sequelize.CreateOptions{Include: []sequelize.Include{{Association: written}}}); err != nil {
+		return fmt.Errorf("create: %w", err)
+	}
+	found, err := authors.FindAll(ctx, sequelize.FindOptions{Where: sequelize.Where{"name": name},
+		Include: []sequelize.Include{{Association: written, Include: []sequelize.Include{{All: true}}}}})
+	if err != nil {
+		return fmt.Errorf("find with include: %w", err)
+	}
+	if len(found) != 1 || len(found[0].Books) != 2 || found[0].Books[0].Author == nil || found[0].Books[0].Author.ID != a.ID {
+		return fmt.Errorf("find with include: got %d authors, want 1 with 2 books and their author", len(found))
+	}
+	all, err := authors.FindAll(ctx, sequelize.FindOptions{Where: sequelize.Where{"id": a.ID}, Include: []sequelize.Include{{All: true}}})
+	if err != nil || len(all) != 1 || len(all[0].Books) != 2 {
+		return fmt.Errorf("find with Include All: %d rows, %w", len(all), err)
+	}
+	named, err := authors.Scope(sequelize.ScopeCall{Name: "named", Args: []any{name}}, "adults")
+	if err != nil {
+		return err
+	}
+	n, err := named.Count(ctx)
+	if err != nil {
+		return fmt.Errorf("scoped count: %w", err)
+	}
+	if want := int64(0); a.Age >= 18 {
+		want = 1
+		if n != want {
+			return fmt.Errorf("scoped count = %d, want %d", n, want)
+		}
+	} else if n != want {
+		return fmt.Errorf("scoped count = %d, want %d", n, want)
+	}
+	if _, err := authors.Update(ctx, sequelize.Values{"age": 40}, sequelize.UpdateOptions{Where: sequelize.Where{"id": a.ID}}); err != nil {
+		return fmt.Errorf("update: %w", err)
+	}
+	err = db.Transaction(ctx, func(ctx context.Context, tx *sequelize.Tx) error {
+		b := &fcBook{Title: name + "-c", AuthorID: &a.ID}
+		if err := books.Create(ctx, b); err != nil {
+			return err
+		}
+		b.Title += "!"
+		if err := books.Save(ctx, b); err != nil {
+			return err
+		}
+		got, err := written.Count(ctx, a)
+		if err != nil {
+			return err
+		}
+		if got != 3 {
+			return fmt.Errorf("%d books in the transaction, want 3", got)
+		}
+		return nil
+	})
+	if err != nil {
+		return fmt.Errorf("transaction: %w", err)
+	}
+	adults, err := authors.Scope("adults")
+	if err != nil {
+		return err
+	}
+	if got, err := adults.FindOne(ctx, sequelize.FindOptions{Where: sequelize.Where{"id": a.ID}}); err != nil || got == nil || got.Age != 40 {
+		return fmt.Errorf("scoped find after update: %v, %w", got, err)
+	}
+	if n, err := books.Destroy(ctx, sequelize.DestroyOptions{Where: sequelize.Where{"AuthorId": a.ID}}); err != nil || n != 3 {
+		return fmt.Errorf("destroy books: %d rows, %w", n, err)
+	}
+	if err := authors.DestroyInstance(ctx, a); err != nil {
+		return fmt.Errorf("destroy: %w", err)
+	}
+	if n, err := authors.Count(ctx, sequelize.CountOptions{Where: sequelize.Where{"id": a.ID}}); err != nil || n != 0 {
+		return fmt.Errorf("count after destroy: %d, %w", n, err)
+	}
+	return nil
+}
+
+// fcDefine defines model number i on the live DB, associates it with
+// authors both ways and with books, syncs it and uses the associations.
+func fcDefine(ctx context.Context, db *sequelize.DB, authors *sequelize.Model[fcAuthor], books *sequelize.Model[fcBook], i int) error {
+	extras := sequelize.Define[fcExtra](db, sequelize.ModelOptions{ModelName: fmt.Sprintf("Extra%d", i), Timestamps: sequelize.Bool(false)})
+	owner := sequelize.BelongsTo(extras, authors)
+	had := sequelize.HasMany(authors, extras, sequelize.AssociationOptions{As: fmt.Sprintf("extras%d", i)})
+	sequelize.BelongsToMany(authors, extras, sequelize.BelongsToManyOptions{Through: fmt.Sprintf("AuthorExtra%d", i),
+		AssociationOptions: sequelize.AssociationOptions{As: fmt.Sprintf("tagged%d", i)}})
+	// A new association whose foreign key is on Book, which the workers
+	// query: Book's definition changes (its key attribute is copied)
+	// under them. No constraint, so Book's table stays as synced.
+	sequelize.BelongsTo(books, extras, sequelize.AssociationOptions{As: fmt.Sprintf("owner%d", i), ForeignKey: "AuthorId",
+		Constraints: sequelize.Bool(false)})
+	if err := extras.Sync(ctx); err != nil {
+		return fmt.Errorf("sync: %w", err)
+	}
+	a := &fcAuthor{Name: fmt.Sprintf("definer-%d", i), Age: 50}
+	if err := authors.Create(ctx, a); err != nil {
+		return err
+	}
+	if err := extras.Create(ctx, &fcExtra{Note: "x", AuthorID: &a.ID}); err != nil {
+		return err
+	}
+	got, err := extras.FindAll(ctx, sequelize.FindOptions{Include: []sequelize.Include{{Association: owner}}})
+	if err != nil || len(got) != 1 || got[0].Author == nil || got[0].Author.ID != a.ID {
+		return fmt.Errorf("find the new model with its author: %d rows, %w", len(got), err)
+	}
+	n, err := authors.Count(ctx, sequelize.CountOptions{Where: sequelize.Where{"id": a.ID},
+		Include: []sequelize.Include{{Association: had, Attributes: []any{}, Required: sequelize.Bool(true)}}})
+	if err != nil || n != 1 {
+		return fmt.Errorf("count authors through the new association: %d, %w", n, err)
+	}
+	if err := authors.DestroyInstance(ctx, a); err != nil && !errors.Is(err, context.Canceled) {
+		return err
+	}
+	return nil
 }
 
 // An association made after a view was taken is seen through the view: a
