@@ -464,3 +464,62 @@ func TestAssociateHookMakesAssociation(t *testing.T) {
 		t.Errorf("the hook's HasMany: %v", inverse)
 	}
 }
+
+// The per-process caches (scan plans, sql.Scanner checks, the data types'
+// scan specs) and a model's change tracking, used from many goroutines:
+// each saves its own rows of one result (tracked together, as a slab) and
+// asks what changed, while others scan raw rows into new shapes.
+func TestTrackingAndCachesConcurrently(t *testing.T) {
+	ctx := t.Context()
+	db := testdb.SQLite.Open(t)
+	notes := sequelize.Define[fcNote](db)
+	if err := notes.Sync(ctx); err != nil {
+		t.Fatal(err)
+	}
+	batch := make([]*fcNote, 64)
+	for i := range batch {
+		batch[i] = &fcNote{Text: fmt.Sprint("n", i)}
+	}
+	if err := notes.BulkCreate(ctx, batch); err != nil {
+		t.Fatal(err)
+	}
+	rows, err := notes.FindAll(ctx, sequelize.FindOptions{Order: sequelize.Order{{"id", "ASC"}}})
+	if err != nil || len(rows) != 64 {
+		t.Fatalf("FindAll: %d rows, %v", len(rows), err)
+	}
+	type fcTextOnly struct{ Text string }
+	type fcIDOnly struct{ ID int64 }
+	var wg sync.WaitGroup
+	for w := range 4 {
+		wg.Go(func() {
+			for i := w; i < len(rows); i += 4 {
+				r := rows[i]
+				if notes.IsNewRecord(r) {
+					t.Errorf("row %d is a new record", i)
+				}
+				r.Text += "!"
+				if got := notes.Changed(r); !slices.Equal(got, []string{"text"}) {
+					t.Errorf("row %d: Changed = %q, want [text]", i, got)
+				}
+				if err := notes.Save(ctx, r); err != nil {
+					t.Error(err)
+					return
+				}
+				if got := notes.Changed(r); len(got) != 0 {
+					t.Errorf("row %d after Save: Changed = %q", i, got)
+				}
+				if _, err := sequelize.QueryAs[fcTextOnly](ctx, db, `SELECT "text" FROM "fcNotes" LIMIT 3`); err != nil {
+					t.Error(err)
+				}
+				if _, err := sequelize.QueryAs[fcIDOnly](ctx, db, `SELECT "id" FROM "fcNotes" LIMIT 3`); err != nil {
+					t.Error(err)
+				}
+			}
+		})
+	}
+	wg.Wait()
+	n, err := notes.Count(ctx, sequelize.CountOptions{Where: sequelize.Where{"text": op.Like("%!")}})
+	if err != nil || n != 64 {
+		t.Errorf("%d rows saved, want 64 (%v)", n, err)
+	}
+}
