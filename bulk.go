@@ -55,6 +55,7 @@ type BulkCreateOptions struct {
 // does). Without a transaction, chunks commit one by one: pass one (or a
 // ctx carrying one) to make the whole insert atomic.
 func (md *Model[T]) BulkCreate(ctx context.Context, insts []*T, opts ...BulkCreateOptions) error {
+	md = md.at()
 	o, err := oneOption(opts)
 	if err != nil {
 		return err
@@ -269,6 +270,7 @@ type UpsertOptions struct {
 // PostgreSQL and SQLite and no row on MySQL, both are given on every
 // dialect.
 func (md *Model[T]) Upsert(ctx context.Context, inst *T, opts ...UpsertOptions) (created bool, err error) {
+	md = md.at()
 	o, err := oneOption(opts)
 	if err != nil {
 		return false, err
@@ -430,6 +432,7 @@ func (md *Model[T]) conflictKey(rv reflect.Value) []string {
 // Build returns a new, unsaved instance with values set and defaults
 // applied to the attributes values leaves unset (Sequelize's build).
 func (md *Model[T]) Build(values Values) (*T, error) {
+	md = md.at()
 	inst := new(T)
 	if err := md.Set(inst, values); err != nil {
 		return nil, err
@@ -460,6 +463,7 @@ func (md *Model[T]) Build(values Values) (*T, error) {
 // Set assigns what it is given, as assigning the fields would; a value
 // cannot be an SQL expression (use Update with Values).
 func (md *Model[T]) Set(inst *T, values Values) error {
+	md = md.at()
 	rv := reflect.ValueOf(inst).Elem()
 	cp := reflect.New(rv.Type()).Elem()
 	cp.Set(rv)
@@ -521,6 +525,7 @@ func plainValues(w Where) Values {
 // attribute in Defaults is a *QueryError before any query (Sequelize
 // warns and drops it).
 func (md *Model[T]) FindOrCreate(ctx context.Context, opts FindOrCreateOptions) (*T, bool, error) {
+	md = md.at()
 	if opts.Where == nil {
 		return nil, false, errors.New("sequelize: FindOrCreate needs a Where (Where{} matches any row)")
 	}
@@ -570,6 +575,7 @@ func (md *Model[T]) FindOrCreate(ctx context.Context, opts FindOrCreateOptions) 
 // built from the where's values and defaults (Sequelize's findOrBuild),
 // and whether it was built.
 func (md *Model[T]) FindOrBuild(ctx context.Context, opts FindOrCreateOptions) (*T, bool, error) {
+	md = md.at()
 	row, err := md.FindOne(ctx, FindOptions{Where: opts.Where, Transaction: opts.Transaction, Logging: opts.Logging})
 	if err != nil || row != nil {
 		return row, false, err
@@ -587,6 +593,7 @@ func (md *Model[T]) FindOrBuild(ctx context.Context, opts FindOrCreateOptions) (
 // findCreateFind). It is cheaper than FindOrCreate but, like Sequelize's,
 // its failed INSERT aborts an enclosing PostgreSQL transaction.
 func (md *Model[T]) FindCreateFind(ctx context.Context, opts FindOrCreateOptions) (*T, bool, error) {
+	md = md.at()
 	find := FindOptions{Where: opts.Where, Transaction: opts.Transaction, Logging: opts.Logging}
 	if row, err := md.FindOne(ctx, find); err != nil || row != nil {
 		return row, false, err

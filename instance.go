@@ -356,6 +356,7 @@ func (md *Model[T]) IsNewRecord(inst *T) bool { return md.tr.snapshot(inst) == n
 // last read or saved (Sequelize's instance.changed()). For a new record it
 // returns every attribute with a struct field.
 func (md *Model[T]) Changed(inst *T) []string {
+	md = md.at()
 	var out []string
 	cur := reflect.ValueOf(inst).Elem()
 	snap := md.tr.snapshot(inst)
@@ -400,6 +401,7 @@ func (md *Model[T]) IsChanged(inst *T, attr string) bool {
 // remembers nothing, so a built instance has no previous values until it
 // is saved.
 func (md *Model[T]) Previous(inst *T, attr string) (any, bool) {
+	md = md.at()
 	a := md.m.byName[attr]
 	snap := md.tr.snapshot(inst)
 	if a == nil || a.goIndex == nil || snap == nil {

@@ -361,6 +361,7 @@ func (m *modelMeta) validate(ctx context.Context, inst any, rv reflect.Value, o 
 // built-in and custom attribute validators and model validators give
 // "Validation error" items, all collected into one *ValidationError.
 func (md *Model[T]) Validate(ctx context.Context, inst *T, opts ...ValidateOptions) error {
+	md = md.at()
 	o, err := oneOption(opts)
 	if err != nil {
 		return err

@@ -322,6 +322,7 @@ func (md *Model[T]) queryIntoAttrs(ctx context.Context, tx *Tx, logger *slog.Log
 // SQLite, the insert id on MySQL and MariaDB). It takes at most one
 // CreateOptions.
 func (md *Model[T]) Create(ctx context.Context, inst *T, opts ...CreateOptions) error {
+	md = md.at()
 	o, err := oneOption(opts)
 	if err != nil {
 		return err
@@ -443,6 +444,7 @@ type SaveOptions struct {
 // Values{attr: Fn(...)} on the instance's key for that. It takes at most
 // one SaveOptions.
 func (md *Model[T]) Save(ctx context.Context, inst *T, opts ...SaveOptions) error {
+	md = md.at()
 	o, err := oneOption(opts)
 	if err != nil {
 		return err
@@ -625,6 +627,7 @@ func (md *Model[T]) instanceWhere(rv reflect.Value, persisted bool) (Where, erro
 // opts.Where says; soft-deleted rows are read too. A row that no longer
 // exists (or that the scope's where excludes) gives an *InstanceError.
 func (md *Model[T]) Reload(ctx context.Context, inst *T, opts ...FindOptions) error {
+	md = md.at()
 	o, err := oneOption(opts)
 	if err != nil {
 		return err
@@ -699,6 +702,7 @@ type UpdateOptions struct {
 // (Sequelize drops such values, and with none left reports 0 rows).
 // The version attribute is not checked, as in Sequelize.
 func (md *Model[T]) Update(ctx context.Context, values Values, opts UpdateOptions) (int64, error) {
+	md = md.at()
 	if opts.Where == nil {
 		return 0, errors.New("sequelize: Update needs a Where (use sequelize.Where{} to update every row)")
 	}
@@ -752,6 +756,7 @@ func (md *Model[T]) Update(ctx context.Context, values Values, opts UpdateOption
 // database has RETURNING (PostgreSQL, SQLite); elsewhere it fails (use
 // Update then FindAll).
 func (md *Model[T]) UpdateReturning(ctx context.Context, values Values, opts UpdateOptions) ([]*T, error) {
+	md = md.at()
 	if !md.db.dialect.Features().Has(dialect.Returning) {
 		return nil, fmt.Errorf("sequelize: %s has no UPDATE ... RETURNING", md.db.dialect.Name())
 	}
@@ -831,11 +836,13 @@ type IncrementOptions struct {
 // amounts); the version attribute is incremented too. It returns the
 // number of rows changed.
 func (md *Model[T]) Increment(ctx context.Context, amounts Values, opts IncrementOptions) (int64, error) {
+	md = md.at()
 	return md.arith(ctx, amounts, opts, "+")
 }
 
 // Decrement subtracts amounts (Sequelize's Model.decrement).
 func (md *Model[T]) Decrement(ctx context.Context, amounts Values, opts IncrementOptions) (int64, error) {
+	md = md.at()
 	return md.arith(ctx, amounts, opts, "-")
 }
 
@@ -877,12 +884,14 @@ func (md *Model[T]) arith(ctx context.Context, amounts Values, o IncrementOption
 // reloads them into inst (Sequelize's instance.increment, which does not
 // reload; reading the new values back avoids a stale struct).
 func (md *Model[T]) IncrementInstance(ctx context.Context, inst *T, amounts Values, opts ...IncrementOptions) error {
+	md = md.at()
 	return md.instanceArith(ctx, inst, amounts, opts, md.Unscoped().Increment)
 }
 
 // DecrementInstance decrements attributes of inst's row atomically and
 // reloads them into inst (Sequelize's instance.decrement).
 func (md *Model[T]) DecrementInstance(ctx context.Context, inst *T, amounts Values, opts ...IncrementOptions) error {
+	md = md.at()
 	return md.instanceArith(ctx, inst, amounts, opts, md.Unscoped().Decrement)
 }
 
@@ -932,6 +941,7 @@ type DestroyOptions struct {
 // and returns how many it deleted. On a paranoid model it sets deletedAt
 // instead, unless Force.
 func (md *Model[T]) Destroy(ctx context.Context, opts DestroyOptions) (int64, error) {
+	md = md.at()
 	if opts.Truncate {
 		return 0, md.truncate(ctx, opts)
 	}
@@ -990,6 +1000,7 @@ func (md *Model[T]) destroyRows(ctx context.Context, opts DestroyOptions) (int64
 
 // Truncate empties the table (Sequelize's Model.truncate).
 func (md *Model[T]) Truncate(ctx context.Context, opts ...DestroyOptions) error {
+	md = md.at()
 	o, err := oneOption(opts)
 	if err != nil {
 		return err
@@ -1038,6 +1049,7 @@ type RestoreOptions struct {
 // Model.restore) and returns how many it restored. On a model that is not
 // paranoid it returns a *QueryError.
 func (md *Model[T]) Restore(ctx context.Context, opts ...RestoreOptions) (int64, error) {
+	md = md.at()
 	o, err := oneOption(opts)
 	if err != nil {
 		return 0, err
@@ -1092,6 +1104,7 @@ func (md *Model[T]) restoreRows(ctx context.Context, o RestoreOptions) (int64, e
 // is saved, its other changes included, without the save and update hooks.
 // The version is checked on versioned models.
 func (md *Model[T]) DestroyInstance(ctx context.Context, inst *T, opts ...DestroyOptions) error {
+	md = md.at()
 	o, err := oneOption(opts)
 	if err != nil {
 		return err
@@ -1174,6 +1187,7 @@ func (md *Model[T]) DestroyInstance(ctx context.Context, inst *T, opts ...Destro
 // value (Sequelize's instance.restore()). On a model that is not paranoid
 // it returns an *InstanceError.
 func (md *Model[T]) RestoreInstance(ctx context.Context, inst *T, opts ...RestoreOptions) error {
+	md = md.at()
 	o, err := oneOption(opts)
 	if err != nil {
 		return err
@@ -1207,6 +1221,7 @@ func (md *Model[T]) RestoreInstance(ctx context.Context, inst *T, opts ...Restor
 // IsSoftDeleted reports whether inst's deletedAt is set (Sequelize's
 // instance.isSoftDeleted()); it is false for models that are not paranoid.
 func (md *Model[T]) IsSoftDeleted(inst *T) bool {
+	md = md.at()
 	if md.m.deletedAt == nil {
 		return false
 	}
