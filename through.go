@@ -189,7 +189,7 @@ func (g genJunction) createJunction(ctx context.Context, rows []Values, o SetOpt
 				}
 				bv, err := bindValue(g.db, col, v)
 				if err != nil {
-					return errValue(g.m, col, v, err)
+					return errValue(m, col, v, err)
 				}
 				vals[r][i] = bv
 			}
@@ -227,7 +227,7 @@ func (g genJunction) set(ctx context.Context, values Values, where any, o SetOpt
 		}
 		bv, err := bindValue(g.db, a, values[n])
 		if err != nil {
-			return errValue(g.m, a, values[n], err)
+			return errValue(m, a, values[n], err)
 		}
 		s.id(a.field).w("=").arg(bv)
 	}
