@@ -364,7 +364,9 @@ func redactURI(uri string) string {
 	if u, err := url.Parse(uri); err == nil && u.User != nil {
 		return u.Redacted()
 	}
-	if i := strings.Index(uri, "@"); i > 0 {
+	// Unparsable: hide all of the userinfo, up to the last "@" (a
+	// password may hold an unescaped "@").
+	if i := strings.LastIndex(uri, "@"); i > 0 {
 		if j := strings.Index(uri, "://"); j > 0 && j < i {
 			return uri[:j+3] + "xxxxx" + uri[i:]
 		}
@@ -372,11 +374,19 @@ func redactURI(uri string) string {
 	return uri
 }
 
+// redactErr hides the password of uri in err, an error of url.Parse
+// (which quotes the URI it could not parse): the URI is replaced as a
+// whole, never text that happens to equal the password.
 func redactErr(err error, uri string) error {
-	if r := redactURI(uri); r != uri {
-		return errors.New(strings.ReplaceAll(err.Error(), uri, r))
+	r := redactURI(uri)
+	if r == uri {
+		return err
 	}
-	return err
+	var ue *url.Error
+	if errors.As(err, &ue) && ue.URL == uri {
+		return &url.Error{Op: ue.Op, URL: r, Err: ue.Err}
+	}
+	return errors.New(strings.ReplaceAll(err.Error(), uri, r))
 }
 
 // Dialect returns the DB's dialect. Its Name is Sequelize's getDialect():

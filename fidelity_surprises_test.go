@@ -581,3 +581,39 @@ func TestFidelityOpenWithoutScheme(t *testing.T) {
 		db.Close()
 	}
 }
+
+// An error about a URI hides the URI's password field, and only it: a
+// password that is also a substring of the rest of the message (here "p",
+// "postgres" and "1") leaves the rest of the message readable.
+func TestFidelityRedactsPasswordField(t *testing.T) {
+	ctx := t.Context()
+	for _, c := range []struct{ uri, password, keep string }{
+		{"postgres://u:p@127.0.0.1:5432/db?sslmode=bogus", "p", "postgres://u:xxxxx@127.0.0.1:5432/db"},
+		{"postgres://u:postgres@127.0.0.1:5432/db?sslmode=bogus", "postgres", "postgres://u:xxxxx@127.0.0.1:5432/db"},
+		{"postgres://u:1@127.0.0.1:5432/db?sslmode=bogus", "1", "postgres://u:xxxxx@127.0.0.1:5432/db"},
+		{"postgres://u:s3cr%25et@127.0.0.1:5432/db?sslmode=bogus", "s3cr%et", "postgres://u:xxxxx@127.0.0.1:5432/db"},
+		{"mysql://u:p@127.0.0.1:3306/db?timeout=bogus", "p", ""},
+		{"postgres://u:p@w@127.0.0.1:5432/db%zz", "p@w", "postgres://xxxxx@127.0.0.1:5432/db%zz"},
+	} {
+		_, err := sequelize.Open(ctx, c.uri)
+		fs3Class[sequelize.InvalidConnectionError](t, "Open("+c.uri+")", err)
+		if err == nil {
+			continue
+		}
+		msg := err.Error()
+		if strings.Contains(msg, "xxxxx"+"xxxxx") || strings.Contains(msg, "xxxxxarse") || strings.Contains(msg, "xxxxxostgres") {
+			t.Errorf("Open(%q): %q redacts text outside the password field", c.uri, msg)
+		}
+		if c.keep != "" && !strings.Contains(msg, c.keep) {
+			t.Errorf("Open(%q): %q does not show the URI %s", c.uri, msg, c.keep)
+		}
+		if strings.Contains(msg, ":"+c.password+"@") {
+			t.Errorf("Open(%q): %q shows the password", c.uri, msg)
+		}
+		for e := errors.Unwrap(err); e != nil; e = errors.Unwrap(e) {
+			if strings.Contains(e.Error(), ":"+c.password+"@") {
+				t.Errorf("Open(%q): a wrapped error shows the password: %q", c.uri, e.Error())
+			}
+		}
+	}
+}

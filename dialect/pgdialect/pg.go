@@ -161,9 +161,16 @@ func (d *Dialect) Open(_ context.Context, cfg *dialect.Config) (dialect.Pool, er
 	return &pgPool{d: d, pool: pool, owned: true}, nil
 }
 
+// redact hides the password field of u in err's message: the URI as
+// given (u.String()) becomes u.Redacted(). pgx already shows the URI it
+// could not parse with its password field replaced; only the field is
+// hidden, never other text that happens to equal the password.
 func redact(err error, u *url.URL) error {
-	if p, ok := u.User.Password(); ok && p != "" {
-		return errors.New(strings.ReplaceAll(err.Error(), p, "xxxxx"))
+	if _, ok := u.User.Password(); !ok {
+		return err
+	}
+	if s, r := u.String(), u.Redacted(); strings.Contains(err.Error(), s) {
+		return errors.New(strings.ReplaceAll(err.Error(), s, r))
 	}
 	return err
 }
