@@ -7,7 +7,6 @@ import (
 	"encoding/hex"
 	"net"
 	"net/url"
-	"os"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -17,6 +16,7 @@ import (
 	"github.com/go-sql-driver/mysql"
 	"github.com/gosequelize/sequelize/dialect"
 	"github.com/gosequelize/sequelize/internal/ddltest"
+	"github.com/gosequelize/sequelize/internal/testdb"
 )
 
 // The models of testdata/oracle/CASES.md, as the DDL contract describes
@@ -390,10 +390,7 @@ type liveServer struct {
 
 func newLiveServer(t *testing.T) *liveServer {
 	t.Helper()
-	uri := os.Getenv("SEQUELIZE_TEST_MYSQL")
-	if uri == "" {
-		t.Skip("SEQUELIZE_TEST_MYSQL is not set")
-	}
+	uri := testdb.MySQL.ServerURI(t) // skips (fails under CI=true) when unset
 	u, err := url.Parse(uri)
 	if err != nil {
 		t.Fatal(err)

@@ -6,7 +6,6 @@ import (
 	"encoding/hex"
 	"errors"
 	"net/url"
-	"os"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -14,6 +13,7 @@ import (
 
 	"github.com/gosequelize/sequelize/dialect"
 	"github.com/gosequelize/sequelize/internal/ddltest"
+	"github.com/gosequelize/sequelize/internal/testdb"
 	"github.com/jackc/pgx/v5"
 )
 
@@ -412,10 +412,7 @@ func TestSchemaDeviations(t *testing.T) {
 // the test ends, or skips when the variable is unset.
 func liveDB(t *testing.T) *pgx.Conn {
 	t.Helper()
-	uri := os.Getenv("SEQUELIZE_TEST_POSTGRES")
-	if uri == "" {
-		t.Skip("SEQUELIZE_TEST_POSTGRES is not set")
-	}
+	uri := testdb.Postgres.ServerURI(t) // skips (fails under CI=true) when unset
 	ctx := context.Background()
 	admin, err := pgx.Connect(ctx, uri)
 	if err != nil {
@@ -452,9 +449,7 @@ func liveDB(t *testing.T) *pgx.Conn {
 // calls, through pgx's Exec without arguments (the simple protocol, which
 // runs the multi-statement strings).
 func TestLive(t *testing.T) {
-	if os.Getenv("SEQUELIZE_TEST_POSTGRES") == "" {
-		t.Skip("SEQUELIZE_TEST_POSTGRES is not set")
-	}
+	testdb.Postgres.ServerURI(t) // skips (fails under CI=true) when unset
 	d := New()
 	ctx := context.Background()
 	cases := oracleCases()

@@ -5,7 +5,9 @@
 // and SEQUELIZE_TEST_MYSQL, URIs of a server and of a user that may create
 // databases (scripts/db-up.sh starts both and prints them). When a variable
 // is missing the test skips with a message naming it, except under CI=true,
-// where it fails: nothing silently skips in CI.
+// where it fails: nothing silently skips in CI. The first such skip of a
+// package also prints one line naming the package and the variable (to the
+// terminal when `go test ./...` would hide it behind "ok").
 //
 // Each Fresh call creates its own database (named t_<random>) and drops it
 // when the test ends, so tests may run in parallel.
@@ -15,8 +17,11 @@ import (
 	"context"
 	"crypto/rand"
 	"encoding/hex"
+	"fmt"
 	"net/url"
 	"os"
+	"path/filepath"
+	"runtime/debug"
 	"slices"
 	"strings"
 	"sync"
@@ -58,9 +63,61 @@ func (tg Target) ServerURI(t testing.TB) string {
 		if os.Getenv("CI") == "true" {
 			t.Fatalf("%s is not set: under CI=true every dialect must run (scripts/test.sh starts the servers)", tg.Env)
 		}
+		reportSkip(tg)
 		t.Skipf("%s is not set: skipping %s (run scripts/test.sh, or scripts/db-up.sh and source its env file)", tg.Env, tg.Name)
 	}
 	return uri
+}
+
+// reported holds the variables whose missing server this test binary has
+// reported.
+var reported sync.Map
+
+// reportSkip prints, once per test binary (one package) and variable, one
+// line saying that the tests on tg are skipped: `go test ./...` shows only
+// "ok" for a package whose tests pass or skip, so the skips would be
+// silent. The line goes to the terminal (/dev/tty) when go test captures
+// the output (package list mode without -v), else to stdout, where -v and
+// `go test` in the package directory show it.
+func reportSkip(tg Target) {
+	if _, done := reported.LoadOrStore(tg.Env, true); done {
+		return
+	}
+	line := fmt.Sprintf("%s: %s is not set: the %s tests of this package are skipped (not failed); "+
+		"run scripts/test.sh, or set it to a server URI (see README.md)\n", packageName(), tg.Env, tg.label())
+	if !testing.Verbose() && !isTerminal(os.Stdout) {
+		if tty, err := os.OpenFile("/dev/tty", os.O_WRONLY, 0); err == nil {
+			_, _ = tty.WriteString(line)
+			_ = tty.Close()
+			return
+		}
+	}
+	_, _ = os.Stdout.WriteString(line)
+}
+
+// label names tg's databases for people.
+func (tg Target) label() string {
+	switch tg.Name {
+	case "postgres":
+		return "PostgreSQL"
+	case "mysql":
+		return "MySQL/MariaDB"
+	}
+	return tg.Name
+}
+
+// packageName is the import path of the package under test.
+func packageName() string {
+	if bi, ok := debug.ReadBuildInfo(); ok && bi.Path != "" {
+		return strings.TrimSuffix(bi.Path, ".test")
+	}
+	return strings.TrimSuffix(filepath.Base(os.Args[0]), ".test")
+}
+
+// isTerminal reports whether f is a character device (a terminal).
+func isTerminal(f *os.File) bool {
+	fi, err := f.Stat()
+	return err == nil && fi.Mode()&os.ModeCharDevice != 0
 }
 
 // Each runs fn as a parallel subtest, named after the target, for every
