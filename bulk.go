@@ -35,10 +35,12 @@ type BulkCreateOptions struct {
 	ConflictAttributes []string
 	// Validate validates every record first; if any fails nothing is
 	// inserted and the error is an *AggregateError of *BulkRecordError, one
-	// per failed record (default false, as in Sequelize).
+	// per failed record (default false, as in Sequelize). With
+	// IndividualHooks the validation hooks run for each record too.
 	Validate bool
 	// IndividualHooks creates the records one by one with Create, running
-	// the create hooks of each (N INSERTs, in one transaction), as Sequelize.
+	// the create hooks of each (N INSERTs, in one transaction), as Sequelize;
+	// the records are validated (Validate) before the first is created.
 	IndividualHooks bool
 	// Include creates associated rows too, as CreateOptions.Include; the
 	// instances are then created one by one, in one transaction.
@@ -85,23 +87,23 @@ func (md *Model[T]) BulkCreate(ctx context.Context, insts []*T, opts ...BulkCrea
 }
 
 func (md *Model[T]) bulkCreate(ctx context.Context, insts []*T, o BulkCreateOptions) error {
-	if o.IndividualHooks {
-		return md.db.Transaction(ctx, func(ctx context.Context, tx *Tx) error {
-			for _, inst := range insts {
-				if err := md.Create(ctx, inst, CreateOptions{Fields: o.Fields, Include: o.Include, Validate: Bool(o.Validate), Logging: o.Logging}); err != nil {
-					return err
-				}
-			}
-			return nil
-		}, TransactionOptions{Transaction: o.Transaction})
-	}
 	if o.Validate {
+		// Every record is validated first, also before IndividualHooks'
+		// creates (with the validation hooks then, as Sequelize's
+		// validate option hooks: individualHooks), so that one failing
+		// record gives the AggregateError of all and nothing is inserted.
 		var errs []error
 		for i, inst := range insts {
 			if inst == nil {
 				continue
 			}
-			if err := md.m.validate(ctx, inst, reflect.ValueOf(inst).Elem(), ValidateOptions{Fields: o.Fields}, reflect.Value{}); err != nil {
+			var err error
+			if o.IndividualHooks {
+				err = md.validateWithHooks(ctx, inst, ValidateOptions{Fields: o.Fields})
+			} else {
+				err = md.m.validate(ctx, inst, reflect.ValueOf(inst).Elem(), ValidateOptions{Fields: o.Fields}, reflect.Value{})
+			}
+			if err != nil {
 				errs = append(errs, &BulkRecordError{BaseError: newBase("SequelizeBulkRecordError",
 					fmt.Sprintf("record %d: %s", i, strings.TrimPrefix(err.Error(), "sequelize: ")), err), Record: inst})
 			}
@@ -109,6 +111,16 @@ func (md *Model[T]) bulkCreate(ctx context.Context, insts []*T, o BulkCreateOpti
 		if len(errs) > 0 {
 			return NewAggregateError(errs)
 		}
+	}
+	if o.IndividualHooks {
+		return md.db.Transaction(ctx, func(ctx context.Context, tx *Tx) error {
+			for _, inst := range insts {
+				if err := md.Create(ctx, inst, CreateOptions{Fields: o.Fields, Include: o.Include, Validate: Bool(false), Logging: o.Logging}); err != nil {
+					return err
+				}
+			}
+			return nil
+		}, TransactionOptions{Transaction: o.Transaction})
 	}
 	if len(o.Include) > 0 {
 		if o.IgnoreDuplicates || len(o.UpdateOnDuplicate) > 0 {
