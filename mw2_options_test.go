@@ -1,0 +1,118 @@
+package sequelize_test
+
+import (
+	"errors"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/gosequelize/sequelize"
+	"github.com/gosequelize/sequelize/dialect"
+	"github.com/gosequelize/sequelize/internal/testdb"
+)
+
+// mw2Seat has a unique seat number among the rows not released.
+type mw2Seat struct {
+	ID       int64
+	Number   int64      `sequelize:"type:INTEGER"`
+	Holder   string     `sequelize:"type:STRING"`
+	Released *time.Time `sequelize:"type:DATE"`
+}
+
+// TestMw2ConflictWhere: BulkCreate's and Upsert's ConflictWhere name a
+// partial unique index as the conflict target on PostgreSQL and SQLite (a
+// released seat never conflicts), and are a *QueryError on MySQL and
+// MariaDB, with nothing written; ConflictWhere without UpdateOnDuplicate
+// is a *QueryError everywhere.
+func TestMw2ConflictWhere(t *testing.T) {
+	testdb.Each(t, func(t *testing.T, tg testdb.Target) {
+		ctx := t.Context()
+		db := tg.Open(t)
+		seats := sequelize.Define[mw2Seat](db, sequelize.ModelOptions{Timestamps: sequelize.Bool(false),
+			Indexes: []sequelize.IndexOptions{{Unique: true, Fields: []sequelize.IndexField{{Attribute: "number"}},
+				Where: sequelize.Where{"released": nil}}}})
+		if err := db.Sync(ctx); err != nil {
+			t.Fatal(err)
+		}
+		bulk := sequelize.BulkCreateOptions{ConflictAttributes: []string{"number"}, ConflictWhere: sequelize.Where{"released": nil},
+			UpdateOnDuplicate: []string{"holder"}}
+		count := func() int64 {
+			t.Helper()
+			n, err := seats.Count(ctx)
+			if err != nil {
+				t.Fatal(err)
+			}
+			return n
+		}
+
+		err := seats.BulkCreate(ctx, []*mw2Seat{{Number: 1, Holder: "a"}}, sequelize.BulkCreateOptions{ConflictWhere: sequelize.Where{"released": nil}})
+		var qe *sequelize.QueryError
+		if !errors.As(err, &qe) || !strings.Contains(err.Error(), "UpdateOnDuplicate") {
+			t.Fatalf("ConflictWhere without UpdateOnDuplicate: err = %v, want a *QueryError naming UpdateOnDuplicate", err)
+		}
+
+		if !db.Dialect().Features().Has(dialect.OnConflict) {
+			err := seats.BulkCreate(ctx, []*mw2Seat{{Number: 1, Holder: "a"}}, bulk)
+			if !errors.As(err, &qe) || !strings.Contains(err.Error(), "conflictWhere not supported for dialect "+tg.Name) {
+				t.Fatalf("BulkCreate: err = %v, want a *QueryError: conflictWhere not supported", err)
+			}
+			_, err = seats.Upsert(ctx, &mw2Seat{Number: 1, Holder: "a"}, sequelize.UpsertOptions{ConflictWhere: sequelize.Where{"released": nil}})
+			if !errors.As(err, &qe) || !strings.Contains(err.Error(), "conflictWhere not supported") {
+				t.Fatalf("Upsert: err = %v, want a *QueryError: conflictWhere not supported", err)
+			}
+			if n := count(); n != 0 {
+				t.Fatalf("%d rows written", n)
+			}
+			return
+		}
+
+		old := time.Date(2020, 1, 1, 0, 0, 0, 0, time.UTC)
+		first := []*mw2Seat{{Number: 1, Holder: "a"}, {Number: 2, Holder: "b", Released: &old}}
+		if err := seats.BulkCreate(ctx, first, bulk); err != nil {
+			t.Fatal(err)
+		}
+		// Seat 1 is taken: updated in place; seat 2 is released: a new row.
+		second := []*mw2Seat{{Number: 1, Holder: "c"}, {Number: 2, Holder: "d"}}
+		if err := seats.BulkCreate(ctx, second, bulk); err != nil {
+			t.Fatal(err)
+		}
+		if second[0].ID != first[0].ID || second[1].ID == first[1].ID {
+			t.Errorf("ids %d %d after %d %d: want seat 1 updated, seat 2 inserted", second[0].ID, second[1].ID, first[0].ID, first[1].ID)
+		}
+		if n := count(); n != 3 {
+			t.Fatalf("rows = %d, want 3", n)
+		}
+
+		// Upsert infers the partial index as the conflict key (Number is
+		// its only attribute) when ConflictWhere is given.
+		up := sequelize.UpsertOptions{ConflictWhere: sequelize.Where{"released": nil}}
+		taken := &mw2Seat{Number: 1, Holder: "e"}
+		created, err := seats.Upsert(ctx, taken, up)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if created || taken.ID != first[0].ID || taken.Holder != "e" {
+			t.Errorf("upsert of taken seat 1: created %v, id %d, holder %q; want the row %d updated", created, taken.ID, taken.Holder, first[0].ID)
+		}
+		released := &mw2Seat{Number: 1, Holder: "f", Released: &old}
+		created, err = seats.Upsert(ctx, released, up)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !created || released.ID == first[0].ID || released.Holder != "f" || released.Released == nil {
+			t.Errorf("upsert of a released seat 1: created %v, id %d, holder %q; want a new row", created, released.ID, released.Holder)
+		}
+		if n := count(); n != 4 {
+			t.Fatalf("rows = %d, want 4", n)
+		}
+		var still mw2Seat
+		got, err := seats.FindByPK(ctx, first[0].ID)
+		if err != nil || got == nil {
+			t.Fatal(err)
+		}
+		still = *got
+		if still.Holder != "e" || still.Released != nil {
+			t.Errorf("seat 1 = %+v, want holder e, not released", still)
+		}
+	})
+}
