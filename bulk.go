@@ -47,6 +47,12 @@ type BulkCreateOptions struct {
 	// per failed record (default false, as in Sequelize). With
 	// IndividualHooks the validation hooks run for each record too.
 	Validate bool
+	// Silent keeps the updatedAt each record has instead of setting it to
+	// now (a zero one is still set), as createdAt always is: Sequelize's
+	// bulkCreate keeps a given updatedAt (its silent: true test sets both).
+	// It cannot be combined with IndividualHooks or Include yet (a
+	// *QueryError), which create through Create.
+	Silent bool
 	// IndividualHooks creates the records one by one with Create, running
 	// the create hooks of each (N INSERTs, in one transaction), as Sequelize;
 	// the records are validated (Validate) before the first is created.
@@ -84,6 +90,9 @@ func (md *Model[T]) BulkCreate(ctx context.Context, insts []*T, opts ...BulkCrea
 	}
 	if o.IgnoreDuplicates && len(o.UpdateOnDuplicate) > 0 {
 		return errors.New("sequelize: IgnoreDuplicates and UpdateOnDuplicate cannot be used together")
+	}
+	if o.Silent && (o.IndividualHooks || len(o.Include) > 0) {
+		return &QueryError{newBase("SequelizeQueryError", "BulkCreate's Silent cannot be combined with IndividualHooks or Include, which create through Create", nil)}
 	}
 	if o.ConflictWhere != nil {
 		if err := md.checkConflictWhere(); err != nil {
@@ -164,7 +173,7 @@ func (md *Model[T]) bulkCreate(ctx context.Context, insts []*T, o BulkCreateOpti
 		if inst == nil {
 			return errors.New("sequelize: BulkCreate of a nil instance")
 		}
-		cols, vals, err := md.insertColumns(inst, o.Fields, ts)
+		cols, vals, err := md.insertColumns(inst, o.Fields, ts, o.Silent)
 		if err != nil {
 			return err
 		}

@@ -116,3 +116,54 @@ func TestMw2ConflictWhere(t *testing.T) {
 		}
 	})
 }
+
+// mw2Stamped has timestamps.
+type mw2Stamped struct {
+	ID        int64
+	Name      string
+	CreatedAt time.Time
+	UpdatedAt time.Time
+}
+
+// TestMw2BulkCreateSilent: BulkCreate with Silent keeps the updatedAt each
+// record has (a zero one is set to now); without it updatedAt is now; with
+// IndividualHooks it is a *QueryError and nothing is written.
+func TestMw2BulkCreateSilent(t *testing.T) {
+	testdb.Each(t, func(t *testing.T, tg testdb.Target) {
+		ctx := t.Context()
+		db := tg.Open(t)
+		rows := sequelize.Define[mw2Stamped](db)
+		if err := db.Sync(ctx); err != nil {
+			t.Fatal(err)
+		}
+		old := time.Date(2011, 11, 11, 11, 11, 11, 0, time.UTC)
+		before := time.Now().Add(-time.Minute)
+		batch := []*mw2Stamped{{Name: "kept", CreatedAt: old, UpdatedAt: old}, {Name: "set"}}
+		if err := rows.BulkCreate(ctx, batch, sequelize.BulkCreateOptions{Silent: true}); err != nil {
+			t.Fatal(err)
+		}
+		if err := rows.BulkCreate(ctx, []*mw2Stamped{{Name: "loud", UpdatedAt: old}}); err != nil {
+			t.Fatal(err)
+		}
+		for _, name := range []string{"kept", "set", "loud"} {
+			got, err := rows.FindOne(ctx, sequelize.FindOptions{Where: sequelize.Where{"name": name}})
+			if err != nil || got == nil {
+				t.Fatalf("%s: %v, %v", name, got, err)
+			}
+			if kept := got.UpdatedAt.UTC().Equal(old); kept != (name == "kept") {
+				t.Errorf("%s: updatedAt = %v (old %v)", name, got.UpdatedAt, old)
+			}
+			if name != "kept" && got.UpdatedAt.Before(before) {
+				t.Errorf("%s: updatedAt = %v, want now", name, got.UpdatedAt)
+			}
+		}
+		err := rows.BulkCreate(ctx, []*mw2Stamped{{Name: "hooked"}}, sequelize.BulkCreateOptions{Silent: true, IndividualHooks: true})
+		var qe *sequelize.QueryError
+		if !errors.As(err, &qe) {
+			t.Fatalf("Silent with IndividualHooks: err = %v, want a *QueryError", err)
+		}
+		if n, err := rows.Count(ctx); err != nil || n != 3 {
+			t.Fatalf("rows = %d, %v; want 3", n, err)
+		}
+	})
+}

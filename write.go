@@ -91,8 +91,9 @@ func setField(f reflect.Value, v any) error {
 // applying defaults and timestamps to the struct as Sequelize does to the
 // instance. Zero values are inserted as they are, except where the
 // attribute has a default, which then replaces the zero value, and for an
-// auto-increment key, which the database then assigns.
-func (md *Model[T]) insertColumns(inst *T, fields []string, ts time.Time) ([]*attribute, []any, error) {
+// auto-increment key, which the database then assigns. With silent true,
+// a non-zero updatedAt is kept as createdAt is (BulkCreateOptions.Silent).
+func (md *Model[T]) insertColumns(inst *T, fields []string, ts time.Time, silent ...bool) ([]*attribute, []any, error) {
 	rv := reflect.ValueOf(inst).Elem()
 	cols := make([]*attribute, 0, len(md.m.attrs))
 	vals := make([]any, 0, len(md.m.attrs))
@@ -116,6 +117,9 @@ func (md *Model[T]) insertColumns(inst *T, fields []string, ts time.Time) ([]*at
 				}
 			}
 		case roleUpdatedAt:
+			if len(silent) > 0 && silent[0] && !zero {
+				break // BulkCreateOptions.Silent: the updatedAt given is kept
+			}
 			v = ts
 			if err := setField(f, ts); err != nil {
 				return nil, nil, err
