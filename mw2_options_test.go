@@ -167,3 +167,54 @@ func TestMw2BulkCreateSilent(t *testing.T) {
 		}
 	})
 }
+
+// TestMw2UpdateLimit: Update's Limit updates at most that many rows on
+// MySQL and MariaDB (also with IndividualHooks); on PostgreSQL and SQLite,
+// which have no UPDATE ... LIMIT, it is a *QueryError and no row changes;
+// a negative Limit is a *QueryError everywhere.
+func TestMw2UpdateLimit(t *testing.T) {
+	testdb.Each(t, func(t *testing.T, tg testdb.Target) {
+		ctx := t.Context()
+		db := tg.Open(t)
+		rows := sequelize.Define[mw2Stamped](db)
+		if err := db.Sync(ctx); err != nil {
+			t.Fatal(err)
+		}
+		if err := rows.BulkCreate(ctx, []*mw2Stamped{{Name: "a"}, {Name: "a"}, {Name: "a"}}); err != nil {
+			t.Fatal(err)
+		}
+		changed := func() int64 {
+			t.Helper()
+			n, err := rows.Count(ctx, sequelize.CountOptions{Where: sequelize.Where{"name": "b"}})
+			if err != nil {
+				t.Fatal(err)
+			}
+			return n
+		}
+		var qe *sequelize.QueryError
+		_, err := rows.Update(ctx, sequelize.Values{"name": "b"}, sequelize.UpdateOptions{Where: sequelize.Where{}, Limit: -1})
+		if !errors.As(err, &qe) {
+			t.Fatalf("Limit -1: err = %v, want a *QueryError", err)
+		}
+		if !db.Dialect().Features().Has(dialect.UpdateLimit) {
+			for _, hooks := range []bool{false, true} {
+				_, err := rows.Update(ctx, sequelize.Values{"name": "b"}, sequelize.UpdateOptions{Where: sequelize.Where{}, Limit: 1, IndividualHooks: hooks})
+				if !errors.As(err, &qe) || !strings.Contains(err.Error(), "Limit") {
+					t.Fatalf("Limit on %s: err = %v, want a *QueryError naming Limit", tg.Name, err)
+				}
+			}
+			if n := changed(); n != 0 {
+				t.Fatalf("%d rows changed", n)
+			}
+			return
+		}
+		n, err := rows.Update(ctx, sequelize.Values{"name": "b"}, sequelize.UpdateOptions{Where: sequelize.Where{"name": "a"}, Limit: 1})
+		if err != nil || n != 1 || changed() != 1 {
+			t.Fatalf("Limit 1: n = %d, err = %v, %d rows changed; want 1", n, err, changed())
+		}
+		n, err = rows.Update(ctx, sequelize.Values{"name": "b"}, sequelize.UpdateOptions{Where: sequelize.Where{"name": "a"}, Limit: 1, IndividualHooks: true})
+		if err != nil || n != 1 || changed() != 2 {
+			t.Fatalf("Limit 1 with IndividualHooks: n = %d, err = %v, %d rows changed; want 2", n, err, changed())
+		}
+	})
+}

@@ -453,10 +453,9 @@ func TestModelWrites(t *testing.T) {
 
 		js.it("supports limit clause", func(c *C) {
 			c.Only("mysql")
-			c.Bug("UpdateOptions has no Limit (Sequelize's limit on a MySQL/MariaDB update)")
 			users := mw2Setup(c)
 			c.Must(users.BulkCreate(c.Ctx, mw2Data("Peter", "42", "Peter", "42", "Peter", "42")))
-			n, err := users.Update(c.Ctx, sequelize.Values{"secretValue": "43"}, sequelize.UpdateOptions{Where: sequelize.Where{"username": "Peter"} /* , Limit: 1 */})
+			n, err := users.Update(c.Ctx, sequelize.Values{"secretValue": "43"}, sequelize.UpdateOptions{Where: sequelize.Where{"username": "Peter"}, Limit: 1})
 			c.Must(err)
 			c.Eq("affected rows", n, 1)
 		})

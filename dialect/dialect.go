@@ -129,6 +129,9 @@ const (
 	// NativeTimes: the driver scans DATE (timestamp) columns into
 	// time.Time itself (PostgreSQL, MySQL); SQLite keeps Sequelize's text.
 	NativeTimes
+	// UpdateLimit: UPDATE ... LIMIT n (MySQL, MariaDB; Sequelize's
+	// "LIMIT ON UPDATE").
+	UpdateLimit
 )
 
 // Has reports whether all flags in f2 are set in f.
