@@ -2,6 +2,7 @@ package sequelize_test
 
 import (
 	"errors"
+	"fmt"
 	"strings"
 	"testing"
 	"time"
@@ -217,4 +218,29 @@ func TestMw2UpdateLimit(t *testing.T) {
 			t.Fatalf("Limit 1 with IndividualHooks: n = %d, err = %v, %d rows changed; want 2", n, err, changed())
 		}
 	})
+}
+
+// TestMw2TSVectorHoldsString: Define refuses a TSVECTOR attribute on a
+// field that cannot hold a string (Sequelize's TSVECTOR validation) and
+// accepts string and *string fields.
+func TestMw2TSVectorHoldsString(t *testing.T) {
+	type mw2DocInt struct {
+		ID   int64
+		Body int64 `sequelize:"type:TSVECTOR"`
+	}
+	type mw2DocString struct {
+		ID    int64
+		Body  string  `sequelize:"type:TSVECTOR"`
+		Title *string `sequelize:"type:TSVECTOR"`
+	}
+	db := openMemory(t)
+	func() {
+		defer func() {
+			if r := recover(); r == nil || !strings.Contains(fmt.Sprint(r), "TSVECTOR holds a string") {
+				t.Errorf("Define of an int64 TSVECTOR: panic %v, want a TSVECTOR holds a string", r)
+			}
+		}()
+		sequelize.Define[mw2DocInt](db)
+	}()
+	sequelize.Define[mw2DocString](db) // must not panic
 }
