@@ -33,12 +33,29 @@ type BulkCreateOptions struct {
 	// a conflict for UpdateOnDuplicate on PostgreSQL and SQLite (default: the
 	// primary key). MySQL decides by every unique key.
 	ConflictAttributes []string
+	// ConflictWhere is the WHERE of a partial unique index that
+	// UpdateOnDuplicate's conflict target names (Sequelize's conflictWhere):
+	// ON CONFLICT (ConflictAttributes) WHERE ConflictWhere DO UPDATE, so that
+	// a row conflicts only with the rows the index covers. Its values are
+	// written as literals, as Sync writes the index's own WHERE: the database
+	// matches the two when it plans the statement. PostgreSQL and SQLite
+	// only: on MySQL and MariaDB it is a *QueryError, as in Sequelize, and so
+	// is ConflictWhere without UpdateOnDuplicate (Sequelize ignores it then).
+	ConflictWhere any
 	// Validate validates every record first; if any fails nothing is
 	// inserted and the error is an *AggregateError of *BulkRecordError, one
-	// per failed record (default false, as in Sequelize).
+	// per failed record (default false, as in Sequelize). With
+	// IndividualHooks the validation hooks run for each record too.
 	Validate bool
+	// Silent keeps the updatedAt each record has instead of setting it to
+	// now (a zero one is still set), as createdAt always is: Sequelize's
+	// bulkCreate keeps a given updatedAt (its silent: true test sets both).
+	// It cannot be combined with IndividualHooks or Include yet (a
+	// *QueryError), which create through Create.
+	Silent bool
 	// IndividualHooks creates the records one by one with Create, running
-	// the create hooks of each (N INSERTs, in one transaction), as Sequelize.
+	// the create hooks of each (N INSERTs, in one transaction), as Sequelize;
+	// the records are validated (Validate) before the first is created.
 	IndividualHooks bool
 	// Include creates associated rows too, as CreateOptions.Include; the
 	// instances are then created one by one, in one transaction.
@@ -78,6 +95,17 @@ func (md *Model[T]) BulkCreate(ctx context.Context, insts []*T, opts ...BulkCrea
 	if o.IgnoreDuplicates && len(o.UpdateOnDuplicate) > 0 {
 		return errQuery("IgnoreDuplicates and UpdateOnDuplicate cannot be used together")
 	}
+	if o.Silent && (o.IndividualHooks || len(o.Include) > 0) {
+		return &QueryError{newBase("SequelizeQueryError", "BulkCreate's Silent cannot be combined with IndividualHooks or Include, which create through Create", nil)}
+	}
+	if o.ConflictWhere != nil {
+		if err := md.checkConflictWhere(); err != nil {
+			return err
+		}
+		if len(o.UpdateOnDuplicate) == 0 {
+			return &QueryError{newBase("SequelizeQueryError", "BulkCreate's ConflictWhere needs UpdateOnDuplicate (it is the WHERE of the conflict target)", nil)}
+		}
+	}
 	ev := &HookEvent[T]{Instances: insts}
 	if err := md.fire(ctx, BeforeBulkCreate, ev); err != nil {
 		return err
@@ -89,23 +117,23 @@ func (md *Model[T]) BulkCreate(ctx context.Context, insts []*T, opts ...BulkCrea
 }
 
 func (md *Model[T]) bulkCreate(ctx context.Context, insts []*T, o BulkCreateOptions) error {
-	if o.IndividualHooks {
-		return md.db.Transaction(ctx, func(ctx context.Context, tx *Tx) error {
-			for _, inst := range insts {
-				if err := md.Create(ctx, inst, CreateOptions{Fields: o.Fields, Include: o.Include, Validate: Bool(o.Validate), Logging: o.Logging}); err != nil {
-					return err
-				}
-			}
-			return nil
-		}, TransactionOptions{Transaction: o.Transaction})
-	}
 	if o.Validate {
+		// Every record is validated first, also before IndividualHooks'
+		// creates (with the validation hooks then, as Sequelize's
+		// validate option hooks: individualHooks), so that one failing
+		// record gives the AggregateError of all and nothing is inserted.
 		var errs []error
 		for i, inst := range insts {
 			if inst == nil {
 				continue
 			}
-			if err := md.m.validate(ctx, inst, reflect.ValueOf(inst).Elem(), ValidateOptions{Fields: o.Fields}, reflect.Value{}); err != nil {
+			var err error
+			if o.IndividualHooks {
+				err = md.validateWithHooks(ctx, inst, ValidateOptions{Fields: o.Fields})
+			} else {
+				err = md.m.validate(ctx, inst, reflect.ValueOf(inst).Elem(), ValidateOptions{Fields: o.Fields}, reflect.Value{})
+			}
+			if err != nil {
 				errs = append(errs, &BulkRecordError{BaseError: newBase("SequelizeBulkRecordError",
 					fmt.Sprintf("record %d: %s", i, strings.TrimPrefix(err.Error(), "sequelize: ")), err), Record: inst})
 			}
@@ -113,6 +141,16 @@ func (md *Model[T]) bulkCreate(ctx context.Context, insts []*T, o BulkCreateOpti
 		if len(errs) > 0 {
 			return NewAggregateError(errs)
 		}
+	}
+	if o.IndividualHooks {
+		return md.db.Transaction(ctx, func(ctx context.Context, tx *Tx) error {
+			for _, inst := range insts {
+				if err := md.Create(ctx, inst, CreateOptions{Fields: o.Fields, Include: o.Include, Validate: Bool(false), Logging: o.Logging}); err != nil {
+					return err
+				}
+			}
+			return nil
+		}, TransactionOptions{Transaction: o.Transaction})
 	}
 	if len(o.Include) > 0 {
 		if o.IgnoreDuplicates || len(o.UpdateOnDuplicate) > 0 {
@@ -139,7 +177,7 @@ func (md *Model[T]) bulkCreate(ctx context.Context, insts []*T, o BulkCreateOpti
 		if inst == nil {
 			return errInstance("BulkCreate of a nil instance")
 		}
-		cols, vals, err := md.insertColumns(inst, o.Fields, ts)
+		cols, vals, err := md.insertColumns(inst, o.Fields, ts, o.Silent)
 		if err != nil {
 			return err
 		}
@@ -202,7 +240,7 @@ func (md *Model[T]) insertChunk(ctx context.Context, cols []*attribute, rows [][
 	case o.IgnoreDuplicates && f.Has(dialect.OnConflict):
 		s.w(" ON CONFLICT DO NOTHING")
 	case len(o.UpdateOnDuplicate) > 0:
-		md.writeOnConflictUpdate(s, o.UpdateOnDuplicate, o.ConflictAttributes)
+		md.writeOnConflictUpdate(s, o.UpdateOnDuplicate, o.ConflictAttributes, o.ConflictWhere)
 	}
 	if gen := md.generated(cols); !o.IgnoreDuplicates && md.writeReturningOf(s, gen) {
 		_, err := md.queryIntoAttrs(ctx, o.Transaction, o.Logging, s, insts, gen)
@@ -224,8 +262,19 @@ func (md *Model[T]) insertChunk(ctx context.Context, cols []*attribute, rows [][
 	return nil
 }
 
-// writeOnConflictUpdate writes the upsert clause updating attrs.
-func (md *Model[T]) writeOnConflictUpdate(s *sqlb, attrs, conflict []string) {
+// checkConflictWhere refuses a ConflictWhere where the dialect has no ON
+// CONFLICT target to put it on (MySQL, MariaDB), as Sequelize does.
+func (md *Model[T]) checkConflictWhere() error {
+	if md.db.dialect.Features().Has(dialect.OnConflict) {
+		return nil
+	}
+	return &QueryError{newBase("SequelizeQueryError", "conflictWhere not supported for dialect "+md.db.dialect.Name(), nil)}
+}
+
+// writeOnConflictUpdate writes the upsert clause updating attrs, on the
+// conflict target conflict (default: the primary key) with the index
+// predicate where, if any.
+func (md *Model[T]) writeOnConflictUpdate(s *sqlb, attrs, conflict []string, where any) {
 	if md.db.dialect.Features().Has(dialect.OnConflict) {
 		if len(conflict) == 0 {
 			for _, a := range md.m.pks {
@@ -239,7 +288,24 @@ func (md *Model[T]) writeOnConflictUpdate(s *sqlb, attrs, conflict []string) {
 			}
 			s.id(md.m.byName[n].field)
 		}
-		s.w(") DO UPDATE SET ")
+		s.w(")")
+		if where != nil {
+			// The predicate must match the partial index's when the
+			// statement is planned: literals, as in the index's DDL.
+			ws := newSQLB(md.db)
+			compileWhere(ws, md.db, md.m, "", where)
+			if ws.err != nil {
+				s.fail(ws.err)
+				return
+			}
+			pred, err := inlineArgs(md.db, ws)
+			if err != nil {
+				s.fail(err)
+				return
+			}
+			s.w(" WHERE ").w(pred)
+		}
+		s.w(" DO UPDATE SET ")
 		for i, n := range attrs {
 			if i > 0 {
 				s.w(",")
@@ -267,8 +333,18 @@ type UpsertOptions struct {
 	Fields []string
 	// ConflictFields are the attributes whose unique constraint decides
 	// whether the row exists (default: the primary key when inst has one
-	// set, else the first unique key whose attributes are all set).
+	// set, else the first unique key whose attributes are all set; with
+	// ConflictWhere, the partial unique indexes count as unique keys too).
 	ConflictFields []string
+	// ConflictWhere is the WHERE of the partial unique index that decides
+	// whether the row exists (Sequelize's conflictWhere): INSERT ... ON
+	// CONFLICT (ConflictFields) WHERE ConflictWhere DO UPDATE, so only the
+	// rows the index covers conflict. Its values are written as literals,
+	// as Sync writes the index's own WHERE: the database matches the two
+	// when it plans the statement. The row written is then read back by its
+	// primary key. PostgreSQL and SQLite only: on MySQL and MariaDB it is a
+	// *QueryError, as in Sequelize.
+	ConflictWhere any
 	// Validate, when Bool(false), skips validation (default true).
 	Validate    *bool
 	Transaction *Tx
@@ -311,9 +387,14 @@ func (md *Model[T]) Upsert(ctx context.Context, inst *T, opts ...UpsertOptions) 
 	if err := md.fire(ctx, BeforeUpsert, ev); err != nil {
 		return false, err
 	}
+	if o.ConflictWhere != nil {
+		if err := md.checkConflictWhere(); err != nil {
+			return false, err
+		}
+	}
 	conflict := o.ConflictFields
 	if len(conflict) == 0 {
-		conflict = md.conflictKey(rv)
+		conflict = md.conflictKey(rv, o.ConflictWhere != nil)
 		if conflict == nil {
 			return false, errInstance("Upsert of %s needs its primary key or a unique key set, or ConflictFields", md.m.name)
 		}
@@ -347,11 +428,24 @@ func (md *Model[T]) Upsert(ctx context.Context, inst *T, opts ...UpsertOptions) 
 	if ce, ok := md.db.dialect.(interface{ UpsertCreatedSQL() string }); ok {
 		createdExpr = ce.UpsertCreatedSQL()
 	}
+	// With ConflictWhere the conflict key alone may match other rows (the
+	// ones the partial index leaves out): the statement returns the key of
+	// the row it wrote, which is read back by it.
+	var byPK []*attribute
+	if o.ConflictWhere != nil && feats.Has(dialect.Returning) {
+		byPK = md.m.pks
+	}
+	lookup := any(key)
+	if o.ConflictWhere != nil {
+		lookup = op.And(key, o.ConflictWhere)
+	}
 	err = md.db.Transaction(ctx, func(ctx context.Context, tx *Tx) error {
 		// Where the statement cannot tell (SQLite), look first: the single
 		// writer connection this transaction holds serialises it.
+		var existing *T
 		if !feats.Has(dialect.UpsertAffectedRows) && createdExpr == "" {
-			existing, err := md.FindOne(ctx, FindOptions{Where: key, Paranoid: Bool(false), Raw: true, Logging: o.Logging})
+			var err error
+			existing, err = md.FindOne(ctx, FindOptions{Where: lookup, Paranoid: Bool(false), Raw: true, Logging: o.Logging})
 			if err != nil {
 				return err
 			}
@@ -369,11 +463,38 @@ func (md *Model[T]) Upsert(ctx context.Context, inst *T, opts ...UpsertOptions) 
 		if len(upd) == 0 {
 			upd = []string{conflict[0]}
 		}
-		md.writeOnConflictUpdate(s, upd, conflict)
+		md.writeOnConflictUpdate(s, upd, conflict, o.ConflictWhere)
+		if s.err != nil {
+			return s.err
+		}
+		reread := lookup
+		// returning writes the RETURNING list after first and runs the
+		// statement, keeping the written row's primary key for reread.
+		returning := func(first string) (*QueryResult, error) {
+			s.w(" RETURNING ").w(first)
+			for i, a := range byPK {
+				if i > 0 || first != "" {
+					s.w(",")
+				}
+				s.id(a.field)
+			}
+			res, err := md.db.run(ctx, s.String(), s.args, QueryOptions{Type: QueryTypeUpsert, Logging: o.Logging})
+			if err != nil || len(byPK) == 0 {
+				return res, err
+			}
+			if len(res.Rows) != 1 {
+				return nil, fmt.Errorf("sequelize: the upsert of %s returned %d rows", md.m.name, len(res.Rows))
+			}
+			pk := Where{}
+			for _, a := range byPK {
+				pk[a.name] = res.Rows[0][a.field]
+			}
+			reread = pk
+			return res, nil
+		}
 		switch {
 		case createdExpr != "":
-			s.w(" RETURNING ").w(createdExpr).w(" AS ").id("created")
-			res, err := md.db.run(ctx, s.String(), s.args, QueryOptions{Type: QueryTypeUpsert, Logging: o.Logging})
+			res, err := returning(createdExpr + " AS " + string(md.db.dialect.QuoteIdentifier(nil, "created")))
 			if err != nil {
 				return err
 			}
@@ -384,17 +505,26 @@ func (md *Model[T]) Upsert(ctx context.Context, inst *T, opts ...UpsertOptions) 
 				return err
 			}
 			created = res.RowsAffected == 1
+		case len(byPK) > 0:
+			if _, err := returning(""); err != nil {
+				return err
+			}
 		default:
 			if _, err := md.exec(ctx, nil, o.Logging, s); err != nil {
 				return err
 			}
 		}
-		row, err := md.FindOne(ctx, FindOptions{Where: key, Paranoid: Bool(false), Raw: true, Logging: o.Logging})
+		row, err := md.FindOne(ctx, FindOptions{Where: reread, Paranoid: Bool(false), Raw: true, Logging: o.Logging})
 		if err != nil {
 			return err
 		}
 		if row == nil {
-			return errInstance("the upserted %s row was not found by %v", md.m.name, key)
+			return errInstance("the upserted %s row was not found by %v", md.m.name, reread)
+		}
+		if existing != nil && len(byPK) > 0 {
+			// The row found first was updated only if it is the one written
+			// (a row the partial index leaves out is inserted beside it).
+			created = !md.samePK(existing, row)
 		}
 		*inst = *row
 		return nil
@@ -407,10 +537,23 @@ func (md *Model[T]) Upsert(ctx context.Context, inst *T, opts ...UpsertOptions) 
 	return created, md.fire(ctx, AfterUpsert, ev)
 }
 
+// samePK reports whether a and b have the same primary key values.
+func (md *Model[T]) samePK(a, b *T) bool {
+	ra, rb := reflect.ValueOf(a).Elem(), reflect.ValueOf(b).Elem()
+	for _, k := range md.m.pks {
+		fa, fb := fieldOf(ra, k), fieldOf(rb, k)
+		if !fa.IsValid() || !fb.IsValid() || !reflect.DeepEqual(fa.Interface(), fb.Interface()) {
+			return false
+		}
+	}
+	return true
+}
+
 // conflictKey picks the attributes that identify inst's row: the primary
 // key when set, else the first unique key (by name) whose attributes are
-// all set.
-func (md *Model[T]) conflictKey(rv reflect.Value) []string {
+// all set, else (when partial is true: the caller gives the ConflictWhere
+// they need) the first partial unique index whose attributes are all set.
+func (md *Model[T]) conflictKey(rv reflect.Value, partial bool) []string {
 	set := func(names []string) bool {
 		for _, n := range names {
 			f := fieldOf(rv, md.m.byName[n])
@@ -435,6 +578,22 @@ func (md *Model[T]) conflictKey(rv reflect.Value) []string {
 	for _, n := range names {
 		if uk := md.m.uniqueKeys[n]; set(uk.fields) {
 			return uk.fields
+		}
+	}
+	if partial {
+		for _, ix := range md.m.indexes {
+			if !ix.Unique || ix.Where == nil {
+				continue
+			}
+			names := make([]string, 0, len(ix.Fields))
+			for _, f := range ix.Fields {
+				if a := md.m.attrOrField(f.Attribute); a != nil {
+					names = append(names, a.name)
+				}
+			}
+			if len(names) == len(ix.Fields) && set(names) {
+				return names
+			}
 		}
 	}
 	return nil

@@ -272,7 +272,9 @@ type uniqueKey struct {
 // Define makes a Model for the struct type T (Sequelize's sequelize.define
 // or Model.init): attributes from T's exported fields and their sequelize
 // tags, plus opts.Attributes. It panics on programmer errors (a bad tag, an
-// unknown type, two auto-increment attributes), like regexp.MustCompile.
+// unknown type, two auto-increment attributes, a TSVECTOR attribute on a
+// field that cannot hold a string, where Sequelize raises a
+// ValidationError at write time), like regexp.MustCompile.
 // It takes at most one ModelOptions, merged over the DB's Options.Define.
 //
 // Define may be called at any time, also while other goroutines use the DB
@@ -656,6 +658,18 @@ func isTimeType(t reflect.Type) bool {
 	return t == timeType
 }
 
+// holdsString reports whether a field of type t can hold a string: a
+// string kind (or a pointer to one), an interface, or an sql.Scanner.
+func holdsString(t reflect.Type) bool {
+	if t.Implements(scannerType) || reflect.PointerTo(t).Implements(scannerType) {
+		return true
+	}
+	for t.Kind() == reflect.Pointer {
+		t = t.Elem()
+	}
+	return t.Kind() == reflect.String || t.Kind() == reflect.Interface
+}
+
 func isIntKind(t reflect.Type) bool {
 	for t.Kind() == reflect.Pointer {
 		t = t.Elem()
@@ -693,6 +707,11 @@ func newAttribute(name string, t reflect.Type, index []int, ao AttributeOptions,
 			return nil, err
 		}
 		a.typ, a.typeFromGo = dt, true
+	}
+	if a.typ.Key() == "TSVECTOR" && !holdsString(t) {
+		// Sequelize's TSVECTOR validates that the value is a string; a
+		// Go field's type says it once for all values.
+		return nil, fmt.Errorf("attribute %s: a TSVECTOR holds a string, not a %s", name, t)
 	}
 	a.allowNull = ao.AllowNull == nil || *ao.AllowNull
 	if err := a.setDefault(ao.DefaultValue); err != nil {

@@ -7,6 +7,7 @@ import (
 	"log/slog"
 	"reflect"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 
@@ -92,8 +93,9 @@ func setField(f reflect.Value, v any) error {
 // instance. Zero values are inserted as they are, except where the
 // attribute has a default, which then replaces the zero value (unless
 // Build or Set named the attribute: see tracker.given), and for an
-// auto-increment key, which the database then assigns.
-func (md *Model[T]) insertColumns(inst *T, fields []string, ts time.Time) ([]*attribute, []any, error) {
+// auto-increment key, which the database then assigns. With silent true,
+// a non-zero updatedAt is kept as createdAt is (BulkCreateOptions.Silent).
+func (md *Model[T]) insertColumns(inst *T, fields []string, ts time.Time, silent ...bool) ([]*attribute, []any, error) {
 	rv := reflect.ValueOf(inst).Elem()
 	given := md.tr.givenOf(inst) // attributes Build or Set named: kept as given
 	cols := make([]*attribute, 0, len(md.m.attrs))
@@ -118,6 +120,9 @@ func (md *Model[T]) insertColumns(inst *T, fields []string, ts time.Time) ([]*at
 				}
 			}
 		case roleUpdatedAt:
+			if len(silent) > 0 && silent[0] && !zero {
+				break // BulkCreateOptions.Silent: the updatedAt given is kept
+			}
 			v = ts
 			if err := setField(f, ts); err != nil {
 				return nil, nil, err
@@ -815,8 +820,14 @@ type UpdateOptions struct {
 	// running BeforeUpdate/AfterUpdate (and the save hooks) for each, in one
 	// transaction; only rows the values change are written.
 	IndividualHooks bool
-	Transaction     *Tx
-	Logging         *slog.Logger
+	// Limit, when positive, updates at most that many of the matching rows
+	// (UPDATE ... LIMIT; with IndividualHooks, that many rows are loaded).
+	// MySQL and MariaDB only, as Sequelize's limit: on PostgreSQL and SQLite,
+	// where Sequelize ignores it and updates every matching row, it is a
+	// *QueryError and nothing is written. A negative Limit is a *QueryError.
+	Limit       int
+	Transaction *Tx
+	Logging     *slog.Logger
 }
 
 // Update sets values on the rows matching opts.Where and returns how many
@@ -832,6 +843,9 @@ func (md *Model[T]) Update(ctx context.Context, values Values, opts UpdateOption
 	if values == nil {
 		values = Values{}
 	}
+	if err := md.checkUpdateLimit(opts.Limit); err != nil {
+		return 0, err
+	}
 	opts.Where = md.scopedWhere(opts.Where)
 	ev := &HookEvent[T]{Values: values, Where: &opts.Where}
 	if err := md.fire(ctx, BeforeBulkUpdate, ev); err != nil {
@@ -841,7 +855,7 @@ func (md *Model[T]) Update(ctx context.Context, values Values, opts UpdateOption
 	var n int64
 	if opts.IndividualHooks {
 		err := md.db.Transaction(ctx, func(ctx context.Context, tx *Tx) error {
-			rows, err := md.FindAll(ctx, FindOptions{Where: opts.Where, Paranoid: opts.Paranoid, Logging: opts.Logging})
+			rows, err := md.FindAll(ctx, FindOptions{Where: opts.Where, Paranoid: opts.Paranoid, Limit: opts.Limit, Logging: opts.Logging})
 			if err != nil {
 				return err
 			}
@@ -940,7 +954,26 @@ func (md *Model[T]) buildUpdate(ctx context.Context, values Values, o UpdateOpti
 		s.w(",").id(a.field).w("=").arg(md.timeArg(a, now()))
 	}
 	md.writeWhere(s, c, o.Where, md.paranoidOn(o.Paranoid))
+	if err := md.checkUpdateLimit(o.Limit); err != nil {
+		return nil, err
+	}
+	if o.Limit > 0 {
+		s.w(" LIMIT ").w(strconv.Itoa(o.Limit))
+	}
 	return s, s.err
+}
+
+// checkUpdateLimit refuses an UpdateOptions.Limit the dialect cannot
+// render (no UPDATE ... LIMIT) or a negative one.
+func (md *Model[T]) checkUpdateLimit(limit int) error {
+	switch {
+	case limit < 0:
+		return &QueryError{newBase("SequelizeQueryError", "Update's Limit cannot be negative", nil)}
+	case limit > 0 && !md.db.dialect.Features().Has(dialect.UpdateLimit):
+		return &QueryError{newBase("SequelizeQueryError", "Update's Limit needs UPDATE ... LIMIT, which "+md.db.dialect.Name()+
+			" does not have (Sequelize ignores limit there and updates every matching row)", nil)}
+	}
+	return nil
 }
 
 // IncrementOptions are Sequelize's increment and decrement options.

@@ -164,7 +164,6 @@ func TestModelBulkCreate(t *testing.T) {
 		js.cannot("should not alter options")
 
 		js.it("should be able to set createdAt and updatedAt if using silent: true", func(c *C) {
-			c.Bug("BulkCreateOptions has no Silent: an explicit updatedAt is overwritten")
 			type mwNamed struct {
 				ID        int64
 				Name      *string
@@ -179,7 +178,7 @@ func TestModelBulkCreate(t *testing.T) {
 			for range 10 {
 				values = append(values, &mwNamed{CreatedAt: createdAt, UpdatedAt: updatedAt})
 			}
-			c.Must(users.BulkCreate(c.Ctx, values /* , sequelize.BulkCreateOptions{Silent: true} */))
+			c.Must(users.BulkCreate(c.Ctx, values, sequelize.BulkCreateOptions{Silent: true}))
 			got, err := users.FindAll(c.Ctx, sequelize.FindOptions{Where: sequelize.Where{"updatedAt": op.Ne(nil)}})
 			c.Must(err)
 			c.Eq("rows", len(got), 10)
@@ -649,20 +648,76 @@ func TestModelBulkCreate(t *testing.T) {
 			// conflictFields and again under onConflictWhere).
 			for range 2 {
 				js.describe("conflictWhere", func(js *suite) {
+					opts := sequelize.BulkCreateOptions{
+						ConflictWhere:      sequelize.Where{"timeDeleted": nil},
+						ConflictAttributes: []string{"userId", "foreignId"},
+						UpdateOnDuplicate:  []string{"userId", "foreignId", "timeDeleted"},
+					}
+					// memberships are the JS cases' ten rows, the ones
+					// deleted(i) says deleted.
+					memberships := func(deleted func(i int) bool) []*mwMembership {
+						out := make([]*mwMembership, 10)
+						for i := range out {
+							out[i] = &mwMembership{UserID: mwInt(int64(i + 1)), ForeignID: mwInt(int64(i + 20))}
+							if deleted(i) {
+								t := time.Now()
+								out[i].TimeDeleted = &t
+							}
+						}
+						return out
+					}
+					check := func(c *C, got []*mwMembership, deleted func(i int) bool) {
+						c.Helper()
+						for i, m := range got {
+							c.Eq("user_id", *m.UserID, int64(i+1))
+							c.Eq("foreign_id", *m.ForeignID, int64(i+20))
+							c.Eq("time_deleted set", m.TimeDeleted != nil, deleted(i))
+							if m.ID == 0 {
+								c.Fatalf("row %d has no id", i)
+							}
+						}
+					}
+					none := func(int) bool { return false }
 					js.it("should insert items with conflictWhere", func(c *C) {
 						c.Only("postgres", "sqlite")
-						c.Bug("BulkCreateOptions has no ConflictWhere (Sequelize's conflictWhere for a partial unique index)")
-						mwMembershipsSetup(c)
+						ms := mwMembershipsSetup(c)
+						rows := memberships(none)
+						c.Must(ms.BulkCreate(c.Ctx, rows, opts))
+						check(c, rows, none)
+						n, err := ms.Count(c.Ctx)
+						c.Must(err)
+						c.Eq("rows", n, 10)
 					})
 					js.it("should not conflict with soft deleted memberships", func(c *C) {
 						c.Only("postgres", "sqlite")
-						c.Bug("BulkCreateOptions has no ConflictWhere (Sequelize's conflictWhere for a partial unique index)")
-						mwMembershipsSetup(c)
+						ms := mwMembershipsSetup(c)
+						all := func(int) bool { return true }
+						rows := memberships(all)
+						c.Must(ms.BulkCreate(c.Ctx, rows, opts))
+						check(c, rows, all)
+						rows = memberships(none)
+						c.Must(ms.BulkCreate(c.Ctx, rows, opts))
+						check(c, rows, none)
+						n, err := ms.Count(c.Ctx)
+						c.Must(err)
+						c.Eq("rows", n, 20)
 					})
 					js.it("should upsert existing memberships", func(c *C) {
 						c.Only("postgres", "sqlite")
-						c.Bug("BulkCreateOptions has no ConflictWhere (Sequelize's conflictWhere for a partial unique index)")
-						mwMembershipsSetup(c)
+						ms := mwMembershipsSetup(c)
+						odd := func(i int) bool { return i%2 == 1 }
+						first := memberships(odd)
+						c.Must(ms.BulkCreate(c.Ctx, first, opts))
+						check(c, first, odd)
+						again := memberships(none)
+						c.Must(ms.BulkCreate(c.Ctx, again, opts))
+						check(c, again, none)
+						for i := 0; i < 10; i += 2 {
+							c.Eq("id of the row updated", again[i].ID, first[i].ID)
+						}
+						n, err := ms.Count(c.Ctx)
+						c.Must(err)
+						c.Eq("rows", n, 15)
 					})
 				})
 			}
@@ -861,12 +916,12 @@ func mwUsersAre(c *C, got []*mwBulkUser, pairs ...string) {
 }
 
 // mwMembershipsSetup defines the memberships model of the conflictWhere
-// cases: paranoid through time_deleted, with a unique index on (user_id,
-// foreign_id) for the rows not deleted.
+// cases, with a unique index on (user_id, foreign_id) for the rows whose
+// time_deleted is null. The JS model names time_deleted its deletedAt but
+// is not paranoid (no paranoid: true), so it is a plain attribute here.
 func mwMembershipsSetup(c *C) *sequelize.Model[mwMembership] {
 	c.Helper()
 	return mwDefine[mwMembership](c, sequelize.ModelOptions{ModelName: "memberships", CreatedAt: "-", UpdatedAt: "-",
-		DeletedAt: "timeDeleted", Paranoid: true,
 		Indexes: []sequelize.IndexOptions{{Unique: true, Fields: []sequelize.IndexField{{Attribute: "userId"}, {Attribute: "foreignId"}},
 			Where: sequelize.Where{"timeDeleted": nil}}}})
 }

@@ -119,12 +119,11 @@ func TestModelUpdate(t *testing.T) {
 
 		js.it("should only update one row", func(c *C) {
 			c.Only("mysql")
-			c.Bug("UpdateOptions has no Limit (Sequelize's limit on a MySQL/MariaDB update)")
 			accounts := mwUpdateSetup(c)
 			for _, name := range []string{"Account Name 1", "Account Name 2", "Account Name 3"} {
 				c.Must(accounts.Create(c.Ctx, &mwOwned{OwnerID: 2, Name: mwStr(name)}))
 			}
-			n, err := accounts.Update(c.Ctx, sequelize.Values{"name": "New Name"}, sequelize.UpdateOptions{Where: sequelize.Where{"ownerId": 2} /* , Limit: 1 */})
+			n, err := accounts.Update(c.Ctx, sequelize.Values{"name": "New Name"}, sequelize.UpdateOptions{Where: sequelize.Where{"ownerId": 2}, Limit: 1})
 			c.Must(err)
 			c.Eq("rows", n, 1)
 		})

@@ -49,6 +49,16 @@ type mwMember struct {
 	UpdatedAt   time.Time
 }
 
+// mw2UniqueUser is the users model of the conflictWhere cases.
+type mw2UniqueUser struct {
+	ID        int64
+	Name      *string
+	Bio       *string
+	IsUnique  *bool
+	CreatedAt time.Time
+	UpdatedAt time.Time
+}
+
 // mwUpsertSetup is the file's beforeEach, with T as its user model.
 func mwUpsertSetup[T any](c *C) (*sequelize.Model[T], *sequelize.Model[mwFieldPK]) {
 	c.Helper()
@@ -544,17 +554,70 @@ func TestModelUpsert(t *testing.T) {
 		})
 
 		js.describe("conflictWhere", func(js *suite) {
-			for _, title := range []string{
-				"should insert with no other rows",
-				"should update with another unique user",
-				"allows both unique and non-unique users with the same name",
-				"allows for multiple unique users with different names",
-			} {
-				js.it(title, func(c *C) {
-					c.Only("postgres", "sqlite")
-					c.Bug("UpsertOptions has no ConflictWhere (Sequelize's conflictWhere for a partial unique index)")
-				})
+			// users is the JS block's model: a unique index on name for the
+			// rows whose isUnique is true.
+			users := func(c *C) *sequelize.Model[mw2UniqueUser] {
+				c.Helper()
+				return mwDefine[mw2UniqueUser](c, sequelize.ModelOptions{ModelName: "users",
+					Indexes: []sequelize.IndexOptions{{Unique: true, Fields: []sequelize.IndexField{{Attribute: "name"}},
+						Where: sequelize.Where{"isUnique": true}}}})
 			}
+			opts := sequelize.UpsertOptions{ConflictWhere: sequelize.Where{"isUnique": true}}
+			upsert := func(c *C, m *sequelize.Model[mw2UniqueUser], name string, unique bool, bio *string) *mw2UniqueUser {
+				c.Helper()
+				row := &mw2UniqueUser{Name: mwStr(name), IsUnique: &unique, Bio: bio}
+				_, err := m.Upsert(c.Ctx, row, opts)
+				c.Must(err)
+				c.Eq("name", *row.Name, name)
+				if bio != nil {
+					if row.Bio == nil {
+						c.Fatalf("bio = nil, want %q", *bio)
+					}
+					c.Eq("bio", *row.Bio, *bio)
+				}
+				return row
+			}
+			rows := func(c *C, m *sequelize.Model[mw2UniqueUser]) int64 {
+				c.Helper()
+				n, err := m.Count(c.Ctx)
+				c.Must(err)
+				return n
+			}
+
+			js.it("should insert with no other rows", func(c *C) {
+				c.Only("postgres", "sqlite")
+				m := users(c)
+				upsert(c, m, "John", true, nil)
+				c.Eq("rows", rows(c, m), 1)
+			})
+
+			js.it("should update with another unique user", func(c *C) {
+				c.Only("postgres", "sqlite")
+				m := users(c)
+				first := upsert(c, m, "John", true, mwStr("before"))
+				second := upsert(c, m, "John", true, mwStr("after"))
+				c.Eq("id", second.ID, first.ID)
+				c.Eq("rows", rows(c, m), 1)
+			})
+
+			js.it("allows both unique and non-unique users with the same name", func(c *C) {
+				c.Only("postgres", "sqlite")
+				m := users(c)
+				first := upsert(c, m, "John", true, mwStr("first"))
+				second := upsert(c, m, "John", false, mwStr("second"))
+				if second.ID == first.ID {
+					c.Fatalf("the non-unique John was written over the unique one (id %d)", first.ID)
+				}
+				c.Eq("rows", rows(c, m), 2)
+			})
+
+			js.it("allows for multiple unique users with different names", func(c *C) {
+				c.Only("postgres", "sqlite")
+				m := users(c)
+				upsert(c, m, "John", true, mwStr("first"))
+				upsert(c, m, "Bob", false, mwStr("second"))
+				c.Eq("rows", rows(c, m), 2)
+			})
 		})
 	})
 }

@@ -133,6 +133,9 @@ const (
 	// through one connection (SQLite), so a write waits for a transaction
 	// in progress to end.
 	SingleWriter
+	// UpdateLimit: UPDATE ... LIMIT n (MySQL, MariaDB; Sequelize's
+	// "LIMIT ON UPDATE").
+	UpdateLimit
 )
 
 // Has reports whether all flags in f2 are set in f.

@@ -59,7 +59,7 @@ func (d *Dialect) Name() string {
 
 // Features returns the features of MySQL and MariaDB.
 func (*Dialect) Features() dialect.Features {
-	return dialect.LastInsertID | dialect.Savepoints | dialect.UpsertAffectedRows | dialect.NativeTimes
+	return dialect.LastInsertID | dialect.Savepoints | dialect.UpsertAffectedRows | dialect.NativeTimes | dialect.UpdateLimit
 }
 
 // QuoteIdentifier quotes name with backticks.
