@@ -382,8 +382,7 @@ func loadIncludes(ctx context.Context, insts []reflect.Value, includes []Include
 				fmt.Sprintf("an Include Limit is per parent and needs a HasMany association, not %s %s", inc.Association.Type(), inc.Association.As()), nil)}
 		}
 		if a, ok := assocs[inc.Association.As()]; !ok || a != inc.Association {
-			return &EagerLoadingError{newBase("SequelizeEagerLoadingError",
-				fmt.Sprintf("%s is not associated to %s!", inc.Association.TargetName(), modelName), nil)}
+			return errNotAssociated(inc.Association, modelName)
 		}
 		if inc.Attributes != nil && len(inc.Attributes) == 0 {
 			continue // filter only
@@ -399,6 +398,20 @@ func loadIncludes(ctx context.Context, insts []reflect.Value, includes []Include
 		}
 	}
 	return nil
+}
+
+// errNotAssociated is the error of an Include whose association is not
+// one of model's. Sequelize names the included model ("Task is not
+// associated to Worker!" for Worker.findAll({include: [Task]})); the Go
+// mistake that matches it is an association of another model (Task's
+// belongsTo Worker), whose source is the model meant. An association of
+// model itself that is not registered (another DB's) names its target.
+func errNotAssociated(a Association, model string) error {
+	name := a.TargetName()
+	if a.SourceName() != model {
+		name = a.SourceName()
+	}
+	return &EagerLoadingError{newBase("SequelizeEagerLoadingError", fmt.Sprintf("%s is not associated to %s!", name, model), nil)}
 }
 
 // writeRequired adds EXISTS conditions for required includes to a WHERE.

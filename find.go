@@ -52,8 +52,11 @@ type AsExpr struct {
 func Exclude(names ...string) ExcludeAttrs { return ExcludeAttrs(names) }
 
 // As selects expr, an attribute name or an expression, under alias
-// (Sequelize's [expr, 'alias']). Aliased values are not struct fields:
-// read them with FindAllRaw, or with Aggregate.
+// (Sequelize's [expr, 'alias']). An alias that names an attribute fills
+// that attribute's struct field. Other aliased values have no field:
+// unlike Sequelize, which keeps them in dataValues, FindAll and FindOne
+// refuse them with a *QueryError rather than drop them; read them with
+// FindAllRaw, or with Aggregate.
 func As(expr any, alias string) AsExpr { return AsExpr{Expr: expr, Alias: alias} }
 
 // FindOptions are Sequelize's finder options.
@@ -61,7 +64,8 @@ type FindOptions struct {
 	// Where filters the rows; see Where.
 	Where any
 	// Attributes picks the attributes to read: names, As(expr, alias), or
-	// Exclude(...) plus extras. Default: every attribute.
+	// Exclude(...) plus extras. Default: every attribute. Reading into
+	// structs, an alias must name an attribute (see As).
 	Attributes []any
 	// Order sorts the rows.
 	Order Order
@@ -164,6 +168,10 @@ type selectPlan struct {
 	// thrStart is the first of the junction columns a BelongsToMany read
 	// selects (FindOptions.via.attrs).
 	thrStart int
+	// unread are the aliases of selected expressions that name no
+	// attribute with a struct field: rows as maps carry them, structs
+	// cannot, so reading into structs refuses them.
+	unread []string
 }
 
 func (md *Model[T]) paranoidOn(p *bool) bool {
@@ -193,11 +201,20 @@ func (md *Model[T]) buildSelect(o *FindOptions, limitOne bool) (*selectPlan, err
 			if col.name != col.attr.field {
 				s.w(" AS ").id(col.name)
 			}
+			plan.attrs = append(plan.attrs, col.attr)
 		} else {
 			s.expr(col.expr, c.colRef)
 			s.w(" AS ").id(col.name)
+			// An alias naming an attribute fills that attribute's field,
+			// as Sequelize sets dataValues[alias]; another alias has no
+			// field (see selectPlan.unread).
+			into := m.byName[col.name]
+			if into == nil || into.goIndex == nil {
+				plan.unread = append(plan.unread, col.name)
+				into = nil
+			}
+			plan.attrs = append(plan.attrs, into)
 		}
-		plan.attrs = append(plan.attrs, col.attr)
 		plan.names = append(plan.names, col.name)
 	}
 	if v := o.via; v != nil && !v.noSource {
@@ -479,6 +496,10 @@ func (md *Model[T]) writeLimit(s *sqlb, limit, offset int) {
 
 // run executes a SELECT plan and scans the rows into new instances.
 func (md *Model[T]) run(ctx context.Context, plan *selectPlan, o *FindOptions) ([]*T, error) {
+	if len(plan.unread) > 0 {
+		return nil, &QueryError{newBase("SequelizeQueryError", fmt.Sprintf(
+			"%s has no attribute %q for the aliased attribute to fill: a struct holds attributes only; read aliased values with FindAllRaw", md.m.name, plan.unread[0]), nil)}
+	}
 	var out []*T
 	var chunks [][]T // rows after the first, allocated together (see tracker)
 	db := md.db
@@ -557,8 +578,7 @@ func (md *Model[T]) checkIncludes(includes []Include) error {
 			return &EagerLoadingError{newBase("SequelizeEagerLoadingError", "an Include needs its Association", nil)}
 		}
 		if a, ok := md.m.assocs[inc.Association.As()]; !ok || a != inc.Association {
-			return &EagerLoadingError{newBase("SequelizeEagerLoadingError",
-				fmt.Sprintf("%s is not associated to %s!", inc.Association.TargetName(), md.m.name), nil)}
+			return errNotAssociated(inc.Association, md.m.name)
 		}
 		if t := inc.Through; inc.Association.Type() != BelongsToManyType && (t.Attributes != nil || t.Where != nil || t.Paranoid != nil) {
 			return &EagerLoadingError{newBase("SequelizeEagerLoadingError",

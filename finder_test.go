@@ -191,3 +191,31 @@ func TestFinderOptions(t *testing.T) {
 		}
 	})
 }
+
+// An aliased attribute fills the field its alias names, and FindAll
+// refuses an alias that names no attribute rather than drop its value.
+func TestFindAliasedAttributes(t *testing.T) {
+	testdb.Each(t, func(t *testing.T, tg testdb.Target) {
+		ctx := t.Context()
+		_, g := gadgets(t, tg)
+		list, err := g.FindAll(ctx, sequelize.FindOptions{
+			Attributes: []any{"id", sequelize.As(sequelize.Fn("upper", sequelize.Col("name")), "name")},
+			Order:      sequelize.Order{{"id"}},
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := names(list); !slices.Equal(got, []string{"LAMP", "TORCH", "FAN"}) {
+			t.Errorf("names = %v, want the upper-cased names", got)
+		}
+		_, err = g.FindAll(ctx, sequelize.FindOptions{Attributes: []any{"id", sequelize.As("name", "label")}})
+		var qe *sequelize.QueryError
+		if !errors.As(err, &qe) || !strings.Contains(err.Error(), `"label"`) || !strings.Contains(err.Error(), "FindAllRaw") {
+			t.Fatalf("err = %v, want a QueryError naming the alias and FindAllRaw", err)
+		}
+		rows, err := g.FindAllRaw(ctx, sequelize.FindOptions{Attributes: []any{sequelize.As("name", "label")}, Order: sequelize.Order{{"id"}}})
+		if err != nil || len(rows) != 3 || rows[0]["label"] != "lamp" {
+			t.Fatalf("FindAllRaw = %v, %v", rows, err)
+		}
+	})
+}
