@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"log/slog"
 	"reflect"
+	"slices"
 	"strings"
 
 	"github.com/gosequelize/sequelize/internal/naming"
@@ -42,7 +43,8 @@ type AssociationOptions struct {
 	// As is the alias (default: the target model's name, singular for
 	// BelongsTo and HasOne, plural for HasMany and BelongsToMany). Included
 	// rows land in the source struct's field with this name
-	// (case-insensitive). Sequelize's {singular, plural} form of as only
+	// (case-insensitive; a field that holds an attribute, such as a
+	// foreign key "binary" beside the alias "Binary", is not one). Sequelize's {singular, plural} form of as only
 	// names the generated accessors (getX, addXs); the mixins here are
 	// methods with fixed names, so As is a string: the foreign keys
 	// derived from it use its singular, as Sequelize's do.
@@ -109,6 +111,9 @@ type Association interface {
 	// hasField reports whether the source struct has a field for the
 	// included rows.
 	hasField() bool
+	// parentKey is the source attribute whose values load the associated
+	// rows: the foreign key for BelongsTo, the source key otherwise.
+	parentKey() *attribute
 	// orderExpr writes a scalar subquery giving attr of the row a parent
 	// (aliased parentAlias) is associated with, for ordering; to-many
 	// associations fail.
@@ -185,6 +190,13 @@ func (a *assocBase) SourceName() string    { return a.source.name }
 func (a *assocBase) TargetName() string    { return a.target.name }
 func (a *assocBase) hasField() bool        { return a.field != nil }
 
+func (a *assocBase) parentKey() *attribute {
+	if a.typ == BelongsToType {
+		return a.fkAttr
+	}
+	return a.key
+}
+
 func (a *assocBase) targetAssociations() map[string]Association {
 	return a.targetAssn()
 }
@@ -202,6 +214,11 @@ func includeField(m *modelMeta, as string, target reflect.Type, many bool) []int
 	for i := range m.goType.NumField() {
 		f := m.goType.Field(i)
 		if strings.EqualFold(f.Name, as) {
+			if m.attrAt(f.Index) {
+				// A column, such as the foreign key "binary" of the alias
+				// "Binary": the association has no include field.
+				continue
+			}
 			if f.Type != want {
 				assocPanic("%s.%s must be of type %s to hold the included %s rows, not %s", m.name, f.Name, want, as, f.Type)
 			}
@@ -209,6 +226,16 @@ func includeField(m *modelMeta, as string, target reflect.Type, many bool) []int
 		}
 	}
 	return nil
+}
+
+// attrAt reports whether the struct field at index holds an attribute.
+func (m *modelMeta) attrAt(index []int) bool {
+	for _, a := range m.attrs {
+		if slices.Equal(a.goIndex, index) {
+			return true
+		}
+	}
+	return false
 }
 
 // fkNamed finds the attribute a foreign key named name lands in: by name,

@@ -251,6 +251,8 @@ func (a *HasOneAssociation[S, T]) exists(s *sqlb, parentAlias string, inc *Inclu
 }
 func (a *HasOneAssociation[S, T]) hasField() bool { return a.h.field != nil }
 
+func (a *HasOneAssociation[S, T]) parentKey() *attribute { return a.h.parentKey() }
+
 func (a *HasOneAssociation[S, T]) targetAssociations() map[string]Association {
 	return a.h.targetAssociations()
 }

@@ -11,6 +11,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/gosequelize/sequelize/datatypes"
 	"github.com/gosequelize/sequelize/dialect"
 	"github.com/gosequelize/sequelize/op"
 )
@@ -65,7 +66,10 @@ type FindOptions struct {
 	Where any
 	// Attributes picks the attributes to read: names, As(expr, alias), or
 	// Exclude(...) plus extras. Default: every attribute. Reading into
-	// structs, an alias must name an attribute (see As).
+	// structs, an alias must name an attribute (see As). A VIRTUAL
+	// attribute selects the attributes it depends on (VIRTUAL(type,
+	// fields...)), and the keys the includes load by are added, as
+	// Sequelize adds the primary key of a find with includes.
 	Attributes []any
 	// Order sorts the rows.
 	Order Order
@@ -106,6 +110,7 @@ type FindOptions struct {
 
 	via       *throughJoin // BelongsToMany: join the through table, select its source key
 	perParent *perParent   // an include's per-parent Limit
+	aggregate bool         // rows as maps, includes only filter: select no include keys
 }
 
 // perParent limits rows per value of attr with a window function.
@@ -187,10 +192,32 @@ func (md *Model[T]) buildSelect(o *FindOptions, limitOne bool) (*selectPlan, err
 	s := newSQLB(md.db)
 	c := &whereCtx{db: md.db, m: m, alias: m.name}
 	plan := &selectPlan{}
+	if o.Include != nil {
+		var err error
+		if o.Include, err = expandAll(m, o.Include); err != nil {
+			return nil, err
+		}
+	}
+	if err := md.checkIncludes(o.Include); err != nil {
+		return nil, err
+	}
 	s.w("SELECT ")
 	cols, err := md.selectColumns(o.Attributes)
 	if err != nil {
 		return nil, err
+	}
+	if len(o.Attributes) > 0 && !o.aggregate {
+		// The includes load by these keys: select them as Sequelize
+		// selects the primary key of a find with includes.
+		for i := range o.Include {
+			inc := &o.Include[i]
+			if inc.Attributes != nil && len(inc.Attributes) == 0 {
+				continue // filter only
+			}
+			if k := inc.Association.parentKey(); !slices.ContainsFunc(cols, func(c selectCol) bool { return c.attr == k }) {
+				cols = append(cols, selectCol{attr: k, name: k.name})
+			}
+		}
 	}
 	for i, col := range cols {
 		if i > 0 {
@@ -264,15 +291,6 @@ func (md *Model[T]) buildSelect(o *FindOptions, limitOne bool) (*selectPlan, err
 			tc.writeCol(s, v.through.deletedAt, nil)
 			s.w(" IS NULL")
 		}
-	}
-	if o.Include != nil {
-		var err error
-		if o.Include, err = expandAll(m, o.Include); err != nil {
-			return nil, err
-		}
-	}
-	if err := md.checkIncludes(o.Include); err != nil {
-		return nil, err
 	}
 	md.writeWhere(s, c, o.Where, md.paranoidOn(o.Paranoid), o.Include...)
 	if len(o.Group) > 0 {
@@ -354,7 +372,23 @@ func (md *Model[T]) selectColumns(list []any) ([]selectCol, error) {
 		case string:
 			a := m.byName[x]
 			if a == nil {
-				return nil, errUnknownAttr(m, x)
+				v := m.virtual(x)
+				if v == nil {
+					return nil, errUnknownAttr(m, x)
+				}
+				// A VIRTUAL attribute is no column: select the attributes
+				// its getter needs (VIRTUAL(type, fields...)).
+				vt, _ := v.typ.(datatypes.VirtualType)
+				for _, dep := range vt.Fields() {
+					d := m.byName[dep]
+					if d == nil {
+						return nil, &QueryError{newBase("SequelizeQueryError", fmt.Sprintf("%s.%s: the VIRTUAL attribute depends on %q, which is not an attribute", m.name, v.name, dep), nil)}
+					}
+					if !slices.ContainsFunc(cols, func(c selectCol) bool { return c.attr == d }) {
+						cols = append(cols, selectCol{attr: d, name: d.name})
+					}
+				}
+				continue
 			}
 			cols = append(cols, selectCol{attr: a, name: a.name})
 		case AsExpr:
@@ -819,6 +853,7 @@ func (distinctExpr) isExpr() {}
 
 // aggregateRows runs a SELECT of expressions and returns raw rows.
 func (md *Model[T]) aggregateRows(ctx context.Context, o FindOptions) ([]Row, error) {
+	o.aggregate = true
 	plan, err := md.buildSelect(&o, false)
 	if err != nil {
 		return nil, err

@@ -557,6 +557,16 @@ func (m *modelMeta) attrOrField(name string) *attribute {
 	return m.byField[name]
 }
 
+// virtual returns the VIRTUAL attribute called name, or nil.
+func (m *modelMeta) virtual(name string) *attribute {
+	for _, v := range m.virtuals {
+		if v.name == name {
+			return v
+		}
+	}
+	return nil
+}
+
 func (m *modelMeta) fieldByGoName(name string) *attribute {
 	for _, a := range m.attrs {
 		if a.goIndex != nil && m.goType.FieldByIndex(a.goIndex).Name == name {
