@@ -509,7 +509,8 @@ func (a *HasManyAssociation[S, T]) setFK(target any, v any) {
 }
 
 // Has reports whether every target (an instance, a key, or a slice of
-// either) is associated with src (Sequelize's hasX / hasXs).
+// either) is associated with src (Sequelize's hasX / hasXs), whatever
+// the target model's scope.
 func (a *HasManyAssociation[S, T]) Has(ctx context.Context, src *S, target any, opts ...CountOptions) (bool, error) {
 	o, err := oneOption(opts)
 	if err != nil {
@@ -525,12 +526,15 @@ func (a *HasManyAssociation[S, T]) Has(ctx context.Context, src *S, target any, 
 	}
 	w[a.target.pks[0].name] = keys
 	o.Where = w
-	n, err := a.tgt.Count(ctx, o)
+	// Unscoped, as Sequelize's hasX ({scope: false}): the link is what
+	// counts, not whether the target's scope shows the row.
+	n, err := a.tgt.Unscoped().Count(ctx, o)
 	return n == int64(len(slices.Compact(keys))), err
 }
 
 // Add associates targets (an instance, a key, or a slice of either) with
-// src in one UPDATE (Sequelize's addX / addXs).
+// src in one UPDATE (Sequelize's addX / addXs), whatever the target
+// model's scope, as in Sequelize.
 func (a *HasManyAssociation[S, T]) Add(ctx context.Context, src *S, target any, opts ...SetOptions) error {
 	o, err := oneOption(opts)
 	if err != nil {
@@ -551,7 +555,7 @@ func (a *HasManyAssociation[S, T]) Add(ctx context.Context, src *S, target any, 
 	for k, v := range w {
 		values[k] = v
 	}
-	if _, err := a.tgt.Update(ctx, values, UpdateOptions{Where: Where{a.target.pks[0].name: keys}, Transaction: o.Transaction, Logging: o.Logging}); err != nil {
+	if _, err := a.tgt.Unscoped().Update(ctx, values, UpdateOptions{Where: Where{a.target.pks[0].name: keys}, Transaction: o.Transaction, Logging: o.Logging}); err != nil {
 		return err
 	}
 	a.setFK(target, w[a.fk])
@@ -559,7 +563,8 @@ func (a *HasManyAssociation[S, T]) Add(ctx context.Context, src *S, target any, 
 }
 
 // Remove dissociates targets from src in one UPDATE, setting their foreign
-// key to NULL (Sequelize's removeX / removeXs).
+// key to NULL (Sequelize's removeX / removeXs), whatever the target
+// model's scope.
 func (a *HasManyAssociation[S, T]) Remove(ctx context.Context, src *S, target any, opts ...SetOptions) error {
 	o, err := oneOption(opts)
 	if err != nil {
@@ -577,7 +582,7 @@ func (a *HasManyAssociation[S, T]) Remove(ctx context.Context, src *S, target an
 		return err
 	}
 	w[a.target.pks[0].name] = keys
-	if _, err := a.tgt.Update(ctx, Values{a.fk: nil}, UpdateOptions{Where: w, Transaction: o.Transaction, Logging: o.Logging}); err != nil {
+	if _, err := a.tgt.Unscoped().Update(ctx, Values{a.fk: nil}, UpdateOptions{Where: w, Transaction: o.Transaction, Logging: o.Logging}); err != nil {
 		return err
 	}
 	a.setFK(target, nil)
@@ -586,7 +591,8 @@ func (a *HasManyAssociation[S, T]) Remove(ctx context.Context, src *S, target an
 
 // Set makes targets (an instance, a key, a slice of either, or nil) the
 // only rows associated with src: two UPDATEs, one unlinking the others,
-// one linking these (Sequelize's setXs; for HasOne, setX).
+// one linking these (Sequelize's setXs; for HasOne, setX). Like
+// Sequelize's, they ignore the target model's scope.
 func (a *HasManyAssociation[S, T]) Set(ctx context.Context, src *S, target any, opts ...SetOptions) error {
 	o, err := oneOption(opts)
 	if err != nil {
@@ -608,7 +614,7 @@ func (a *HasManyAssociation[S, T]) Set(ctx context.Context, src *S, target any, 
 		if len(keys) > 0 {
 			unlink[a.target.pks[0].name] = op.NotIn(keys)
 		}
-		if _, err := a.tgt.Update(ctx, Values{a.fk: nil}, UpdateOptions{Where: unlink, Logging: o.Logging}); err != nil {
+		if _, err := a.tgt.Unscoped().Update(ctx, Values{a.fk: nil}, UpdateOptions{Where: unlink, Logging: o.Logging}); err != nil {
 			return err
 		}
 		if len(keys) == 0 {

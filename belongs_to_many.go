@@ -373,7 +373,7 @@ func (a *BelongsToManyAssociation[S, T]) Count(ctx context.Context, src *S, opts
 
 // Has reports whether every target (an instance, a key, or a slice of
 // either) is associated with src (Sequelize's hasX / hasXs), with one
-// COUNT.
+// COUNT, whatever the target model's scope.
 func (a *BelongsToManyAssociation[S, T]) Has(ctx context.Context, src *S, target any) (bool, error) {
 	items, err := targetItems[T](a.target, a.tkey, target)
 	if err != nil || len(items) == 0 {
@@ -385,7 +385,21 @@ func (a *BelongsToManyAssociation[S, T]) Has(ctx context.Context, src *S, target
 			keys = append(keys, it.key)
 		}
 	}
-	n, err := a.Count(ctx, src, CountOptions{Where: Where{a.tkey.name: keys}})
+	k, err := a.sourceKey(src)
+	if err != nil {
+		return false, err
+	}
+	o := CountOptions{Where: Where{a.tkey.name: keys}}
+	if len(a.scope) > 0 {
+		o.Where = []any{Where(a.scope), o.Where}
+	}
+	if o.via, err = a.join([]any{k}, nil); err != nil {
+		return false, err
+	}
+	o.via.noSource = true
+	// Unscoped, as Sequelize's hasX ({scope: false}): the link is what
+	// counts, not whether the target's scope shows the row.
+	n, err := a.tgt.Unscoped().Count(ctx, o)
 	return n == int64(len(keys)), err
 }
 

@@ -390,6 +390,9 @@ func (md *Model[T]) selectColumns(list []any) ([]selectCol, error) {
 				}
 				continue
 			}
+			if slices.ContainsFunc(cols, func(c selectCol) bool { return c.attr == a }) {
+				continue // named twice, or by Exclude's complement too
+			}
 			cols = append(cols, selectCol{attr: a, name: a.name})
 		case AsExpr:
 			if name, ok := x.Expr.(string); ok {
@@ -934,19 +937,23 @@ type AggregateOptions struct {
 }
 
 // Aggregate applies the SQL function fn ("max", "min", "sum", "avg",
-// "count", ...) to attr over the matching rows (Sequelize's aggregate) and
-// scans the result into dst, a pointer (for example *int64, *float64,
-// *string for exact decimals, *time.Time, or a pointer to a pointer, which
-// stays nil when there are no rows). It takes at most one AggregateOptions.
+// "count", ...) to attr, an attribute or "*", over the matching rows
+// (Sequelize's aggregate) and scans the result into dst, a pointer (for
+// example *int64, *float64, *string for exact decimals, *time.Time, or a
+// pointer to a pointer, which stays nil when there are no rows). It takes
+// at most one AggregateOptions.
 func (md *Model[T]) Aggregate(ctx context.Context, attr, fn string, dst any, opts ...AggregateOptions) error {
 	o, err := oneOption(opts)
 	if err != nil {
 		return err
 	}
-	if md.m.byName[attr] == nil {
+	var arg any = Col(attr)
+	switch {
+	case attr == "*":
+		arg = Literal("*") // aggregate('*', 'count')
+	case md.m.byName[attr] == nil:
 		return errUnknownAttr(md.m, attr)
 	}
-	var arg any = Col(attr)
 	if o.Distinct {
 		arg = distinctExpr{arg}
 	}
