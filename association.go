@@ -136,7 +136,9 @@ type Include struct {
 	Required *bool
 	// Attributes picks the included model's attributes. An empty non-nil
 	// slice (Sequelize's attributes: []) loads no rows: the include only
-	// filters, with Where or Required.
+	// filters, with Where or Required. The included rows are read by a
+	// query of their own, so an aggregate over Sequelize's join (an As
+	// alias naming no attribute) is refused, as by FindAll (see As).
 	Attributes []any
 	// Order sorts the included rows (within each parent).
 	Order Order

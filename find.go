@@ -91,7 +91,9 @@ type FindOptions struct {
 	// true; Bool(false) includes them).
 	Paranoid *bool
 	// RejectOnEmpty makes FindOne and FindByPK return an *EmptyResultError
-	// when nothing matches (and FindAll when it finds no rows).
+	// when nothing matches (and FindAll when it finds no rows). It is a
+	// bool, not Sequelize's error to return instead (see
+	// ModelOptions.RejectOnEmpty).
 	RejectOnEmpty bool
 	// Transaction runs the query in this transaction instead of the one
 	// carried by the context.
@@ -776,6 +778,8 @@ func (md *Model[T]) pkWhere(pk any) (Where, error) {
 type CountOptions struct {
 	Where any
 	// Distinct counts distinct values of Col (default the primary key).
+	// Includes never multiply the rows counted (see Include), so unlike
+	// Sequelize's joined count, Distinct changes nothing there.
 	Distinct bool
 	// Col is the attribute counted (default *, or the primary key with Distinct).
 	Col string
