@@ -153,9 +153,21 @@ type Include struct {
 	// single query, with ROW_NUMBER() OVER (PARTITION BY the foreign key).
 	Limit int
 	// All includes every association of the model whose rows its struct
-	// has a field for (Sequelize's {all: true}); Association must then be
-	// nil.
+	// has a field for (Sequelize's {all: true}), but for those another
+	// Include of the same list names; Association, Where and Include must
+	// then be empty, and the other options (Attributes, Required, Order,
+	// Paranoid, Limit, Separate, and Through for BelongsToMany) apply to
+	// every association it includes.
 	All bool
+	// AllTypes, with All, includes only the associations of these types
+	// (Sequelize's all: 'BelongsTo', 'HasOne', 'HasMany', or 'One' for
+	// BelongsToType and HasOneType, 'Has' for HasOneType and HasManyType,
+	// 'Many' for HasManyType). Nil means every type.
+	AllTypes []AssociationType
+	// Nested, with All, also includes every association of each included
+	// model, recursively, skipping a model already on the path from the
+	// model found (Sequelize's {all: true, nested: true}).
+	Nested bool
 	// Through shapes a BelongsToMany include's junction rows: the through
 	// attributes read, a filter on them, paranoid (Sequelize's
 	// include.through). Other associations refuse it.

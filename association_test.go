@@ -715,3 +715,52 @@ func TestForeignKeyAttributeOptions(t *testing.T) {
 		}
 	})
 }
+
+// Include All with AllTypes keeps the associations of those types, passes
+// its Attributes on, yields to an Include naming the same association, and
+// with Nested walks the included models' associations without going back
+// along the path.
+func TestIncludeAllOptions(t *testing.T) {
+	testdb.Each(t, func(t *testing.T, tg testdb.Target) {
+		ctx := t.Context()
+		w := newWorld(t, tg)
+		g := &Group{Name: "g"}
+		if err := w.groups.Create(ctx, g); err != nil {
+			t.Fatal(err)
+		}
+		p := &Person{Username: "ann", GroupID: &g.ID}
+		if err := w.people.Create(ctx, p); err != nil {
+			t.Fatal(err)
+		}
+		post := &Post{Title: "t", PersonID: &p.ID}
+		if err := w.posts.Create(ctx, post); err != nil {
+			t.Fatal(err)
+		}
+		if err := w.comments.Create(ctx, &Comment{Body: "c", PostID: &post.ID}); err != nil {
+			t.Fatal(err)
+		}
+		got, err := w.people.FindOne(ctx, sequelize.FindOptions{Include: []sequelize.Include{
+			{All: true, AllTypes: []sequelize.AssociationType{sequelize.HasManyType}, Attributes: []any{"id"}},
+		}})
+		if err != nil || got.Group != nil || len(got.Posts) != 1 || got.Posts[0].Title != "" {
+			t.Errorf("All HasMany with Attributes [id] = %+v, %v", got, err)
+		}
+		got, err = w.people.FindOne(ctx, sequelize.FindOptions{Include: []sequelize.Include{
+			{All: true}, {Association: w.group, Attributes: []any{"id"}},
+		}})
+		if err != nil || got.Group == nil || got.Group.Name != "" || len(got.Posts) != 1 || got.Posts[0].Title != "t" {
+			t.Errorf("All overruled by a named include = %+v, %v", got, err)
+		}
+		gs, err := w.groups.FindAll(ctx, sequelize.FindOptions{Include: []sequelize.Include{{All: true, Nested: true}}})
+		if err != nil || len(gs) != 1 || len(gs[0].Members) != 1 {
+			t.Fatalf("All nested = %+v, %v", gs, err)
+		}
+		m := gs[0].Members[0]
+		if m.Group != nil || len(m.Posts) != 1 || len(m.Posts[0].Comments) != 1 {
+			t.Errorf("All nested member = %+v (group %v), want posts and comments, no group", m, m.Group)
+		}
+		if _, err := w.people.FindAll(ctx, sequelize.FindOptions{Include: []sequelize.Include{{Association: w.group, Nested: true}}}); err == nil {
+			t.Error("Nested without All was accepted")
+		}
+	})
+}

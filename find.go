@@ -121,30 +121,64 @@ type perParent struct {
 	n    int
 }
 
-// expandAll replaces Include{All: true} with one Include per association
-// of m that has a struct field for its rows, sorted by alias.
+// expandAll replaces each Include{All: true} with one Include per
+// association of m that has a struct field for its rows (of AllTypes, when
+// set), sorted by alias, skipping the associations another include of the
+// list names, as Sequelize's include all does.
 func expandAll(m *modelMeta, includes []Include) ([]Include, error) {
+	named := map[Association]bool{}
+	for _, inc := range includes {
+		if !inc.All {
+			named[inc.Association] = true
+		} else if inc.Association != nil || inc.Where != nil || len(inc.Include) > 0 {
+			return nil, &EagerLoadingError{newBase("SequelizeEagerLoadingError", "Include{All: true} takes no Association, Where or nested Include", nil)}
+		}
+	}
 	var out []Include
 	for _, inc := range includes {
 		if !inc.All {
+			if len(inc.AllTypes) > 0 || inc.Nested {
+				return nil, &EagerLoadingError{newBase("SequelizeEagerLoadingError", "Include.AllTypes and Include.Nested go with All", nil)}
+			}
 			out = append(out, inc)
 			continue
 		}
-		if inc.Association != nil || inc.Where != nil || len(inc.Include) > 0 {
-			return nil, &EagerLoadingError{newBase("SequelizeEagerLoadingError", "Include{All: true} takes no Association, Where or nested Include", nil)}
-		}
-		aliases := make([]string, 0, len(m.assocs))
-		for a := range m.assocs {
-			aliases = append(aliases, a)
-		}
-		slices.Sort(aliases)
-		for _, a := range aliases {
-			if m.assocs[a].hasField() && !slices.ContainsFunc(out, func(i Include) bool { return i.Association == m.assocs[a] }) {
-				out = append(out, Include{Association: m.assocs[a], Required: inc.Required, Paranoid: inc.Paranoid})
-			}
+		out = append(out, expandAllOf(m.assocs, inc, named, []string{m.name})...)
+		for _, x := range out {
+			named[x.Association] = true
 		}
 	}
 	return out, nil
+}
+
+// expandAllOf returns the includes inc (an All include) makes of the
+// associations assocs, those of the model at the end of path.
+func expandAllOf(assocs map[string]Association, inc Include, skip map[Association]bool, path []string) []Include {
+	aliases := make([]string, 0, len(assocs))
+	for a := range assocs {
+		aliases = append(aliases, a)
+	}
+	slices.Sort(aliases)
+	var out []Include
+	for _, alias := range aliases {
+		a := assocs[alias]
+		if !a.hasField() || skip[a] || len(inc.AllTypes) > 0 && !slices.Contains(inc.AllTypes, a.Type()) {
+			continue
+		}
+		if inc.Nested && slices.Contains(path, a.TargetName()) {
+			continue
+		}
+		child := inc
+		child.Association, child.All, child.AllTypes, child.Nested, child.Include = a, false, nil, false, nil
+		if a.Type() != BelongsToManyType {
+			child.Through = ThroughOptions{}
+		}
+		if inc.Nested {
+			child.Include = expandAllOf(a.targetAssociations(), inc, nil, append(slices.Clone(path), a.TargetName()))
+		}
+		out = append(out, child)
+	}
+	return out
 }
 
 // throughJoin joins a BelongsToMany through table to the target's SELECT

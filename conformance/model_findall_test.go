@@ -908,11 +908,35 @@ func TestModelFindAll(t *testing.T) {
 				})
 
 				js.it("includes specific type of association", func(c *C) {
-					c.Bug("Include has no type filter for All (Sequelize's all: 'BelongsTo', 'HasMany', ...)")
+					g := setup(c)
+					list, err := g.countries.FindAll(c.Ctx, sequelize.FindOptions{Include: []sequelize.Include{
+						{All: true, AllTypes: []sequelize.AssociationType{sequelize.BelongsToType}},
+					}})
+					c.Must(err)
+					if len(list) == 0 || list[0].Continent == nil {
+						c.Fatalf("countries = %+v, want the continent", list)
+					}
+					if list[0].Industries != nil || list[0].People != nil || list[0].Residents != nil {
+						c.Fatalf("country = %+v, want only its BelongsTo loaded", list[0])
+					}
 				})
 
 				js.it("utilises specified attributes", func(c *C) {
-					c.Bug("Include has no type filter for All (Sequelize's all: 'HasMany'), and drops the Attributes of an All include")
+					g := setup(c)
+					list, err := g.countries.FindAll(c.Ctx, sequelize.FindOptions{Include: []sequelize.Include{
+						{All: true, AllTypes: []sequelize.AssociationType{sequelize.HasManyType}, Attributes: []any{"name"}},
+					}})
+					c.Must(err)
+					if len(list) == 0 || len(list[0].People) == 0 || len(list[0].Residents) == 0 {
+						c.Fatalf("countries = %+v, want people and residents", list)
+					}
+					for _, p := range []*mqPerson{list[0].People[0], list[0].Residents[0]} {
+						c.Eq("name", p.Name, "Bob")
+						c.Eq("lastName (not selected)", p.LastName, "")
+					}
+					if list[0].Continent != nil || list[0].Industries != nil {
+						c.Fatalf("country = %+v, want only its HasMany loaded", list[0])
+					}
 				})
 
 				js.it("is over-ruled by specified include", func(c *C) {
@@ -929,7 +953,19 @@ func TestModelFindAll(t *testing.T) {
 				})
 
 				js.it("includes all nested associations", func(c *C) {
-					c.Bug("Include has no Nested for All (Sequelize's {all: true, nested: true})")
+					g := setup(c)
+					list, err := g.continents.FindAll(c.Ctx, sequelize.FindOptions{Include: []sequelize.Include{{All: true, Nested: true}}})
+					c.Must(err)
+					if len(list) == 0 || len(list[0].Countries) == 0 {
+						c.Fatalf("continents = %+v, want one with its countries", list)
+					}
+					country := list[0].Countries[0]
+					if country.Industries == nil || country.People == nil || country.Residents == nil {
+						c.Fatalf("country = %+v, want its industries, people and residents", country)
+					}
+					c.Eq("continent (already on the path)", country.Continent, (*mqContinent)(nil))
+					c.Eq("industries", len(country.Industries), 1)
+					c.Eq("people", len(country.People), 1)
 				})
 			})
 
