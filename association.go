@@ -159,6 +159,11 @@ type Include struct {
 	// Paranoid, Limit, Separate, and Through for BelongsToMany) apply to
 	// every association it includes.
 	All bool
+	// Scope applies these scopes of the target model to the included rows
+	// instead of its default scope, as Model.Scope does; an empty non-nil
+	// slice applies none (Sequelize's include: [Model.scope('name')] and
+	// Model.unscoped()). Nil keeps the target's default scope.
+	Scope []any
 	// AllTypes, with All, includes only the associations of these types
 	// (Sequelize's all: 'BelongsTo', 'HasOne', 'HasMany', or 'One' for
 	// BelongsToType and HasOneType, 'Has' for HasOneType and HasManyType,

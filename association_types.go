@@ -86,7 +86,11 @@ func (a *BelongsToAssociation[S, T]) load(ctx context.Context, parents []reflect
 		if len(chunk) == 0 {
 			continue
 		}
-		rows, err := a.tgt.FindAll(ctx, includeFind(inc, o, a.key.name, chunk, nil))
+		tgt, err := withScope(a.tgt, inc.Scope)
+		if err != nil {
+			return nil, err
+		}
+		rows, err := tgt.FindAll(ctx, includeFind(inc, o, a.key.name, chunk, nil))
 		if err != nil {
 			return nil, err
 		}
@@ -145,6 +149,8 @@ func writeExists(s *sqlb, db *DB, target *modelMeta, alias string, col *attribut
 }
 
 // Get returns the target row src points to, or nil (Sequelize's getX).
+// The target's default scope applies unless FindOptions.Scope names
+// others.
 func (a *BelongsToAssociation[S, T]) Get(ctx context.Context, src *S, opts ...FindOptions) (*T, error) {
 	o, err := oneOption(opts)
 	if err != nil {
@@ -160,7 +166,11 @@ func (a *BelongsToAssociation[S, T]) Get(ctx context.Context, src *S, opts ...Fi
 	} else {
 		o.Where = w
 	}
-	return a.tgt.FindOne(ctx, o)
+	tgt, err := getScope(a.tgt, &o)
+	if err != nil {
+		return nil, err
+	}
+	return tgt.FindOne(ctx, o)
 }
 
 // Set points src at target, an instance (*T), a primary-key value, or nil,
@@ -352,7 +362,11 @@ func (a *HasManyAssociation[S, T]) load(ctx context.Context, parents []reflect.V
 		if len(chunk) == 0 {
 			continue
 		}
-		rows, err := a.tgt.FindAll(ctx, includeFind(inc, o, a.fk, chunk, a.scope))
+		tgt, err := withScope(a.tgt, inc.Scope)
+		if err != nil {
+			return nil, err
+		}
+		rows, err := tgt.FindAll(ctx, includeFind(inc, o, a.fk, chunk, a.scope))
 		if err != nil {
 			return nil, err
 		}
@@ -403,7 +417,8 @@ func (a *HasManyAssociation[S, T]) where(src *S, extra any) (Where, any, error) 
 }
 
 // Get returns src's associated rows (Sequelize's getXs), filtered and
-// ordered by opts.
+// ordered by opts. The target's default scope applies unless
+// FindOptions.Scope names others.
 func (a *HasManyAssociation[S, T]) Get(ctx context.Context, src *S, opts ...FindOptions) ([]*T, error) {
 	o, err := oneOption(opts)
 	if err != nil {
@@ -413,7 +428,11 @@ func (a *HasManyAssociation[S, T]) Get(ctx context.Context, src *S, opts ...Find
 	if err != nil {
 		return nil, err
 	}
-	return a.tgt.FindAll(ctx, o)
+	tgt, err := getScope(a.tgt, &o)
+	if err != nil {
+		return nil, err
+	}
+	return tgt.FindAll(ctx, o)
 }
 
 // Count counts src's associated rows (Sequelize's countXs).
@@ -636,7 +655,8 @@ func (a *HasManyAssociation[S, T]) Create(ctx context.Context, src *S, target *T
 	return a.tgt.Create(ctx, target, opts...)
 }
 
-// Get returns src's associated row, or nil (Sequelize's getX).
+// Get returns src's associated row, or nil (Sequelize's getX). The
+// target's default scope applies unless FindOptions.Scope names others.
 func (a *HasOneAssociation[S, T]) Get(ctx context.Context, src *S, opts ...FindOptions) (*T, error) {
 	o, err := oneOption(opts)
 	if err != nil {
@@ -646,7 +666,11 @@ func (a *HasOneAssociation[S, T]) Get(ctx context.Context, src *S, opts ...FindO
 	if err != nil {
 		return nil, err
 	}
-	return a.h.tgt.FindOne(ctx, o)
+	tgt, err := getScope(a.h.tgt, &o)
+	if err != nil {
+		return nil, err
+	}
+	return tgt.FindOne(ctx, o)
 }
 
 func (a *BelongsToAssociation[S, T]) createNested(ctx context.Context, parent reflect.Value, inc *Include, before bool) error {

@@ -258,7 +258,11 @@ func (a *BelongsToManyAssociation[S, T]) load(ctx context.Context, parents []ref
 		if f.via, err = a.join(chunk, inc); err != nil {
 			return nil, err
 		}
-		rows, err := a.tgt.FindAll(ctx, f)
+		tgt, err := withScope(a.tgt, inc.Scope)
+		if err != nil {
+			return nil, err
+		}
+		rows, err := tgt.FindAll(ctx, f)
 		if err != nil {
 			return nil, err
 		}
@@ -330,7 +334,8 @@ func (a *BelongsToManyAssociation[S, T]) sourceKey(src *S) (any, error) {
 
 // Get returns src's associated rows (Sequelize's getXs), with one query
 // joining the junction table; FindOptions.Through filters the junction
-// rows and picks the through attributes read into the targets.
+// rows and picks the through attributes read into the targets. The
+// target's default scope applies unless FindOptions.Scope names others.
 func (a *BelongsToManyAssociation[S, T]) Get(ctx context.Context, src *S, opts ...FindOptions) ([]*T, error) {
 	o, err := oneOption(opts)
 	if err != nil {
@@ -347,7 +352,11 @@ func (a *BelongsToManyAssociation[S, T]) Get(ctx context.Context, src *S, opts .
 		return nil, err
 	}
 	o.Through = ThroughOptions{}
-	return a.tgt.FindAll(ctx, o)
+	tgt, err := getScope(a.tgt, &o)
+	if err != nil {
+		return nil, err
+	}
+	return tgt.FindAll(ctx, o)
 }
 
 // Count counts src's associated rows with one COUNT joining the junction

@@ -109,6 +109,11 @@ type FindOptions struct {
 	// (Sequelize's through.where, through.paranoid and
 	// joinTableAttributes); any other find refuses it.
 	Through ThroughOptions
+	// Scope, for an association's Get, applies these scopes of the target
+	// model instead of its default scope, as Model.Scope does; an empty
+	// non-nil slice applies none (Sequelize's getX({scope: 'name'}) and
+	// {scope: false}). Any other find refuses it: use Model.Scope.
+	Scope []any
 
 	via       *throughJoin // BelongsToMany: join the through table, select its source key
 	perParent *perParent   // an include's per-parent Limit
@@ -223,6 +228,9 @@ func (md *Model[T]) paranoidOn(p *bool) bool {
 func (md *Model[T]) buildSelect(o *FindOptions, limitOne bool) (*selectPlan, error) {
 	if o.via == nil && o.Through.set() {
 		return nil, errors.New("sequelize: FindOptions.Through is for a BelongsToManyAssociation's Get")
+	}
+	if o.Scope != nil {
+		return nil, &QueryError{newBase("SequelizeQueryError", "FindOptions.Scope is for an association's Get; scope a model with Model.Scope", nil)}
 	}
 	m := md.m
 	s := newSQLB(md.db)

@@ -134,6 +134,9 @@ func (md *Model[T]) mergeScope(a, b FindOptions) FindOptions {
 	if b.Logging != nil {
 		out.Logging = b.Logging
 	}
+	if b.Scope != nil {
+		out.Scope = b.Scope
+	}
 	if b.via != nil {
 		out.via = b.via
 	}
@@ -208,7 +211,28 @@ func mergeInclude(strategy string, a, b Include) Include {
 	if b.Through.Paranoid != nil {
 		out.Through.Paranoid = b.Through.Paranoid
 	}
+	if b.Scope != nil {
+		out.Scope = b.Scope
+	}
 	return out
+}
+
+// withScope returns md viewed with the scopes names (for FindOptions.Scope
+// and Include.Scope): md itself when names is nil, unscoped when it is
+// empty.
+func withScope[T any](md *Model[T], names []any) (*Model[T], error) {
+	if names == nil {
+		return md, nil
+	}
+	return md.Scope(names...)
+}
+
+// getScope takes an association getter's FindOptions.Scope out of o and
+// returns the target viewed with it.
+func getScope[T any](md *Model[T], o *FindOptions) (*Model[T], error) {
+	names := o.Scope
+	o.Scope = nil
+	return withScope(md, names)
 }
 
 // unionAttributes joins two Attributes lists without repeating a name;

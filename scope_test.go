@@ -282,3 +282,47 @@ func TestScopesMergeIncludes(t *testing.T) {
 		}
 	})
 }
+
+// FindOptions.Scope picks the target's scopes for an association's Get,
+// Include.Scope for included rows; an empty slice means unscoped. Other
+// finds refuse FindOptions.Scope.
+func TestScopesOfGettersAndIncludes(t *testing.T) {
+	testdb.Each(t, func(t *testing.T, tg testdb.Target) {
+		ctx := t.Context()
+		db := tg.Open(t)
+		shelves := sequelize.Define[Shelf](db)
+		shelfItems := sequelize.Define[ShelfItem](db, sequelize.ModelOptions{
+			DefaultScope: &sequelize.FindOptions{Where: sequelize.Where{"active": true}},
+			Scopes:       map[string]sequelize.ScopeFunc{"off": sequelize.StaticScope(sequelize.FindOptions{Where: sequelize.Where{"active": false}})},
+		})
+		has := sequelize.HasMany(shelves, shelfItems, sequelize.AssociationOptions{As: "Items"})
+		if err := db.Sync(ctx); err != nil {
+			t.Fatal(err)
+		}
+		s := &Shelf{Name: "s"}
+		_ = shelves.Create(ctx, s)
+		_ = has.Create(ctx, s, &ShelfItem{Name: "on", Active: true})
+		_ = has.Create(ctx, s, &ShelfItem{Name: "off"})
+		for _, tc := range []struct {
+			scope []any
+			want  int
+		}{{nil, 1}, {[]any{}, 2}, {[]any{"off"}, 1}} {
+			got, err := has.Get(ctx, s, sequelize.FindOptions{Scope: tc.scope})
+			if err != nil || len(got) != tc.want {
+				t.Errorf("Get with Scope %v = %d rows, %v; want %d", tc.scope, len(got), err, tc.want)
+			}
+			list, err := shelves.FindAll(ctx, sequelize.FindOptions{Include: []sequelize.Include{{Association: has, Scope: tc.scope}}})
+			if err != nil || len(list) != 1 || len(list[0].Items) != tc.want {
+				t.Errorf("Include with Scope %v = %+v, %v; want %d items", tc.scope, list, err, tc.want)
+			}
+		}
+		got, _ := has.Get(ctx, s, sequelize.FindOptions{Scope: []any{"off"}})
+		if len(got) != 1 || got[0].Name != "off" {
+			t.Errorf("Get with the scope off = %+v", got)
+		}
+		var qe *sequelize.QueryError
+		if _, err := shelfItems.FindAll(ctx, sequelize.FindOptions{Scope: []any{"off"}}); !errors.As(err, &qe) {
+			t.Errorf("FindAll with Scope: %v, want a QueryError", err)
+		}
+	})
+}

@@ -99,11 +99,10 @@ func mqScopeAssocSetup(c *C) *mqScopeAssoc {
 		DefaultScope: &sequelize.FindOptions{Where: sequelize.Where{"access_level": op.Gte(5)}},
 		Scopes: map[string]sequelize.ScopeFunc{
 			"isTony": mqWhereScope(sequelize.Where{"username": "tony"}),
-			// includeActiveProjects includes company and its projects
-			// scoped 'active', which an Include cannot say: the cases that
-			// use it are known bugs.
 			"includeActiveProjects": func(...any) sequelize.FindOptions {
-				return sequelize.FindOptions{Include: []sequelize.Include{{Association: m.company, Include: []sequelize.Include{{Association: m.projectsOf}}}}}
+				return sequelize.FindOptions{Include: []sequelize.Include{{Association: m.company, Include: []sequelize.Include{
+					{Association: m.projectsOf, Scope: []any{"active"}},
+				}}}}
 			},
 		},
 	})
@@ -184,17 +183,61 @@ func TestModelScopeAssociations(t *testing.T) {
 				}
 
 				js.it("should be able to include a scoped model", func(c *C) {
-					c.Bug("an Include cannot apply a scope of its target (Sequelize's include: [{model: Model.scope('isTony')}])")
+					m := mqScopeAssocSetup(c)
+					list, err := m.companies.FindAll(c.Ctx, sequelize.FindOptions{Include: []sequelize.Include{{Association: m.users, Scope: []any{"isTony"}}}})
+					c.Must(err)
+					c.Eq("companies", len(list), 1)
+					c.Eq("users", mqUsernames(list[0].Users, mqSMName), []string{"tony"})
 				})
 			})
 
 			js.describe("get", func(js *suite) {
+				unscoped := []any{} // Sequelize's scope: false
 				js.describe("it should be able to unscope", func(js *suite) {
-					for _, title := range []string{"hasMany", "hasOne", "belongsTo", "belongsToMany"} {
-						js.it(title, func(c *C) {
-							c.Bug("association getters take no scope option (Sequelize's getX({scope: false}))")
-						})
-					}
+					js.it("hasMany", func(c *C) {
+						m := mqScopeAssocSetup(c)
+						m.get(c)
+						company, err := m.companies.FindByPK(c.Ctx, 1)
+						c.Must(err)
+						users, err := m.users.Get(c.Ctx, company, sequelize.FindOptions{Scope: unscoped})
+						c.Must(err)
+						c.Eq("users", len(users), 4)
+					})
+
+					js.it("hasOne", func(c *C) {
+						m := mqScopeAssocSetup(c)
+						m.get(c)
+						c.Must(m.profiles.Create(c.Ctx, &mqProfile{Active: mqPtr(false), UserID: mqPtr[int64](1)}))
+						user, err := m.scopeMe.FindByPK(c.Ctx, 1)
+						c.Must(err)
+						profile, err := m.profile.Get(c.Ctx, user, sequelize.FindOptions{Scope: unscoped})
+						c.Must(err)
+						if profile == nil {
+							c.Fatal("no profile")
+						}
+					})
+
+					js.it("belongsTo", func(c *C) {
+						m := mqScopeAssocSetup(c)
+						m.get(c)
+						user, err := m.scopeMe.Unscoped().FindOne(c.Ctx, sequelize.FindOptions{Where: sequelize.Where{"username": "bob"}})
+						c.Must(err)
+						company, err := m.company.Get(c.Ctx, user, sequelize.FindOptions{Scope: unscoped})
+						c.Must(err)
+						if company == nil {
+							c.Fatal("no company")
+						}
+					})
+
+					js.it("belongsToMany", func(c *C) {
+						m := mqScopeAssocSetup(c)
+						m.get(c)
+						ps, err := m.projects.FindAll(c.Ctx)
+						c.Must(err)
+						companies, err := m.companiesOf.Get(c.Ctx, ps[0], sequelize.FindOptions{Scope: unscoped})
+						c.Must(err)
+						c.Eq("companies", len(companies), 2)
+					})
 				})
 
 				js.describe("it should apply default scope", func(js *suite) {
@@ -247,11 +290,53 @@ func TestModelScopeAssociations(t *testing.T) {
 				})
 
 				js.describe("it should be able to apply another scope", func(js *suite) {
-					for _, title := range []string{"hasMany", "hasOne", "belongsTo", "belongsToMany"} {
-						js.it(title, func(c *C) {
-							c.Bug("association getters take no scope option (Sequelize's getX({scope: 'name'}))")
-						})
-					}
+					js.it("hasMany", func(c *C) {
+						m := mqScopeAssocSetup(c)
+						m.get(c)
+						company, err := m.companies.FindByPK(c.Ctx, 1)
+						c.Must(err)
+						users, err := m.users.Get(c.Ctx, company, sequelize.FindOptions{Scope: []any{"isTony"}})
+						c.Must(err)
+						c.Eq("users", mqUsernames(users, mqSMName), []string{"tony"})
+					})
+
+					js.it("hasOne", func(c *C) {
+						m := mqScopeAssocSetup(c)
+						m.get(c)
+						c.Must(m.profiles.Create(c.Ctx, &mqProfile{Active: mqPtr(true), UserID: mqPtr[int64](1)}))
+						user, err := m.scopeMe.FindByPK(c.Ctx, 1)
+						c.Must(err)
+						profile, err := m.profile.Get(c.Ctx, user, sequelize.FindOptions{Scope: []any{"notActive"}})
+						c.Must(err)
+						c.Eq("profile", profile, (*mqProfile)(nil))
+						profile, err = m.profile.Get(c.Ctx, user)
+						c.Must(err)
+						if profile == nil {
+							c.Fatal("the default scope should find the active profile")
+						}
+					})
+
+					js.it("belongsTo", func(c *C) {
+						m := mqScopeAssocSetup(c)
+						m.get(c)
+						user, err := m.scopeMe.Unscoped().FindOne(c.Ctx, sequelize.FindOptions{Where: sequelize.Where{"username": "bob"}})
+						c.Must(err)
+						company, err := m.company.Get(c.Ctx, user, sequelize.FindOptions{Scope: []any{"notActive"}})
+						c.Must(err)
+						if company == nil {
+							c.Fatal("no company")
+						}
+					})
+
+					js.it("belongsToMany", func(c *C) {
+						m := mqScopeAssocSetup(c)
+						m.get(c)
+						ps, err := m.projects.FindAll(c.Ctx)
+						c.Must(err)
+						companies, err := m.companiesOf.Get(c.Ctx, ps[0], sequelize.FindOptions{Scope: []any{"reversed"}})
+						c.Must(err)
+						c.Eq("company ids", []int64{companies[0].ID, companies[1].ID}, []int64{2, 1})
+					})
 				})
 			})
 
@@ -270,14 +355,12 @@ func TestModelScopeAssociations(t *testing.T) {
 				}
 
 				js.it("should scope columns properly", func(c *C) {
-					c.Bug("an Include cannot apply a scope of its target (Sequelize's include: [project.scope('active')])")
 					m := setup(c)
 					_, err := mqScopeOf(c, m.scopeMe, "includeActiveProjects").FindAll(c.Ctx)
 					c.Must(err)
 				})
 
 				js.it("should apply scope conditions", func(c *C) {
-					c.Bug("an Include cannot apply a scope of its target (Sequelize's include: [project.scope('active')])")
 					m := setup(c)
 					user, err := mqScopeOf(c, m.scopeMe, "includeActiveProjects").FindOne(c.Ctx, sequelize.FindOptions{Where: sequelize.Where{"id": 1}})
 					c.Must(err)
