@@ -114,10 +114,14 @@ type Association interface {
 	// parentKey is the source attribute whose values load the associated
 	// rows: the foreign key for BelongsTo, the source key otherwise.
 	parentKey() *attribute
-	// orderExpr writes a scalar subquery giving attr of the row a parent
-	// (aliased parentAlias) is associated with, for ordering; to-many
-	// associations fail.
-	orderExpr(s *sqlb, parentAlias, attr string)
+	// orderFirst writes (SELECT inner FROM the associated rows of the
+	// parent row aliased parentAlias ORDER BY 1 dir LIMIT 1), the target
+	// aliased alias: the value a parent is ordered by for an Order item on
+	// the association. inc filters the rows as an include loading them
+	// does (its Where, Paranoid, Through and required nested includes).
+	// inner writes the value from the target's where context and, for
+	// BelongsToMany, the junction's (else nil).
+	orderFirst(s *sqlb, parentAlias, alias, dir string, inc *Include, inner func(s *sqlb, target, through *whereCtx))
 	// createNested creates the associated rows held in parent's include
 	// field: before the parent's INSERT for BelongsTo (setting the parent's
 	// key), after it for the others.
@@ -208,6 +212,47 @@ func (a *assocBase) ForeignKey() string    { return a.fk }
 func (a *assocBase) SourceName() string    { return a.source.name }
 func (a *assocBase) TargetName() string    { return a.target.name }
 func (a *assocBase) hasField() bool        { return a.field != nil }
+
+func (a *assocBase) orderFirst(s *sqlb, parentAlias, alias, dir string, inc *Include, inner func(s *sqlb, target, through *whereCtx)) {
+	c := &whereCtx{db: a.sourceDB, m: a.target, alias: alias}
+	s.w("(SELECT ")
+	inner(s, c, nil)
+	s.w(" FROM ").table(a.target.schema, a.target.table).w(" AS ").id(alias).w(" WHERE ")
+	if a.typ == BelongsToType {
+		c.writeCol(s, a.key, nil)
+		s.w(" = ").id(parentAlias).w(".").id(a.fkAttr.field)
+	} else {
+		c.writeCol(s, a.fkAttr, nil)
+		s.w(" = ").id(parentAlias).w(".").id(a.key.field)
+	}
+	if len(a.scope) > 0 {
+		s.w(" AND ")
+		c.cond(s, Where(a.scope))
+	}
+	writeIncludeFilter(s, c, alias, inc)
+	s.w(" ORDER BY 1 ").w(dir).w(" LIMIT 1)")
+}
+
+// writeIncludeFilter writes " AND ..." for what an include keeps of its
+// target's rows (aliased alias, in c): not soft-deleted unless Paranoid
+// says otherwise, its Where, and its required nested includes.
+func writeIncludeFilter(s *sqlb, c *whereCtx, alias string, inc *Include) {
+	if c.m.deletedAt != nil && (inc.Paranoid == nil || *inc.Paranoid) {
+		s.w(" AND ")
+		c.writeCol(s, c.m.deletedAt, nil)
+		s.w(" IS NULL")
+	}
+	if inc.Where != nil {
+		s.w(" AND ")
+		c.cond(s, inc.Where)
+	}
+	for i := range inc.Include {
+		if n := &inc.Include[i]; n.Association != nil && n.required() {
+			s.w(" AND ")
+			n.Association.exists(s, alias, n)
+		}
+	}
+}
 
 func (a *assocBase) parentKey() *attribute {
 	if a.typ == BelongsToType {
@@ -501,17 +546,6 @@ func (o SetOptions) check(mixin string, save, through bool) error {
 		return fmt.Errorf("sequelize: %s: SetOptions.Through is for BelongsToMany's Add and Set", mixin)
 	}
 	return nil
-}
-
-// writeScalar writes (SELECT alias.attr FROM target AS alias WHERE
-// alias.col = parent.parentCol LIMIT 1).
-func writeScalar(s *sqlb, db *DB, target *modelMeta, alias, attr string, col *attribute, parentAlias string, parentCol *attribute) {
-	c := &whereCtx{db: db, m: target, alias: alias}
-	s.w("(SELECT ")
-	c.colRef(s, attr)
-	s.w(" FROM ").table(target.schema, target.table).w(" AS ").id(alias).w(" WHERE ")
-	c.writeCol(s, col, nil)
-	s.w(" = ").id(parentAlias).w(".").id(parentCol.field).w(" LIMIT 1)")
 }
 
 func upperFirst(s string) string {

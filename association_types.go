@@ -728,18 +728,6 @@ func (a *HasOneAssociation[S, T]) createNested(ctx context.Context, parent refle
 	return a.h.createNested(ctx, parent, inc, before)
 }
 
-func (a *BelongsToAssociation[S, T]) orderExpr(s *sqlb, parentAlias, attr string) {
-	writeScalar(s, a.sourceDB, a.target, a.as, attr, a.key, parentAlias, a.fkAttr)
-}
-
-func (a *HasManyAssociation[S, T]) orderExpr(s *sqlb, parentAlias, attr string) {
-	if a.typ == HasManyType {
-		s.failf("cannot order %s rows by a column of their many %s: order the include itself (Include.Order)", a.source.name, a.as)
-		return
-	}
-	writeScalar(s, a.sourceDB, a.target, a.as, attr, a.fkAttr, parentAlias, a.key)
-}
-
-func (a *HasOneAssociation[S, T]) orderExpr(s *sqlb, parentAlias, attr string) {
-	a.h.orderExpr(s, parentAlias, attr)
+func (a *HasOneAssociation[S, T]) orderFirst(s *sqlb, parentAlias, alias, dir string, inc *Include, inner func(s *sqlb, target, through *whereCtx)) {
+	a.h.orderFirst(s, parentAlias, alias, dir, inc, inner)
 }

@@ -661,6 +661,41 @@ func (a *BelongsToManyAssociation[S, T]) createNested(ctx context.Context, paren
 	return a.Add(ctx, parent.Interface().(*S), children)
 }
 
-func (a *BelongsToManyAssociation[S, T]) orderExpr(s *sqlb, _, _ string) {
-	s.failf("cannot order %s rows by a column of their many %s: order the include itself (Include.Order)", a.source.name, a.as)
+func (a *BelongsToManyAssociation[S, T]) orderFirst(s *sqlb, parentAlias, alias, dir string, inc *Include, inner func(s *sqlb, target, through *whereCtx)) {
+	thrAlias := alias + "->" + a.through.name
+	tc := &whereCtx{db: a.sourceDB, m: a.through, alias: thrAlias}
+	c := &whereCtx{db: a.sourceDB, m: a.target, alias: alias}
+	s.w("(SELECT ")
+	inner(s, c, tc)
+	s.w(" FROM ").table(a.target.schema, a.target.table).w(" AS ").id(alias).
+		w(" INNER JOIN ").table(a.through.schema, a.through.table).w(" AS ").id(thrAlias).w(" ON ")
+	tc.writeCol(s, a.other, nil)
+	s.w(" = ")
+	c.writeCol(s, a.tkey, nil)
+	s.w(" WHERE ")
+	tc.writeCol(s, a.fkThr, nil)
+	s.w(" = ").id(parentAlias).w(".").id(a.key.field)
+	if len(a.tscope) > 0 {
+		s.w(" AND ")
+		tc.cond(s, Where(a.tscope))
+	}
+	if len(a.scope) > 0 {
+		s.w(" AND ")
+		c.cond(s, Where(a.scope))
+	}
+	if inc.Through.Where != nil {
+		s.w(" AND ")
+		tc.cond(s, inc.Through.Where)
+	}
+	if a.through.deletedAt != nil && (inc.Through.Paranoid == nil || *inc.Through.Paranoid) {
+		s.w(" AND ")
+		tc.writeCol(s, a.through.deletedAt, nil)
+		s.w(" IS NULL")
+	}
+	writeIncludeFilter(s, c, alias, inc)
+	s.w(" ORDER BY 1 ").w(dir).w(" LIMIT 1)")
 }
+
+// throughName is the junction model's name, which an Order path names
+// (Sequelize's order: [[Target, Through, 'attr']]).
+func (a *BelongsToManyAssociation[S, T]) throughName() string { return a.through.name }

@@ -35,6 +35,25 @@ const (
 //
 //	sequelize.Order{{"createdAt", "DESC"}, {"id"}}
 //	sequelize.Order{{sequelize.Fn("lower", sequelize.Col("name")), "ASC"}}
+//
+// An item may also start with a path of associations, each one of the
+// previous target's, and, after a BelongsToMany, its through model:
+// [association..., (through model,) attribute, direction?]. A parent row
+// is ordered by the value of its associated rows that sorts first in the
+// item's direction (for a to-many association the smallest, or the
+// largest with DESC, NULLs where the dialect sorts them): where its first
+// row sorts in Sequelize's join. The values are those of the rows the
+// find's Include of the association loads (its Where, Paranoid, Through
+// and required nested includes filter them), or of all the associated
+// rows when the association is not included; a parent without any sorts
+// as NULL. A Limit keeps the first parents in this order (Sequelize
+// limits its subquery by the model's own attributes only). The rows of an
+// included association the item starts with are sorted by the rest of
+// the item, before the include's own Order, as Sequelize's one ORDER BY
+// sorts them:
+//
+//	sequelize.Order{{countries, people, "lastName", "DESC"}}
+//	sequelize.Order{{industries, industryCountry, "numYears"}}
 type Order [][]any
 
 // ExcludeAttrs marks an Attributes list as "every attribute but these"; see
@@ -245,6 +264,7 @@ func (md *Model[T]) buildSelect(o *FindOptions, limitOne bool) (*selectPlan, err
 	if err := md.checkIncludes(o.Include); err != nil {
 		return nil, err
 	}
+	pushOrder(o)
 	s.w("SELECT ")
 	cols, err := md.selectColumns(o.Attributes)
 	if err != nil {
@@ -308,7 +328,7 @@ func (md *Model[T]) buildSelect(o *FindOptions, limitOne bool) (*selectPlan, err
 				order = append(order, []any{pk.name})
 			}
 		}
-		md.writeOrder(s, c, order)
+		md.writeOrder(s, c, order, nil, o.Include)
 		s.w(") AS ").id("__rn")
 		plan.attrs = append(plan.attrs, nil)
 		plan.names = append(plan.names, "__rn")
@@ -350,7 +370,7 @@ func (md *Model[T]) buildSelect(o *FindOptions, limitOne bool) (*selectPlan, err
 		s.w(" HAVING ")
 		c.cond(s, o.Having)
 	}
-	md.writeOrder(s, c, o.Order)
+	md.writeOrder(s, c, o.Order, o.via, o.Include)
 	limit := o.Limit
 	if limitOne {
 		limit = 1
@@ -507,7 +527,10 @@ func (md *Model[T]) writeRef(s *sqlb, c *whereCtx, v any) {
 var directions = map[string]bool{"ASC": true, "DESC": true, "ASC NULLS FIRST": true, "ASC NULLS LAST": true,
 	"DESC NULLS FIRST": true, "DESC NULLS LAST": true, "NULLS FIRST": true, "NULLS LAST": true}
 
-func (md *Model[T]) writeOrder(s *sqlb, c *whereCtx, order Order) {
+// writeOrder writes the ORDER BY clause; via is the junction a
+// BelongsToMany read joins (else nil), includes the find's includes, whose
+// filters an item on an association's values applies.
+func (md *Model[T]) writeOrder(s *sqlb, c *whereCtx, order Order, via *throughJoin, includes []Include) {
 	if len(order) == 0 {
 		return
 	}
@@ -517,24 +540,42 @@ func (md *Model[T]) writeOrder(s *sqlb, c *whereCtx, order Order) {
 			s.w(", ")
 		}
 		if len(item) > 0 {
-			if a, ok := item[0].(Association); ok {
-				// [association, attribute, direction?]: order by an included
-				// model's column (to-one associations).
+			if m, ok := item[0].(AnyModel); ok && via != nil && m.Name() == via.through.name {
+				// [Through, attribute, direction?]: a BelongsToMany read
+				// ordered by its junction rows' attribute.
 				attr, _ := item[min(1, len(item)-1)].(string)
 				if len(item) < 2 || attr == "" || len(item) > 3 {
-					s.failf("an Order item on an association is [association, attribute, direction?], got %v", item)
+					s.failf("an Order item on a through model is [through model, attribute, direction?], got %v", item)
 					return
 				}
-				if md.m.assocs[a.As()] != a {
-					s.failf("Order names association %s, which %s does not have", a.As(), md.m.name)
-					return
-				}
-				a.orderExpr(s, c.alias, attr)
+				tc := &whereCtx{db: md.db, m: via.through, alias: via.alias}
+				tc.colRef(s, attr)
 				item = append([]any{nil}, item[2:]...)
 				if len(item) == 1 {
 					continue
 				}
 				goto direction
+			}
+			if _, ok := item[0].(Association); ok {
+				path, rest, ok := md.orderPath(s, item)
+				if !ok {
+					return
+				}
+				// The value of the associated row (of the rows the
+				// include of the path loads, when it is included) that
+				// sorts first in the item's direction, which is where the
+				// parent's first row sorts in Sequelize's join.
+				dir := "ASC"
+				if rest != nil {
+					if dir, ok = md.orderDir(s, rest); !ok {
+						return
+					}
+				}
+				writeOrderFirst(s, c.alias, path, dir, "", includes)
+				if rest != nil {
+					s.w(" ").w(dir)
+				}
+				continue
 			}
 		}
 		if len(item) == 0 || len(item) > 2 {
@@ -544,17 +585,142 @@ func (md *Model[T]) writeOrder(s *sqlb, c *whereCtx, order Order) {
 		md.writeRef(s, c, item[0])
 	direction:
 		if len(item) == 2 {
-			dir, ok := item[1].(string)
-			dir = strings.ToUpper(strings.TrimSpace(dir))
-			if !ok || !directions[dir] {
-				s.failf("invalid order direction %v: use ASC, DESC, optionally with NULLS FIRST or NULLS LAST", item[1])
-				return
-			}
-			if strings.Contains(dir, "NULLS") && !md.db.dialect.Features().Has(dialect.NullsOrder) {
-				s.failf("%s has no NULLS FIRST/LAST ordering", md.db.dialect.Name())
+			dir, ok := md.orderDir(s, item[1])
+			if !ok {
 				return
 			}
 			s.w(" ").w(dir)
+		}
+	}
+}
+
+// orderDir checks an Order item's direction and returns it in upper case.
+func (md *Model[T]) orderDir(s *sqlb, v any) (string, bool) {
+	dir, ok := v.(string)
+	dir = strings.ToUpper(strings.TrimSpace(dir))
+	if !ok || !directions[dir] {
+		s.failf("invalid order direction %v: use ASC, DESC, optionally with NULLS FIRST or NULLS LAST", v)
+		return "", false
+	}
+	if strings.Contains(dir, "NULLS") && !md.db.dialect.Features().Has(dialect.NullsOrder) {
+		s.failf("%s has no NULLS FIRST/LAST ordering", md.db.dialect.Name())
+		return "", false
+	}
+	return dir, true
+}
+
+// orderPath is an Order item's path of associations: [a1, a2, ...,
+// (Through,) attribute, direction?].
+type orderPath struct {
+	assocs  []Association
+	through string // the junction model named after the last association
+	attr    string
+}
+
+// orderPath parses an Order item that starts with an association, each
+// association one of the previous target's, and returns it with the
+// direction (nil when none).
+func (md *Model[T]) orderPath(s *sqlb, item []any) (orderPath, any, bool) {
+	var p orderPath
+	assocs := md.m.assocs
+	from := md.m.name
+	i := 0
+	for ; i < len(item); i++ {
+		a, ok := item[i].(Association)
+		if !ok {
+			break
+		}
+		if assocs[a.As()] != a {
+			s.failf("Order names association %s, which %s does not have", a.As(), from)
+			return p, nil, false
+		}
+		p.assocs = append(p.assocs, a)
+		assocs, from = a.targetAssociations(), a.TargetName()
+	}
+	if i < len(item) {
+		if m, ok := item[i].(AnyModel); ok {
+			last := p.assocs[len(p.assocs)-1]
+			t, isBTM := last.(interface{ throughName() string })
+			if !isBTM || t.throughName() != m.Name() {
+				s.failf("Order names model %s after association %s, which is not its through model", m.Name(), last.As())
+				return p, nil, false
+			}
+			p.through = m.Name()
+			i++
+		}
+	}
+	rest := item[i:]
+	if len(rest) > 0 {
+		p.attr, _ = rest[0].(string)
+	}
+	if p.attr == "" || len(rest) > 2 {
+		s.failf("an Order item on an association is [association..., (through model,) attribute, direction?], got %v", item)
+		return p, nil, false
+	}
+	if len(rest) == 2 {
+		return p, rest[1], true
+	}
+	return p, nil, true
+}
+
+func isToOne(a Association) bool { return a.Type() == BelongsToType || a.Type() == HasOneType }
+
+// writeOrderFirst writes the value of p's attribute, reached from the row
+// aliased parentAlias, that sorts first in direction dir: one correlated
+// subquery per association of the path, each ordered by the value of the
+// level below (the first of the firsts is the first of them all). The
+// first Include of includes naming an association of the path filters its
+// rows as it filters the rows it loads (Where, Paranoid, Through, required
+// nested includes).
+func writeOrderFirst(s *sqlb, parentAlias string, p orderPath, dir, prefix string, includes []Include) {
+	a := p.assocs[0]
+	alias := prefix + a.As()
+	inc := &Include{}
+	for i := range includes {
+		if includes[i].Association == a {
+			inc = &includes[i]
+			break
+		}
+	}
+	a.orderFirst(s, parentAlias, alias, dir, inc, func(s *sqlb, target, through *whereCtx) {
+		switch {
+		case len(p.assocs) > 1:
+			writeOrderFirst(s, alias, orderPath{assocs: p.assocs[1:], through: p.through, attr: p.attr}, dir, alias+"->", inc.Include)
+		case p.through != "":
+			through.colRef(s, p.attr)
+		default:
+			target.colRef(s, p.attr)
+		}
+	})
+}
+
+// pushOrder gives each include the part of o's Order that sorts its rows:
+// an item [association, rest...] becomes [rest...] in the include of that
+// association, before the include's own Order, as Sequelize's one ORDER
+// BY sorts the joined rows too (a to-one association's item only when its
+// rest goes on to another association: its one row needs no order).
+// o.Include is copied first.
+func pushOrder(o *FindOptions) {
+	copied := false
+	for _, item := range o.Order {
+		if len(item) < 2 {
+			continue
+		}
+		a, ok := item[0].(Association)
+		if !ok {
+			continue
+		}
+		if _, next := item[1].(Association); isToOne(a) && !next {
+			continue
+		}
+		for i := range o.Include {
+			if o.Include[i].Association != a {
+				continue
+			}
+			if !copied {
+				o.Include, copied = slices.Clone(o.Include), true
+			}
+			o.Include[i].Order = append(Order{item[1:]}, o.Include[i].Order...)
 		}
 	}
 }
