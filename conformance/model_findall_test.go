@@ -145,7 +145,7 @@ type mqIndustry struct {
 type mqIndustryCountry struct {
 	CountryID  int64
 	IndustryID int64
-	NumYears   *int64 `sequelize:"type:INTEGER"`
+	NumYears   int64 `sequelize:"type:INTEGER"` // not *int64: see the ManyToMany setup
 	CreatedAt  time.Time
 	UpdatedAt  time.Time
 }
@@ -1078,7 +1078,6 @@ func TestModelFindAll(t *testing.T) {
 				})
 
 				js.it("sorts by 1st degree association", func(c *C) {
-					c.Bug("Order by a to-many association's attribute is refused (Sequelize sorts the parents by the joined rows, and the included rows too)")
 					g := setup(c)
 					for _, p := range [][3]string{{"ASC", "Europe", "England"}, {"DESC", "Asia", "Korea"}} {
 						list, err := g.continents.FindAll(c.Ctx, sequelize.FindOptions{
@@ -1092,7 +1091,6 @@ func TestModelFindAll(t *testing.T) {
 				})
 
 				js.it("sorts simply and by 1st degree association with limit where 1st degree associated instances returned for second one and not the first", func(c *C) {
-					c.Bug("Order by a to-many association's attribute is refused (Sequelize sorts the parents by the joined rows, and the included rows too)")
 					g := setup(c)
 					list, err := g.continents.FindAll(c.Ctx, sequelize.FindOptions{
 						Include: []sequelize.Include{{Association: g.countriesOf, Required: sequelize.Bool(false), Where: sequelize.Where{"name": "England"}}},
@@ -1128,7 +1126,6 @@ func TestModelFindAll(t *testing.T) {
 				}
 
 				js.it("sorts by 2nd degree association", func(c *C) {
-					c.Bug("Order by a path of to-many associations ([Country, Person, 'lastName']) is refused")
 					g := setup(c)
 					for _, p := range [][4]string{{"ASC", "Europe", "England", "Fred"}, {"DESC", "Asia", "Korea", "Kim"}} {
 						list, err := g.continents.FindAll(c.Ctx, sequelize.FindOptions{
@@ -1148,7 +1145,6 @@ func TestModelFindAll(t *testing.T) {
 					{"sorts by 2nd degree association with alias while using limit", 3},
 				} {
 					js.it(tc.title, func(c *C) {
-						c.Bug("Order by a path of to-many associations ([Country, residents, 'lastName']) is refused")
 						g := setup(c)
 						for _, p := range [][4]string{{"ASC", "Europe", "France", "Fred"}, {"DESC", "Europe", "England", "Kim"}} {
 							list, err := g.continents.FindAll(c.Ctx, sequelize.FindOptions{
@@ -1188,7 +1184,11 @@ func TestModelFindAll(t *testing.T) {
 					for _, x := range []*mqIndustry{energy, media, tech} {
 						c.Must(industries.Create(c.Ctx, x))
 					}
-					add := func(co *mqCountry, in *mqIndustry, years int) {
+					add := func(co *mqCountry, in *mqIndustry, years int64) {
+						// numYears is an int64 field given an int64: a pointer
+						// field, or an int, hits the known bug of through-model
+						// values on Add (helper fix-sec2), not this case's
+						// subject.
 						c.Must(industriesOf.Add(c.Ctx, co, in, sequelize.SetOptions{Through: sequelize.Values{"numYears": years}}))
 					}
 					add(england, energy, 20)
@@ -1214,7 +1214,6 @@ func TestModelFindAll(t *testing.T) {
 					{"sorts by 1st degree association while using limit", 3},
 				} {
 					js.it(tc.title, func(c *C) {
-						c.Bug("Order by a to-many association's attribute is refused (Sequelize sorts the parents by the joined rows, and the included rows too)")
 						m := setup(c)
 						for _, p := range [][3]string{{"ASC", "England", "Energy"}, {"DESC", "Korea", "Tech"}} {
 							list, err := m.countries.FindAll(c.Ctx, sequelize.FindOptions{
@@ -1229,7 +1228,6 @@ func TestModelFindAll(t *testing.T) {
 				}
 
 				js.it("sorts by through table attribute", func(c *C) {
-					c.Bug("Order by a through model's attribute ([Industry, IndustryCountry, 'numYears']) is refused")
 					m := setup(c)
 					for _, p := range [][3]string{{"ASC", "England", "Energy"}, {"DESC", "France", "Media"}} {
 						list, err := m.countries.FindAll(c.Ctx, sequelize.FindOptions{
