@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"log/slog"
 	"reflect"
+	"slices"
 	"strings"
 
 	"github.com/gosequelize/sequelize/internal/naming"
@@ -42,7 +43,8 @@ type AssociationOptions struct {
 	// As is the alias (default: the target model's name, singular for
 	// BelongsTo and HasOne, plural for HasMany and BelongsToMany). Included
 	// rows land in the source struct's field with this name
-	// (case-insensitive). Sequelize's {singular, plural} form of as only
+	// (case-insensitive; a field that holds an attribute, such as a
+	// foreign key "binary" beside the alias "Binary", is not one). Sequelize's {singular, plural} form of as only
 	// names the generated accessors (getX, addXs); the mixins here are
 	// methods with fixed names, so As is a string: the foreign keys
 	// derived from it use its singular, as Sequelize's do.
@@ -109,12 +111,19 @@ type Association interface {
 	// hasField reports whether the source struct has a field for the
 	// included rows.
 	hasField() bool
+	// parentKey is the source attribute whose values load the associated
+	// rows: the foreign key for BelongsTo, the source key otherwise.
+	parentKey() *attribute
+	// orderFirst writes (SELECT inner FROM the associated rows of the
+	// parent row aliased parentAlias ORDER BY 1 dir LIMIT 1), the target
+	// aliased alias: the value a parent is ordered by for an Order item on
+	// the association. inc filters the rows as an include loading them
+	// does (its Where, Paranoid, Through and required nested includes).
+	// inner writes the value from the target's where context and, for
+	// BelongsToMany, the junction's (else nil).
+	orderFirst(s *sqlb, parentAlias, alias, dir string, inc *Include, inner func(s *sqlb, target, through *whereCtx))
 	// sourceField is the index of that field, nil when there is none.
 	sourceField() []int
-	// orderExpr writes a scalar subquery giving attr of the row a parent
-	// (aliased parentAlias) is associated with, for ordering; to-many
-	// associations fail.
-	orderExpr(s *sqlb, parentAlias, attr string)
 	// createNested creates the associated rows held in parent's include
 	// field: before the parent's INSERT for BelongsTo (setting the parent's
 	// key), after it for the others.
@@ -133,7 +142,9 @@ type Include struct {
 	Required *bool
 	// Attributes picks the included model's attributes. An empty non-nil
 	// slice (Sequelize's attributes: []) loads no rows: the include only
-	// filters, with Where or Required.
+	// filters, with Where or Required. The included rows are read by a
+	// query of their own, so an aggregate over Sequelize's join (an As
+	// alias naming no attribute) is refused, as by FindAll (see As).
 	Attributes []any
 	// Order sorts the included rows (within each parent).
 	Order Order
@@ -148,9 +159,26 @@ type Include struct {
 	// single query, with ROW_NUMBER() OVER (PARTITION BY the foreign key).
 	Limit int
 	// All includes every association of the model whose rows its struct
-	// has a field for (Sequelize's {all: true}); Association must then be
-	// nil.
+	// has a field for (Sequelize's {all: true}), but for those another
+	// Include of the same list names; Association, Where and Include must
+	// then be empty, and the other options (Attributes, Required, Order,
+	// Paranoid, Limit, Separate, and Through for BelongsToMany) apply to
+	// every association it includes.
 	All bool
+	// Scope applies these scopes of the target model to the included rows
+	// instead of its default scope, as Model.Scope does; an empty non-nil
+	// slice applies none (Sequelize's include: [Model.scope('name')] and
+	// Model.unscoped()). Nil keeps the target's default scope.
+	Scope []any
+	// AllTypes, with All, includes only the associations of these types
+	// (Sequelize's all: 'BelongsTo', 'HasOne', 'HasMany', or 'One' for
+	// BelongsToType and HasOneType, 'Has' for HasOneType and HasManyType,
+	// 'Many' for HasManyType). Nil means every type.
+	AllTypes []AssociationType
+	// Nested, with All, also includes every association of each included
+	// model, recursively, skipping a model already on the path from the
+	// model found (Sequelize's {all: true, nested: true}).
+	Nested bool
 	// Through shapes a BelongsToMany include's junction rows: the through
 	// attributes read, a filter on them, paranoid (Sequelize's
 	// include.through). Other associations refuse it.
@@ -190,6 +218,54 @@ func (a *assocBase) TargetName() string    { return a.target.name }
 func (a *assocBase) hasField() bool        { return a.field != nil }
 func (a *assocBase) sourceField() []int    { return a.field }
 
+func (a *assocBase) orderFirst(s *sqlb, parentAlias, alias, dir string, inc *Include, inner func(s *sqlb, target, through *whereCtx)) {
+	tgt := a.target.meta()
+	c := &whereCtx{db: a.sourceDB, m: tgt, alias: alias}
+	s.w("(SELECT ")
+	inner(s, c, nil)
+	s.w(" FROM ").table(tgt.schema, tgt.table).w(" AS ").id(alias).w(" WHERE ")
+	if a.typ == BelongsToType {
+		c.writeCol(s, a.key, nil)
+		s.w(" = ").id(parentAlias).w(".").id(a.fkAttr.field)
+	} else {
+		c.writeCol(s, a.fkAttr, nil)
+		s.w(" = ").id(parentAlias).w(".").id(a.key.field)
+	}
+	if len(a.scope) > 0 {
+		s.w(" AND ")
+		c.cond(s, Where(a.scope))
+	}
+	writeIncludeFilter(s, c, alias, inc)
+	s.w(" ORDER BY 1 ").w(dir).w(" LIMIT 1)")
+}
+
+// writeIncludeFilter writes " AND ..." for what an include keeps of its
+// target's rows (aliased alias, in c): not soft-deleted unless Paranoid
+// says otherwise, its Where, and its required nested includes.
+func writeIncludeFilter(s *sqlb, c *whereCtx, alias string, inc *Include) {
+	if c.m.deletedAt != nil && (inc.Paranoid == nil || *inc.Paranoid) {
+		s.w(" AND ")
+		c.writeLive(s, c.m.deletedAt)
+	}
+	if inc.Where != nil {
+		s.w(" AND ")
+		c.cond(s, inc.Where)
+	}
+	for i := range inc.Include {
+		if n := &inc.Include[i]; n.Association != nil && n.required() {
+			s.w(" AND ")
+			n.Association.exists(s, alias, n)
+		}
+	}
+}
+
+func (a *assocBase) parentKey() *attribute {
+	if a.typ == BelongsToType {
+		return a.fkAttr
+	}
+	return a.key
+}
+
 func (a *assocBase) targetAssociations() map[string]Association {
 	return a.target.meta().assocs
 }
@@ -207,6 +283,11 @@ func includeField(m *modelMeta, as string, target reflect.Type, many bool) []int
 	for i := range m.goType.NumField() {
 		f := m.goType.Field(i)
 		if strings.EqualFold(f.Name, as) {
+			if m.attrAt(f.Index) {
+				// A column, such as the foreign key "binary" of the alias
+				// "Binary": the association has no include field.
+				continue
+			}
 			if f.Type != want {
 				assocPanic("%s.%s must be of type %s to hold the included %s rows, not %s", m.name, f.Name, want, as, f.Type)
 			}
@@ -214,6 +295,16 @@ func includeField(m *modelMeta, as string, target reflect.Type, many bool) []int
 		}
 	}
 	return nil
+}
+
+// attrAt reports whether the struct field at index holds an attribute.
+func (m *modelMeta) attrAt(index []int) bool {
+	for _, a := range m.attrs {
+		if slices.Equal(a.goIndex, index) {
+			return true
+		}
+	}
+	return false
 }
 
 // fkNamed finds the attribute a foreign key named name lands in: by name,
@@ -389,8 +480,7 @@ func loadIncludes(ctx context.Context, insts []reflect.Value, includes []Include
 				fmt.Sprintf("an Include Limit is per parent and needs a HasMany association, not %s %s", inc.Association.Type(), inc.Association.As()), nil)}
 		}
 		if a, ok := assocs[inc.Association.As()]; !ok || a != inc.Association {
-			return &EagerLoadingError{newBase("SequelizeEagerLoadingError",
-				fmt.Sprintf("%s is not associated to %s!", inc.Association.TargetName(), modelName), nil)}
+			return errNotAssociated(inc.Association, modelName)
 		}
 		if inc.Attributes != nil && len(inc.Attributes) == 0 {
 			continue // filter only
@@ -406,6 +496,20 @@ func loadIncludes(ctx context.Context, insts []reflect.Value, includes []Include
 		}
 	}
 	return nil
+}
+
+// errNotAssociated is the error of an Include whose association is not
+// one of model's. Sequelize names the included model ("Task is not
+// associated to Worker!" for Worker.findAll({include: [Task]})); the Go
+// mistake that matches it is an association of another model (Task's
+// belongsTo Worker), whose source is the model meant. An association of
+// model itself that is not registered (another DB's) names its target.
+func errNotAssociated(a Association, model string) error {
+	name := a.TargetName()
+	if a.SourceName() != model {
+		name = a.SourceName()
+	}
+	return &EagerLoadingError{newBase("SequelizeEagerLoadingError", fmt.Sprintf("%s is not associated to %s!", name, model), nil)}
 }
 
 // writeRequired adds EXISTS conditions for required includes to a WHERE.
@@ -449,17 +553,6 @@ func (o SetOptions) check(mixin string, save, through bool) error {
 		return errQuery("%s: SetOptions.Through is for BelongsToMany's Add and Set", mixin)
 	}
 	return nil
-}
-
-// writeScalar writes (SELECT alias.attr FROM target AS alias WHERE
-// alias.col = parent.parentCol LIMIT 1).
-func writeScalar(s *sqlb, db *DB, target *modelMeta, alias, attr string, col *attribute, parentAlias string, parentCol *attribute) {
-	c := &whereCtx{db: db, m: target, alias: alias}
-	s.w("(SELECT ")
-	c.colRef(s, attr)
-	s.w(" FROM ").table(target.schema, target.table).w(" AS ").id(alias).w(" WHERE ")
-	c.writeCol(s, col, nil)
-	s.w(" = ").id(parentAlias).w(".").id(parentCol.field).w(" LIMIT 1)")
 }
 
 func upperFirst(s string) string {

@@ -547,15 +547,109 @@ func TestOrderByIncludedAndRaw(t *testing.T) {
 		if !slices.Equal(got, []string{"ya", "zb", "xb"}) {
 			t.Errorf("order by included column = %v", got)
 		}
-		if _, err := w.people.FindAll(ctx, sequelize.FindOptions{Order: sequelize.Order{{w.personPosts, "title"}}}); err == nil {
-			t.Error("ordering by a to-many column was accepted")
-		}
 		raw, err := w.people.FindAllRaw(ctx, sequelize.FindOptions{
 			Attributes: []any{"username", sequelize.As(sequelize.Fn("upper", sequelize.Col("username")), "shout")},
 			Order:      sequelize.Order{{"username"}},
 		})
 		if err != nil || len(raw) != 3 || raw[0]["username"] != "x" || raw[0]["shout"] != "X" {
 			t.Errorf("FindAllRaw = %v, %v", raw, err)
+		}
+	})
+}
+
+// TestOrderByToManyAssociation: an Order item on a to-many association (or
+// a path of them) sorts the parents by the smallest associated value (the
+// largest with DESC) of the rows the include loads, and sorts the included
+// rows too, as Sequelize's one ORDER BY over the join does.
+func TestOrderByToManyAssociation(t *testing.T) {
+	testdb.Each(t, func(t *testing.T, tg testdb.Target) {
+		ctx := t.Context()
+		w := newWorld(t, tg)
+		admins, users := &Group{Name: "admins"}, &Group{Name: "users"}
+		for _, g := range []*Group{admins, users} {
+			if err := w.groups.Create(ctx, g); err != nil {
+				t.Fatal(err)
+			}
+		}
+		posts := map[string][]string{"ann": {"m", "c"}, "bob": {"k"}, "cid": {"z", "d"}}
+		for _, p := range []*Person{{Username: "ann", GroupID: &admins.ID}, {Username: "bob", GroupID: &users.ID}, {Username: "cid", GroupID: &users.ID}} {
+			if err := w.people.Create(ctx, p); err != nil {
+				t.Fatal(err)
+			}
+			for _, title := range posts[p.Username] {
+				if err := w.posts.Create(ctx, &Post{Title: title, PersonID: &p.ID}); err != nil {
+					t.Fatal(err)
+				}
+			}
+		}
+		show := func(people []*Person) string {
+			var out []string
+			for _, p := range people {
+				var titles []string
+				for _, x := range p.Posts {
+					titles = append(titles, x.Title)
+				}
+				out = append(out, p.Username+":"+strings.Join(titles, ","))
+			}
+			return strings.Join(out, " ")
+		}
+		for _, tc := range []struct {
+			name  string
+			inc   sequelize.Include
+			order sequelize.Order
+			want  string
+		}{
+			{"ASC", sequelize.Include{Association: w.personPosts}, sequelize.Order{{w.personPosts, "title"}},
+				"ann:c,m cid:d,z bob:k"},
+			{"DESC", sequelize.Include{Association: w.personPosts}, sequelize.Order{{w.personPosts, "title", "DESC"}},
+				"cid:z,d ann:m,c bob:k"},
+			// The include's Where limits the values sorted by, as in
+			// Sequelize's LEFT JOIN ... ON title != 'c'.
+			{"include where", sequelize.Include{Association: w.personPosts, Required: sequelize.Bool(false), Where: sequelize.Where{"title": op.Ne("c")}},
+				sequelize.Order{{w.personPosts, "title"}}, "cid:d,z bob:k ann:m"},
+		} {
+			people, err := w.people.FindAll(ctx, sequelize.FindOptions{Include: []sequelize.Include{tc.inc}, Order: tc.order})
+			if err != nil {
+				t.Fatalf("%s: %v", tc.name, err)
+			}
+			if got := show(people); got != tc.want {
+				t.Errorf("%s: %s, want %s", tc.name, got, tc.want)
+			}
+		}
+		// A path: groups by their members' posts, members by their posts,
+		// posts by title.
+		for _, tc := range []struct{ dir, want string }{
+			{"ASC", "admins[ann:c,m] users[cid:d,z bob:k]"},
+			{"DESC", "users[cid:z,d bob:k] admins[ann:m,c]"},
+		} {
+			groups, err := w.groups.FindAll(ctx, sequelize.FindOptions{
+				Include: []sequelize.Include{{Association: w.members, Include: []sequelize.Include{{Association: w.personPosts}}}},
+				Order:   sequelize.Order{{w.members, w.personPosts, "title", tc.dir}},
+			})
+			if err != nil {
+				t.Fatalf("path %s: %v", tc.dir, err)
+			}
+			var got []string
+			for _, g := range groups {
+				got = append(got, g.Name+"["+show(g.Members)+"]")
+			}
+			if strings.Join(got, " ") != tc.want {
+				t.Errorf("path %s: %s, want %s", tc.dir, strings.Join(got, " "), tc.want)
+			}
+		}
+		// Items naming an association the model does not have, or a model
+		// that is not the association's through model, fail.
+		for _, order := range []sequelize.Order{
+			{{w.postComments, "body"}},
+			{{w.personPosts, w.groups, "name"}},
+			{{w.personPosts}},
+			{{w.personPosts, "title", "ASC", "extra"}},
+		} {
+			_, err := w.people.FindAll(ctx, sequelize.FindOptions{Order: order})
+			var qe *sequelize.QueryError
+			if !errors.As(err, &qe) {
+				t.Errorf("Order %v: err %v, want a *QueryError", order, err)
+			}
 		}
 	})
 }
@@ -712,6 +806,55 @@ func TestForeignKeyAttributeOptions(t *testing.T) {
 			Where: sequelize.Where{"name": "k"}, Attributes: []any{}}}})
 		if err != nil || len(pf) != 1 {
 			t.Fatalf("filter-only include without a field: %v, %v", pf, err)
+		}
+	})
+}
+
+// Include All with AllTypes keeps the associations of those types, passes
+// its Attributes on, yields to an Include naming the same association, and
+// with Nested walks the included models' associations without going back
+// along the path.
+func TestIncludeAllOptions(t *testing.T) {
+	testdb.Each(t, func(t *testing.T, tg testdb.Target) {
+		ctx := t.Context()
+		w := newWorld(t, tg)
+		g := &Group{Name: "g"}
+		if err := w.groups.Create(ctx, g); err != nil {
+			t.Fatal(err)
+		}
+		p := &Person{Username: "ann", GroupID: &g.ID}
+		if err := w.people.Create(ctx, p); err != nil {
+			t.Fatal(err)
+		}
+		post := &Post{Title: "t", PersonID: &p.ID}
+		if err := w.posts.Create(ctx, post); err != nil {
+			t.Fatal(err)
+		}
+		if err := w.comments.Create(ctx, &Comment{Body: "c", PostID: &post.ID}); err != nil {
+			t.Fatal(err)
+		}
+		got, err := w.people.FindOne(ctx, sequelize.FindOptions{Include: []sequelize.Include{
+			{All: true, AllTypes: []sequelize.AssociationType{sequelize.HasManyType}, Attributes: []any{"id"}},
+		}})
+		if err != nil || got.Group != nil || len(got.Posts) != 1 || got.Posts[0].Title != "" {
+			t.Errorf("All HasMany with Attributes [id] = %+v, %v", got, err)
+		}
+		got, err = w.people.FindOne(ctx, sequelize.FindOptions{Include: []sequelize.Include{
+			{All: true}, {Association: w.group, Attributes: []any{"id"}},
+		}})
+		if err != nil || got.Group == nil || got.Group.Name != "" || len(got.Posts) != 1 || got.Posts[0].Title != "t" {
+			t.Errorf("All overruled by a named include = %+v, %v", got, err)
+		}
+		gs, err := w.groups.FindAll(ctx, sequelize.FindOptions{Include: []sequelize.Include{{All: true, Nested: true}}})
+		if err != nil || len(gs) != 1 || len(gs[0].Members) != 1 {
+			t.Fatalf("All nested = %+v, %v", gs, err)
+		}
+		m := gs[0].Members[0]
+		if m.Group != nil || len(m.Posts) != 1 || len(m.Posts[0].Comments) != 1 {
+			t.Errorf("All nested member = %+v (group %v), want posts and comments, no group", m, m.Group)
+		}
+		if _, err := w.people.FindAll(ctx, sequelize.FindOptions{Include: []sequelize.Include{{Association: w.group, Nested: true}}}); err == nil {
+			t.Error("Nested without All was accepted")
 		}
 	})
 }

@@ -99,7 +99,11 @@ func (a *BelongsToAssociation[S, T]) load(ctx context.Context, parents []reflect
 		if len(chunk) == 0 {
 			continue
 		}
-		rows, err := a.tgt.FindAll(ctx, includeFind(inc, o, a.key.name, chunk, nil))
+		tgt, err := withScope(a.tgt, inc.Scope)
+		if err != nil {
+			return nil, err
+		}
+		rows, err := tgt.FindAll(ctx, includeFind(inc, o, a.key.name, chunk, nil))
 		if err != nil {
 			return nil, err
 		}
@@ -157,6 +161,8 @@ func writeExists(s *sqlb, db *DB, target *modelMeta, alias string, col *attribut
 }
 
 // Get returns the target row src points to, or nil (Sequelize's getX).
+// The target's default scope applies unless FindOptions.Scope names
+// others.
 func (a *BelongsToAssociation[S, T]) Get(ctx context.Context, src *S, opts ...FindOptions) (*T, error) {
 	o, err := oneOption(opts)
 	if err != nil {
@@ -172,7 +178,11 @@ func (a *BelongsToAssociation[S, T]) Get(ctx context.Context, src *S, opts ...Fi
 	} else {
 		o.Where = w
 	}
-	return a.tgt.FindOne(ctx, o)
+	tgt, err := getScope(a.tgt, &o)
+	if err != nil {
+		return nil, err
+	}
+	return tgt.FindOne(ctx, o)
 }
 
 // Set points src at target, an instance (*T), a primary-key value, or nil,
@@ -262,6 +272,8 @@ func (a *HasOneAssociation[S, T]) exists(s *sqlb, parentAlias string, inc *Inclu
 	a.h.exists(s, parentAlias, inc)
 }
 func (a *HasOneAssociation[S, T]) hasField() bool { return a.h.field != nil }
+
+func (a *HasOneAssociation[S, T]) parentKey() *attribute { return a.h.parentKey() }
 
 func (a *HasOneAssociation[S, T]) sourceField() []int { return a.h.field }
 
@@ -376,7 +388,11 @@ func (a *HasManyAssociation[S, T]) load(ctx context.Context, parents []reflect.V
 		if len(chunk) == 0 {
 			continue
 		}
-		rows, err := a.tgt.FindAll(ctx, includeFind(inc, o, a.fk, chunk, a.scope))
+		tgt, err := withScope(a.tgt, inc.Scope)
+		if err != nil {
+			return nil, err
+		}
+		rows, err := tgt.FindAll(ctx, includeFind(inc, o, a.fk, chunk, a.scope))
 		if err != nil {
 			return nil, err
 		}
@@ -427,7 +443,8 @@ func (a *HasManyAssociation[S, T]) where(src *S, extra any) (Where, any, error) 
 }
 
 // Get returns src's associated rows (Sequelize's getXs), filtered and
-// ordered by opts.
+// ordered by opts. The target's default scope applies unless
+// FindOptions.Scope names others.
 func (a *HasManyAssociation[S, T]) Get(ctx context.Context, src *S, opts ...FindOptions) ([]*T, error) {
 	o, err := oneOption(opts)
 	if err != nil {
@@ -437,7 +454,11 @@ func (a *HasManyAssociation[S, T]) Get(ctx context.Context, src *S, opts ...Find
 	if err != nil {
 		return nil, err
 	}
-	return a.tgt.FindAll(ctx, o)
+	tgt, err := getScope(a.tgt, &o)
+	if err != nil {
+		return nil, err
+	}
+	return tgt.FindAll(ctx, o)
 }
 
 // Count counts src's associated rows (Sequelize's countXs).
@@ -533,7 +554,8 @@ func (a *HasManyAssociation[S, T]) setFK(target any, v any) {
 }
 
 // Has reports whether every target (an instance, a key, or a slice of
-// either) is associated with src (Sequelize's hasX / hasXs).
+// either) is associated with src (Sequelize's hasX / hasXs), whatever
+// the target model's scope.
 func (a *HasManyAssociation[S, T]) Has(ctx context.Context, src *S, target any, opts ...CountOptions) (bool, error) {
 	o, err := oneOption(opts)
 	if err != nil {
@@ -549,12 +571,15 @@ func (a *HasManyAssociation[S, T]) Has(ctx context.Context, src *S, target any, 
 	}
 	w[a.target.meta().pks[0].name] = keys
 	o.Where = w
-	n, err := a.tgt.Count(ctx, o)
+	// Unscoped, as Sequelize's hasX ({scope: false}): the link is what
+	// counts, not whether the target's scope shows the row.
+	n, err := a.tgt.Unscoped().Count(ctx, o)
 	return n == int64(len(slices.Compact(keys))), err
 }
 
 // Add associates targets (an instance, a key, or a slice of either) with
-// src in one UPDATE (Sequelize's addX / addXs).
+// src in one UPDATE (Sequelize's addX / addXs), whatever the target
+// model's scope, as in Sequelize.
 func (a *HasManyAssociation[S, T]) Add(ctx context.Context, src *S, target any, opts ...SetOptions) error {
 	o, err := oneOption(opts)
 	if err != nil {
@@ -575,7 +600,7 @@ func (a *HasManyAssociation[S, T]) Add(ctx context.Context, src *S, target any, 
 	for k, v := range w {
 		values[k] = v
 	}
-	if _, err := a.tgt.Update(ctx, values, UpdateOptions{Where: Where{a.target.meta().pks[0].name: keys}, Transaction: o.Transaction, Logging: o.Logging}); err != nil {
+	if _, err := a.tgt.Unscoped().Update(ctx, values, UpdateOptions{Where: Where{a.target.meta().pks[0].name: keys}, Transaction: o.Transaction, Logging: o.Logging}); err != nil {
 		return err
 	}
 	a.setFK(target, w[a.fk])
@@ -583,7 +608,8 @@ func (a *HasManyAssociation[S, T]) Add(ctx context.Context, src *S, target any, 
 }
 
 // Remove dissociates targets from src in one UPDATE, setting their foreign
-// key to NULL (Sequelize's removeX / removeXs).
+// key to NULL (Sequelize's removeX / removeXs), whatever the target
+// model's scope.
 func (a *HasManyAssociation[S, T]) Remove(ctx context.Context, src *S, target any, opts ...SetOptions) error {
 	o, err := oneOption(opts)
 	if err != nil {
@@ -601,7 +627,7 @@ func (a *HasManyAssociation[S, T]) Remove(ctx context.Context, src *S, target an
 		return err
 	}
 	w[a.target.meta().pks[0].name] = keys
-	if _, err := a.tgt.Update(ctx, Values{a.fk: nil}, UpdateOptions{Where: w, Transaction: o.Transaction, Logging: o.Logging}); err != nil {
+	if _, err := a.tgt.Unscoped().Update(ctx, Values{a.fk: nil}, UpdateOptions{Where: w, Transaction: o.Transaction, Logging: o.Logging}); err != nil {
 		return err
 	}
 	a.setFK(target, nil)
@@ -610,7 +636,8 @@ func (a *HasManyAssociation[S, T]) Remove(ctx context.Context, src *S, target an
 
 // Set makes targets (an instance, a key, a slice of either, or nil) the
 // only rows associated with src: two UPDATEs, one unlinking the others,
-// one linking these (Sequelize's setXs; for HasOne, setX).
+// one linking these (Sequelize's setXs; for HasOne, setX). Like
+// Sequelize's, they ignore the target model's scope.
 func (a *HasManyAssociation[S, T]) Set(ctx context.Context, src *S, target any, opts ...SetOptions) error {
 	o, err := oneOption(opts)
 	if err != nil {
@@ -632,7 +659,7 @@ func (a *HasManyAssociation[S, T]) Set(ctx context.Context, src *S, target any, 
 		if len(keys) > 0 {
 			unlink[a.target.meta().pks[0].name] = op.NotIn(keys)
 		}
-		if _, err := a.tgt.Update(ctx, Values{a.fk: nil}, UpdateOptions{Where: unlink, Logging: o.Logging}); err != nil {
+		if _, err := a.tgt.Unscoped().Update(ctx, Values{a.fk: nil}, UpdateOptions{Where: unlink, Logging: o.Logging}); err != nil {
 			return err
 		}
 		if len(keys) == 0 {
@@ -654,7 +681,8 @@ func (a *HasManyAssociation[S, T]) Create(ctx context.Context, src *S, target *T
 	return a.tgt.Create(ctx, target, opts...)
 }
 
-// Get returns src's associated row, or nil (Sequelize's getX).
+// Get returns src's associated row, or nil (Sequelize's getX). The
+// target's default scope applies unless FindOptions.Scope names others.
 func (a *HasOneAssociation[S, T]) Get(ctx context.Context, src *S, opts ...FindOptions) (*T, error) {
 	o, err := oneOption(opts)
 	if err != nil {
@@ -664,7 +692,11 @@ func (a *HasOneAssociation[S, T]) Get(ctx context.Context, src *S, opts ...FindO
 	if err != nil {
 		return nil, err
 	}
-	return a.h.tgt.FindOne(ctx, o)
+	tgt, err := getScope(a.h.tgt, &o)
+	if err != nil {
+		return nil, err
+	}
+	return tgt.FindOne(ctx, o)
 }
 
 func (a *BelongsToAssociation[S, T]) createNested(ctx context.Context, parent reflect.Value, inc *Include, before bool) error {
@@ -722,18 +754,6 @@ func (a *HasOneAssociation[S, T]) createNested(ctx context.Context, parent refle
 	return a.h.createNested(ctx, parent, inc, before)
 }
 
-func (a *BelongsToAssociation[S, T]) orderExpr(s *sqlb, parentAlias, attr string) {
-	writeScalar(s, a.sourceDB, a.target.meta(), a.as, attr, a.key, parentAlias, a.fkAttr)
-}
-
-func (a *HasManyAssociation[S, T]) orderExpr(s *sqlb, parentAlias, attr string) {
-	if a.typ == HasManyType {
-		s.failf("cannot order %s rows by a column of their many %s: order the include itself (Include.Order)", a.source.name, a.as)
-		return
-	}
-	writeScalar(s, a.sourceDB, a.target.meta(), a.as, attr, a.fkAttr, parentAlias, a.key)
-}
-
-func (a *HasOneAssociation[S, T]) orderExpr(s *sqlb, parentAlias, attr string) {
-	a.h.orderExpr(s, parentAlias, attr)
+func (a *HasOneAssociation[S, T]) orderFirst(s *sqlb, parentAlias, alias, dir string, inc *Include, inner func(s *sqlb, target, through *whereCtx)) {
+	a.h.orderFirst(s, parentAlias, alias, dir, inc, inner)
 }

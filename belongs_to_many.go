@@ -270,7 +270,11 @@ func (a *BelongsToManyAssociation[S, T]) load(ctx context.Context, parents []ref
 		if f.via, err = a.join(chunk, inc); err != nil {
 			return nil, err
 		}
-		rows, err := a.tgt.FindAll(ctx, f)
+		tgt, err := withScope(a.tgt, inc.Scope)
+		if err != nil {
+			return nil, err
+		}
+		rows, err := tgt.FindAll(ctx, f)
 		if err != nil {
 			return nil, err
 		}
@@ -341,7 +345,8 @@ func (a *BelongsToManyAssociation[S, T]) sourceKey(src *S) (any, error) {
 
 // Get returns src's associated rows (Sequelize's getXs), with one query
 // joining the junction table; FindOptions.Through filters the junction
-// rows and picks the through attributes read into the targets.
+// rows and picks the through attributes read into the targets. The
+// target's default scope applies unless FindOptions.Scope names others.
 func (a *BelongsToManyAssociation[S, T]) Get(ctx context.Context, src *S, opts ...FindOptions) ([]*T, error) {
 	o, err := oneOption(opts)
 	if err != nil {
@@ -358,7 +363,11 @@ func (a *BelongsToManyAssociation[S, T]) Get(ctx context.Context, src *S, opts .
 		return nil, err
 	}
 	o.Through = ThroughOptions{}
-	return a.tgt.FindAll(ctx, o)
+	tgt, err := getScope(a.tgt, &o)
+	if err != nil {
+		return nil, err
+	}
+	return tgt.FindAll(ctx, o)
 }
 
 // Count counts src's associated rows with one COUNT joining the junction
@@ -384,7 +393,7 @@ func (a *BelongsToManyAssociation[S, T]) Count(ctx context.Context, src *S, opts
 
 // Has reports whether every target (an instance, a key, or a slice of
 // either) is associated with src (Sequelize's hasX / hasXs), with one
-// COUNT.
+// COUNT, whatever the target model's scope.
 func (a *BelongsToManyAssociation[S, T]) Has(ctx context.Context, src *S, target any) (bool, error) {
 	items, err := targetItems[T](a.target.meta(), a.tkey, target)
 	if err != nil || len(items) == 0 {
@@ -396,7 +405,21 @@ func (a *BelongsToManyAssociation[S, T]) Has(ctx context.Context, src *S, target
 			keys = append(keys, it.key)
 		}
 	}
-	n, err := a.Count(ctx, src, CountOptions{Where: Where{a.tkey.name: keys}})
+	k, err := a.sourceKey(src)
+	if err != nil {
+		return false, err
+	}
+	o := CountOptions{Where: Where{a.tkey.name: keys}}
+	if len(a.scope) > 0 {
+		o.Where = []any{Where(a.scope), o.Where}
+	}
+	if o.via, err = a.join([]any{k}, nil); err != nil {
+		return false, err
+	}
+	o.via.noSource = true
+	// Unscoped, as Sequelize's hasX ({scope: false}): the link is what
+	// counts, not whether the target's scope shows the row.
+	n, err := a.tgt.Unscoped().Count(ctx, o)
 	return n == int64(len(keys)), err
 }
 
@@ -650,6 +673,41 @@ func (a *BelongsToManyAssociation[S, T]) createNested(ctx context.Context, paren
 	return a.Add(ctx, parent.Interface().(*S), children)
 }
 
-func (a *BelongsToManyAssociation[S, T]) orderExpr(s *sqlb, _, _ string) {
-	s.failf("cannot order %s rows by a column of their many %s: order the include itself (Include.Order)", a.source.name, a.as)
+func (a *BelongsToManyAssociation[S, T]) orderFirst(s *sqlb, parentAlias, alias, dir string, inc *Include, inner func(s *sqlb, target, through *whereCtx)) {
+	thr, tgt := a.through.meta(), a.target.meta()
+	thrAlias := alias + "->" + thr.name
+	tc := &whereCtx{db: a.sourceDB, m: thr, alias: thrAlias}
+	c := &whereCtx{db: a.sourceDB, m: tgt, alias: alias}
+	s.w("(SELECT ")
+	inner(s, c, tc)
+	s.w(" FROM ").table(tgt.schema, tgt.table).w(" AS ").id(alias).
+		w(" INNER JOIN ").table(thr.schema, thr.table).w(" AS ").id(thrAlias).w(" ON ")
+	tc.writeCol(s, a.other, nil)
+	s.w(" = ")
+	c.writeCol(s, a.tkey, nil)
+	s.w(" WHERE ")
+	tc.writeCol(s, a.fkThr, nil)
+	s.w(" = ").id(parentAlias).w(".").id(a.key.field)
+	if len(a.tscope) > 0 {
+		s.w(" AND ")
+		tc.cond(s, Where(a.tscope))
+	}
+	if len(a.scope) > 0 {
+		s.w(" AND ")
+		c.cond(s, Where(a.scope))
+	}
+	if inc.Through.Where != nil {
+		s.w(" AND ")
+		tc.cond(s, inc.Through.Where)
+	}
+	if thr.deletedAt != nil && (inc.Through.Paranoid == nil || *inc.Through.Paranoid) {
+		s.w(" AND ")
+		tc.writeLive(s, thr.deletedAt)
+	}
+	writeIncludeFilter(s, c, alias, inc)
+	s.w(" ORDER BY 1 ").w(dir).w(" LIMIT 1)")
 }
+
+// throughName is the junction model's name, which an Order path names
+// (Sequelize's order: [[Target, Through, 'attr']]).
+func (a *BelongsToManyAssociation[S, T]) throughName() string { return a.through.name }

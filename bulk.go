@@ -705,9 +705,10 @@ func plainValues(w Where) Values {
 // attributes carry a unique constraint: of two goroutines racing for the
 // same row, one creates it and the other finds it, and neither gets an
 // error. The insert uses ON CONFLICT DO NOTHING (INSERT IGNORE on MySQL),
-// so a transaction it runs in is never aborted by the race. An unknown
-// attribute in Defaults is a *QueryError before any query (Sequelize
-// warns and drops it).
+// so a transaction it runs in is never aborted by the race. The model's
+// scope applies to the first find, not to the created row returned, as in
+// Sequelize. An unknown attribute in Defaults is a *QueryError before any
+// query (Sequelize warns and drops it).
 func (md *Model[T]) FindOrCreate(ctx context.Context, opts FindOrCreateOptions) (*T, bool, error) {
 	md = md.at()
 	if opts.Where == nil {
@@ -745,7 +746,10 @@ func (md *Model[T]) FindOrCreate(ctx context.Context, opts FindOrCreateOptions) 
 	if err != nil {
 		return nil, false, err
 	}
-	row, err := md.FindOne(ctx, find)
+	// The row inserted (or the one that won the race) matches the where;
+	// the model's scope may hide it, as Sequelize's findOrCreate returns
+	// the created instance whatever the scope.
+	row, err := md.Unscoped().FindOne(ctx, find)
 	if err != nil {
 		return nil, false, err
 	}

@@ -10,6 +10,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/gosequelize/sequelize/datatypes"
 	"github.com/gosequelize/sequelize/dialect"
 	"github.com/gosequelize/sequelize/op"
 )
@@ -33,6 +34,25 @@ const (
 //
 //	sequelize.Order{{"createdAt", "DESC"}, {"id"}}
 //	sequelize.Order{{sequelize.Fn("lower", sequelize.Col("name")), "ASC"}}
+//
+// An item may also start with a path of associations, each one of the
+// previous target's, and, after a BelongsToMany, its through model:
+// [association..., (through model,) attribute, direction?]. A parent row
+// is ordered by the value of its associated rows that sorts first in the
+// item's direction (for a to-many association the smallest, or the
+// largest with DESC, NULLs where the dialect sorts them): where its first
+// row sorts in Sequelize's join. The values are those of the rows the
+// find's Include of the association loads (its Where, Paranoid, Through
+// and required nested includes filter them), or of all the associated
+// rows when the association is not included; a parent without any sorts
+// as NULL. A Limit keeps the first parents in this order (Sequelize
+// limits its subquery by the model's own attributes only). The rows of an
+// included association the item starts with are sorted by the rest of
+// the item, before the include's own Order, as Sequelize's one ORDER BY
+// sorts them:
+//
+//	sequelize.Order{{countries, people, "lastName", "DESC"}}
+//	sequelize.Order{{industries, industryCountry, "numYears"}}
 type Order [][]any
 
 // ExcludeAttrs marks an Attributes list as "every attribute but these"; see
@@ -51,8 +71,11 @@ type AsExpr struct {
 func Exclude(names ...string) ExcludeAttrs { return ExcludeAttrs(names) }
 
 // As selects expr, an attribute name or an expression, under alias
-// (Sequelize's [expr, 'alias']). Aliased values are not struct fields:
-// read them with FindAllRaw, or with Aggregate.
+// (Sequelize's [expr, 'alias']). An alias that names an attribute fills
+// that attribute's struct field. Other aliased values have no field:
+// unlike Sequelize, which keeps them in dataValues, FindAll and FindOne
+// refuse them with a *QueryError rather than drop them; read them with
+// FindAllRaw, or with Aggregate.
 func As(expr any, alias string) AsExpr { return AsExpr{Expr: expr, Alias: alias} }
 
 // FindOptions are Sequelize's finder options.
@@ -60,7 +83,11 @@ type FindOptions struct {
 	// Where filters the rows; see Where.
 	Where any
 	// Attributes picks the attributes to read: names, As(expr, alias), or
-	// Exclude(...) plus extras. Default: every attribute.
+	// Exclude(...) plus extras. Default: every attribute. Reading into
+	// structs, an alias must name an attribute (see As). A VIRTUAL
+	// attribute selects the attributes it depends on (VIRTUAL(type,
+	// fields...)), and the keys the includes load by are added, as
+	// Sequelize adds the primary key of a find with includes.
 	Attributes []any
 	// Order sorts the rows.
 	Order Order
@@ -82,7 +109,9 @@ type FindOptions struct {
 	// true; Bool(false) includes them).
 	Paranoid *bool
 	// RejectOnEmpty makes FindOne and FindByPK return an *EmptyResultError
-	// when nothing matches (and FindAll when it finds no rows).
+	// when nothing matches (and FindAll when it finds no rows). It is a
+	// bool, not Sequelize's error to return instead (see
+	// ModelOptions.RejectOnEmpty).
 	RejectOnEmpty bool
 	// Transaction runs the query in this transaction instead of the one
 	// carried by the context.
@@ -98,9 +127,15 @@ type FindOptions struct {
 	// (Sequelize's through.where, through.paranoid and
 	// joinTableAttributes); any other find refuses it.
 	Through ThroughOptions
+	// Scope, for an association's Get, applies these scopes of the target
+	// model instead of its default scope, as Model.Scope does; an empty
+	// non-nil slice applies none (Sequelize's getX({scope: 'name'}) and
+	// {scope: false}). Any other find refuses it: use Model.Scope.
+	Scope []any
 
 	via       *throughJoin // BelongsToMany: join the through table, select its source key
 	perParent *perParent   // an include's per-parent Limit
+	aggregate bool         // rows as maps, includes only filter: select no include keys
 }
 
 // perParent limits rows per value of attr with a window function.
@@ -109,30 +144,64 @@ type perParent struct {
 	n    int
 }
 
-// expandAll replaces Include{All: true} with one Include per association
-// of m that has a struct field for its rows, sorted by alias.
+// expandAll replaces each Include{All: true} with one Include per
+// association of m that has a struct field for its rows (of AllTypes, when
+// set), sorted by alias, skipping the associations another include of the
+// list names, as Sequelize's include all does.
 func expandAll(m *modelMeta, includes []Include) ([]Include, error) {
+	named := map[Association]bool{}
+	for _, inc := range includes {
+		if !inc.All {
+			named[inc.Association] = true
+		} else if inc.Association != nil || inc.Where != nil || len(inc.Include) > 0 {
+			return nil, &EagerLoadingError{newBase("SequelizeEagerLoadingError", "Include{All: true} takes no Association, Where or nested Include", nil)}
+		}
+	}
 	var out []Include
 	for _, inc := range includes {
 		if !inc.All {
+			if len(inc.AllTypes) > 0 || inc.Nested {
+				return nil, &EagerLoadingError{newBase("SequelizeEagerLoadingError", "Include.AllTypes and Include.Nested go with All", nil)}
+			}
 			out = append(out, inc)
 			continue
 		}
-		if inc.Association != nil || inc.Where != nil || len(inc.Include) > 0 {
-			return nil, &EagerLoadingError{newBase("SequelizeEagerLoadingError", "Include{All: true} takes no Association, Where or nested Include", nil)}
-		}
-		aliases := make([]string, 0, len(m.assocs))
-		for a := range m.assocs {
-			aliases = append(aliases, a)
-		}
-		slices.Sort(aliases)
-		for _, a := range aliases {
-			if m.assocs[a].hasField() && !slices.ContainsFunc(out, func(i Include) bool { return i.Association == m.assocs[a] }) {
-				out = append(out, Include{Association: m.assocs[a], Required: inc.Required, Paranoid: inc.Paranoid})
-			}
+		out = append(out, expandAllOf(m.assocs, inc, named, []string{m.name})...)
+		for _, x := range out {
+			named[x.Association] = true
 		}
 	}
 	return out, nil
+}
+
+// expandAllOf returns the includes inc (an All include) makes of the
+// associations assocs, those of the model at the end of path.
+func expandAllOf(assocs map[string]Association, inc Include, skip map[Association]bool, path []string) []Include {
+	aliases := make([]string, 0, len(assocs))
+	for a := range assocs {
+		aliases = append(aliases, a)
+	}
+	slices.Sort(aliases)
+	var out []Include
+	for _, alias := range aliases {
+		a := assocs[alias]
+		if !a.hasField() || skip[a] || len(inc.AllTypes) > 0 && !slices.Contains(inc.AllTypes, a.Type()) {
+			continue
+		}
+		if inc.Nested && slices.Contains(path, a.TargetName()) {
+			continue
+		}
+		child := inc
+		child.Association, child.All, child.AllTypes, child.Nested, child.Include = a, false, nil, false, nil
+		if a.Type() != BelongsToManyType {
+			child.Through = ThroughOptions{}
+		}
+		if inc.Nested {
+			child.Include = expandAllOf(a.targetAssociations(), inc, nil, append(slices.Clone(path), a.TargetName()))
+		}
+		out = append(out, child)
+	}
+	return out
 }
 
 // throughJoin joins a BelongsToMany through table to the target's SELECT
@@ -163,6 +232,10 @@ type selectPlan struct {
 	// thrStart is the first of the junction columns a BelongsToMany read
 	// selects (FindOptions.via.attrs).
 	thrStart int
+	// unread are the aliases of selected expressions that name no
+	// attribute with a struct field: rows as maps carry them, structs
+	// cannot, so reading into structs refuses them.
+	unread []string
 }
 
 func (md *Model[T]) paranoidOn(p *bool) bool {
@@ -174,14 +247,46 @@ func (md *Model[T]) buildSelect(o *FindOptions, limitOne bool) (*selectPlan, err
 	if o.via == nil && o.Through.set() {
 		return nil, errQuery("FindOptions.Through is for a BelongsToManyAssociation's Get")
 	}
+	if o.Scope != nil {
+		return nil, &QueryError{newBase("SequelizeQueryError", "FindOptions.Scope is for an association's Get; scope a model with Model.Scope", nil)}
+	}
 	m := md.m
 	s := newSQLB(md.db)
 	c := &whereCtx{db: md.db, m: m, alias: m.name}
 	plan := &selectPlan{}
+	if o.Include != nil {
+		var err error
+		if o.Include, err = expandAll(m, o.Include); err != nil {
+			return nil, err
+		}
+	}
+	if err := md.checkIncludes(o.Include); err != nil {
+		return nil, err
+	}
+	pushOrder(o)
 	s.w("SELECT ")
 	cols, err := md.selectColumns(o.Attributes)
 	if err != nil {
 		return nil, err
+	}
+	if len(o.Attributes) > 0 && !o.aggregate {
+		// The includes load by these keys: select them as Sequelize
+		// selects the primary key of a find with includes.
+		for i := range o.Include {
+			inc := &o.Include[i]
+			if inc.Attributes != nil && len(inc.Attributes) == 0 {
+				continue // filter only
+			}
+			// The association holds the attribute of the version it was
+			// made on: select this version's.
+			k := inc.Association.parentKey()
+			if cur := m.byName[k.name]; cur != nil {
+				k = cur
+			}
+			if !slices.ContainsFunc(cols, func(c selectCol) bool { return c.attr == k }) {
+				cols = append(cols, selectCol{attr: k, name: k.name})
+			}
+		}
 	}
 	for i, col := range cols {
 		if i > 0 {
@@ -192,11 +297,20 @@ func (md *Model[T]) buildSelect(o *FindOptions, limitOne bool) (*selectPlan, err
 			if col.name != col.attr.field {
 				s.w(" AS ").id(col.name)
 			}
+			plan.attrs = append(plan.attrs, col.attr)
 		} else {
 			s.expr(col.expr, c.colRef)
 			s.w(" AS ").id(col.name)
+			// An alias naming an attribute fills that attribute's field,
+			// as Sequelize sets dataValues[alias]; another alias has no
+			// field (see selectPlan.unread).
+			into := m.byName[col.name]
+			if into == nil || into.goIndex == nil {
+				plan.unread = append(plan.unread, col.name)
+				into = nil
+			}
+			plan.attrs = append(plan.attrs, into)
 		}
-		plan.attrs = append(plan.attrs, col.attr)
 		plan.names = append(plan.names, col.name)
 	}
 	if v := o.via; v != nil && !v.noSource {
@@ -219,7 +333,7 @@ func (md *Model[T]) buildSelect(o *FindOptions, limitOne bool) (*selectPlan, err
 				order = append(order, []any{pk.name})
 			}
 		}
-		md.writeOrder(s, c, order)
+		md.writeOrder(s, c, order, nil, o.Include)
 		s.w(") AS ").id("__rn")
 		plan.attrs = append(plan.attrs, nil)
 		plan.names = append(plan.names, "__rn")
@@ -246,15 +360,6 @@ func (md *Model[T]) buildSelect(o *FindOptions, limitOne bool) (*selectPlan, err
 			tc.writeLive(s, v.through.deletedAt)
 		}
 	}
-	if o.Include != nil {
-		var err error
-		if o.Include, err = expandAll(m, o.Include); err != nil {
-			return nil, err
-		}
-	}
-	if err := md.checkIncludes(o.Include); err != nil {
-		return nil, err
-	}
 	md.writeWhere(s, c, o.Where, md.paranoidOn(o.Paranoid), o.Include...)
 	if len(o.Group) > 0 {
 		s.w(" GROUP BY ")
@@ -269,7 +374,7 @@ func (md *Model[T]) buildSelect(o *FindOptions, limitOne bool) (*selectPlan, err
 		s.w(" HAVING ")
 		c.cond(s, o.Having)
 	}
-	md.writeOrder(s, c, o.Order)
+	md.writeOrder(s, c, o.Order, o.via, o.Include)
 	limit := o.Limit
 	if limitOne {
 		limit = 1
@@ -335,7 +440,26 @@ func (md *Model[T]) selectColumns(list []any) ([]selectCol, error) {
 		case string:
 			a := m.byName[x]
 			if a == nil {
-				return nil, errUnknownAttr(m, x)
+				v := m.virtual(x)
+				if v == nil {
+					return nil, errUnknownAttr(m, x)
+				}
+				// A VIRTUAL attribute is no column: select the attributes
+				// its getter needs (VIRTUAL(type, fields...)).
+				vt, _ := v.typ.(datatypes.VirtualType)
+				for _, dep := range vt.Fields() {
+					d := m.byName[dep]
+					if d == nil {
+						return nil, &QueryError{newBase("SequelizeQueryError", fmt.Sprintf("%s.%s: the VIRTUAL attribute depends on %q, which is not an attribute", m.name, v.name, dep), nil)}
+					}
+					if !slices.ContainsFunc(cols, func(c selectCol) bool { return c.attr == d }) {
+						cols = append(cols, selectCol{attr: d, name: d.name})
+					}
+				}
+				continue
+			}
+			if slices.ContainsFunc(cols, func(c selectCol) bool { return c.attr == a }) {
+				continue // named twice, or by Exclude's complement too
 			}
 			cols = append(cols, selectCol{attr: a, name: a.name})
 		case AsExpr:
@@ -406,7 +530,10 @@ func (md *Model[T]) writeRef(s *sqlb, c *whereCtx, v any) {
 var directions = map[string]bool{"ASC": true, "DESC": true, "ASC NULLS FIRST": true, "ASC NULLS LAST": true,
 	"DESC NULLS FIRST": true, "DESC NULLS LAST": true, "NULLS FIRST": true, "NULLS LAST": true}
 
-func (md *Model[T]) writeOrder(s *sqlb, c *whereCtx, order Order) {
+// writeOrder writes the ORDER BY clause; via is the junction a
+// BelongsToMany read joins (else nil), includes the find's includes, whose
+// filters an item on an association's values applies.
+func (md *Model[T]) writeOrder(s *sqlb, c *whereCtx, order Order, via *throughJoin, includes []Include) {
 	if len(order) == 0 {
 		return
 	}
@@ -416,24 +543,42 @@ func (md *Model[T]) writeOrder(s *sqlb, c *whereCtx, order Order) {
 			s.w(", ")
 		}
 		if len(item) > 0 {
-			if a, ok := item[0].(Association); ok {
-				// [association, attribute, direction?]: order by an included
-				// model's column (to-one associations).
+			if m, ok := item[0].(AnyModel); ok && via != nil && m.Name() == via.through.name {
+				// [Through, attribute, direction?]: a BelongsToMany read
+				// ordered by its junction rows' attribute.
 				attr, _ := item[min(1, len(item)-1)].(string)
 				if len(item) < 2 || attr == "" || len(item) > 3 {
-					s.failf("an Order item on an association is [association, attribute, direction?], got %v", item)
+					s.failf("an Order item on a through model is [through model, attribute, direction?], got %v", item)
 					return
 				}
-				if md.m.assocs[a.As()] != a {
-					s.failf("Order names association %s, which %s does not have", a.As(), md.m.name)
-					return
-				}
-				a.orderExpr(s, c.alias, attr)
+				tc := &whereCtx{db: md.db, m: via.through, alias: via.alias}
+				tc.colRef(s, attr)
 				item = append([]any{nil}, item[2:]...)
 				if len(item) == 1 {
 					continue
 				}
 				goto direction
+			}
+			if _, ok := item[0].(Association); ok {
+				path, rest, ok := md.orderPath(s, item)
+				if !ok {
+					return
+				}
+				// The value of the associated row (of the rows the
+				// include of the path loads, when it is included) that
+				// sorts first in the item's direction, which is where the
+				// parent's first row sorts in Sequelize's join.
+				dir := "ASC"
+				if rest != nil {
+					if dir, ok = md.orderDir(s, rest); !ok {
+						return
+					}
+				}
+				writeOrderFirst(s, c.alias, path, dir, "", includes)
+				if rest != nil {
+					s.w(" ").w(dir)
+				}
+				continue
 			}
 		}
 		if len(item) == 0 || len(item) > 2 {
@@ -443,17 +588,142 @@ func (md *Model[T]) writeOrder(s *sqlb, c *whereCtx, order Order) {
 		md.writeRef(s, c, item[0])
 	direction:
 		if len(item) == 2 {
-			dir, ok := item[1].(string)
-			dir = strings.ToUpper(strings.TrimSpace(dir))
-			if !ok || !directions[dir] {
-				s.failf("invalid order direction %v: use ASC, DESC, optionally with NULLS FIRST or NULLS LAST", item[1])
-				return
-			}
-			if strings.Contains(dir, "NULLS") && !md.db.dialect.Features().Has(dialect.NullsOrder) {
-				s.failf("%s has no NULLS FIRST/LAST ordering", md.db.dialect.Name())
+			dir, ok := md.orderDir(s, item[1])
+			if !ok {
 				return
 			}
 			s.w(" ").w(dir)
+		}
+	}
+}
+
+// orderDir checks an Order item's direction and returns it in upper case.
+func (md *Model[T]) orderDir(s *sqlb, v any) (string, bool) {
+	dir, ok := v.(string)
+	dir = strings.ToUpper(strings.TrimSpace(dir))
+	if !ok || !directions[dir] {
+		s.failf("invalid order direction %v: use ASC, DESC, optionally with NULLS FIRST or NULLS LAST", v)
+		return "", false
+	}
+	if strings.Contains(dir, "NULLS") && !md.db.dialect.Features().Has(dialect.NullsOrder) {
+		s.failf("%s has no NULLS FIRST/LAST ordering", md.db.dialect.Name())
+		return "", false
+	}
+	return dir, true
+}
+
+// orderPath is an Order item's path of associations: [a1, a2, ...,
+// (Through,) attribute, direction?].
+type orderPath struct {
+	assocs  []Association
+	through string // the junction model named after the last association
+	attr    string
+}
+
+// orderPath parses an Order item that starts with an association, each
+// association one of the previous target's, and returns it with the
+// direction (nil when none).
+func (md *Model[T]) orderPath(s *sqlb, item []any) (orderPath, any, bool) {
+	var p orderPath
+	assocs := md.m.assocs
+	from := md.m.name
+	i := 0
+	for ; i < len(item); i++ {
+		a, ok := item[i].(Association)
+		if !ok {
+			break
+		}
+		if assocs[a.As()] != a {
+			s.failf("Order names association %s, which %s does not have", a.As(), from)
+			return p, nil, false
+		}
+		p.assocs = append(p.assocs, a)
+		assocs, from = a.targetAssociations(), a.TargetName()
+	}
+	if i < len(item) {
+		if m, ok := item[i].(AnyModel); ok {
+			last := p.assocs[len(p.assocs)-1]
+			t, isBTM := last.(interface{ throughName() string })
+			if !isBTM || t.throughName() != m.Name() {
+				s.failf("Order names model %s after association %s, which is not its through model", m.Name(), last.As())
+				return p, nil, false
+			}
+			p.through = m.Name()
+			i++
+		}
+	}
+	rest := item[i:]
+	if len(rest) > 0 {
+		p.attr, _ = rest[0].(string)
+	}
+	if p.attr == "" || len(rest) > 2 {
+		s.failf("an Order item on an association is [association..., (through model,) attribute, direction?], got %v", item)
+		return p, nil, false
+	}
+	if len(rest) == 2 {
+		return p, rest[1], true
+	}
+	return p, nil, true
+}
+
+func isToOne(a Association) bool { return a.Type() == BelongsToType || a.Type() == HasOneType }
+
+// writeOrderFirst writes the value of p's attribute, reached from the row
+// aliased parentAlias, that sorts first in direction dir: one correlated
+// subquery per association of the path, each ordered by the value of the
+// level below (the first of the firsts is the first of them all). The
+// first Include of includes naming an association of the path filters its
+// rows as it filters the rows it loads (Where, Paranoid, Through, required
+// nested includes).
+func writeOrderFirst(s *sqlb, parentAlias string, p orderPath, dir, prefix string, includes []Include) {
+	a := p.assocs[0]
+	alias := prefix + a.As()
+	inc := &Include{}
+	for i := range includes {
+		if includes[i].Association == a {
+			inc = &includes[i]
+			break
+		}
+	}
+	a.orderFirst(s, parentAlias, alias, dir, inc, func(s *sqlb, target, through *whereCtx) {
+		switch {
+		case len(p.assocs) > 1:
+			writeOrderFirst(s, alias, orderPath{assocs: p.assocs[1:], through: p.through, attr: p.attr}, dir, alias+"->", inc.Include)
+		case p.through != "":
+			through.colRef(s, p.attr)
+		default:
+			target.colRef(s, p.attr)
+		}
+	})
+}
+
+// pushOrder gives each include the part of o's Order that sorts its rows:
+// an item [association, rest...] becomes [rest...] in the include of that
+// association, before the include's own Order, as Sequelize's one ORDER
+// BY sorts the joined rows too (a to-one association's item only when its
+// rest goes on to another association: its one row needs no order).
+// o.Include is copied first.
+func pushOrder(o *FindOptions) {
+	copied := false
+	for _, item := range o.Order {
+		if len(item) < 2 {
+			continue
+		}
+		a, ok := item[0].(Association)
+		if !ok {
+			continue
+		}
+		if _, next := item[1].(Association); isToOne(a) && !next {
+			continue
+		}
+		for i := range o.Include {
+			if o.Include[i].Association != a {
+				continue
+			}
+			if !copied {
+				o.Include, copied = slices.Clone(o.Include), true
+			}
+			o.Include[i].Order = append(Order{item[1:]}, o.Include[i].Order...)
 		}
 	}
 }
@@ -476,6 +746,10 @@ func (md *Model[T]) writeLimit(s *sqlb, limit, offset int) {
 
 // run executes a SELECT plan and scans the rows into new instances.
 func (md *Model[T]) run(ctx context.Context, plan *selectPlan, o *FindOptions) ([]*T, error) {
+	if len(plan.unread) > 0 {
+		return nil, &QueryError{newBase("SequelizeQueryError", fmt.Sprintf(
+			"%s has no attribute %q for the aliased attribute to fill: a struct holds attributes only; read aliased values with FindAllRaw", md.m.name, plan.unread[0]), nil)}
+	}
 	var out []*T
 	var chunks [][]T // rows after the first, allocated together (see tracker)
 	db := md.db
@@ -554,8 +828,7 @@ func (md *Model[T]) checkIncludes(includes []Include) error {
 			return &EagerLoadingError{newBase("SequelizeEagerLoadingError", "an Include needs its Association", nil)}
 		}
 		if a, ok := md.m.assocs[inc.Association.As()]; !ok || a != inc.Association {
-			return &EagerLoadingError{newBase("SequelizeEagerLoadingError",
-				fmt.Sprintf("%s is not associated to %s!", inc.Association.TargetName(), md.m.name), nil)}
+			return errNotAssociated(inc.Association, md.m.name)
 		}
 		if t := inc.Through; inc.Association.Type() != BelongsToManyType && (t.Attributes != nil || t.Where != nil || t.Paranoid != nil) {
 			return &EagerLoadingError{newBase("SequelizeEagerLoadingError",
@@ -719,6 +992,8 @@ func (md *Model[T]) pkWhere(pk any) (Where, error) {
 type CountOptions struct {
 	Where any
 	// Distinct counts distinct values of Col (default the primary key).
+	// Includes never multiply the rows counted (see Include), so unlike
+	// Sequelize's joined count, Distinct changes nothing there.
 	Distinct bool
 	// Col is the attribute counted (default *, or the primary key with Distinct).
 	Col string
@@ -801,6 +1076,7 @@ func (distinctExpr) isExpr() {}
 
 // aggregateRows runs a SELECT of expressions and returns raw rows.
 func (md *Model[T]) aggregateRows(ctx context.Context, o FindOptions) ([]Row, error) {
+	o.aggregate = true
 	plan, err := md.buildSelect(&o, false)
 	if err != nil {
 		return nil, err
@@ -883,20 +1159,24 @@ type AggregateOptions struct {
 }
 
 // Aggregate applies the SQL function fn ("max", "min", "sum", "avg",
-// "count", ...) to attr over the matching rows (Sequelize's aggregate) and
-// scans the result into dst, a pointer (for example *int64, *float64,
-// *string for exact decimals, *time.Time, or a pointer to a pointer, which
-// stays nil when there are no rows). It takes at most one AggregateOptions.
+// "count", ...) to attr, an attribute or "*", over the matching rows
+// (Sequelize's aggregate) and scans the result into dst, a pointer (for
+// example *int64, *float64, *string for exact decimals, *time.Time, or a
+// pointer to a pointer, which stays nil when there are no rows). It takes
+// at most one AggregateOptions.
 func (md *Model[T]) Aggregate(ctx context.Context, attr, fn string, dst any, opts ...AggregateOptions) error {
 	md = md.at()
 	o, err := oneOption(opts)
 	if err != nil {
 		return err
 	}
-	if md.m.byName[attr] == nil {
+	var arg any = Col(attr)
+	switch {
+	case attr == "*":
+		arg = Literal("*") // aggregate('*', 'count')
+	case md.m.byName[attr] == nil:
 		return errUnknownAttr(md.m, attr)
 	}
-	var arg any = Col(attr)
 	if o.Distinct {
 		arg = distinctExpr{arg}
 	}

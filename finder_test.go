@@ -191,3 +191,106 @@ func TestFinderOptions(t *testing.T) {
 		}
 	})
 }
+
+// An aliased attribute fills the field its alias names, and FindAll
+// refuses an alias that names no attribute rather than drop its value.
+func TestFindAliasedAttributes(t *testing.T) {
+	testdb.Each(t, func(t *testing.T, tg testdb.Target) {
+		ctx := t.Context()
+		_, g := gadgets(t, tg)
+		list, err := g.FindAll(ctx, sequelize.FindOptions{
+			Attributes: []any{"id", sequelize.As(sequelize.Fn("upper", sequelize.Col("name")), "name")},
+			Order:      sequelize.Order{{"id"}},
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := names(list); !slices.Equal(got, []string{"LAMP", "TORCH", "FAN"}) {
+			t.Errorf("names = %v, want the upper-cased names", got)
+		}
+		_, err = g.FindAll(ctx, sequelize.FindOptions{Attributes: []any{"id", sequelize.As("name", "label")}})
+		var qe *sequelize.QueryError
+		if !errors.As(err, &qe) || !strings.Contains(err.Error(), `"label"`) || !strings.Contains(err.Error(), "FindAllRaw") {
+			t.Fatalf("err = %v, want a QueryError naming the alias and FindAllRaw", err)
+		}
+		rows, err := g.FindAllRaw(ctx, sequelize.FindOptions{Attributes: []any{sequelize.As("name", "label")}, Order: sequelize.Order{{"id"}}})
+		if err != nil || len(rows) != 3 || rows[0]["label"] != "lamp" {
+			t.Fatalf("FindAllRaw = %v, %v", rows, err)
+		}
+	})
+}
+
+type keyAuthor struct {
+	ID    int64
+	Name  string
+	Pages int
+	Books []*keyBook
+}
+
+type keyBook struct {
+	ID        int64
+	Title     string
+	Code      string `sequelize:"type:VIRTUAL(STRING,'title')"` // getter: CodeOf
+	AuthorID  *int64
+	Author    *keyAuthor
+	Shelf     string // a column whose name an alias below matches
+	ShelfID   *int64
+	CreatedAt time.Time
+}
+
+type keyShelf struct {
+	ID   int64
+	Name string
+}
+
+// A find with Attributes and includes selects the keys its includes load
+// by; a VIRTUAL attribute in Attributes selects the attributes it
+// depends on; an association whose alias matches a column (here the
+// column shelf for the alias Shelf) has no include field rather than a
+// definition panic.
+func TestFindIncludeKeysAndVirtuals(t *testing.T) {
+	testdb.Each(t, func(t *testing.T, tg testdb.Target) {
+		ctx := t.Context()
+		db := tg.Open(t)
+		authors := sequelize.Define[keyAuthor](db, sequelize.ModelOptions{ModelName: "Author", Timestamps: sequelize.Bool(false)})
+		books := sequelize.Define[keyBook](db, sequelize.ModelOptions{ModelName: "Book", UpdatedAt: "-"})
+		shelves := sequelize.Define[keyShelf](db, sequelize.ModelOptions{ModelName: "Shelf", Timestamps: sequelize.Bool(false)})
+		booksOf := sequelize.HasMany(authors, books)
+		author := sequelize.BelongsTo(books, authors)
+		shelf := sequelize.BelongsTo(books, shelves)
+		if err := db.Sync(ctx); err != nil {
+			t.Fatal(err)
+		}
+		a := &keyAuthor{Name: "Le Guin"}
+		if err := authors.Create(ctx, a); err != nil {
+			t.Fatal(err)
+		}
+		s := &keyShelf{Name: "top"}
+		if err := shelves.Create(ctx, s); err != nil {
+			t.Fatal(err)
+		}
+		if err := books.Create(ctx, &keyBook{Title: "Lathe", AuthorID: &a.ID, ShelfID: &s.ID}); err != nil {
+			t.Fatal(err)
+		}
+		list, err := authors.FindAll(ctx, sequelize.FindOptions{Attributes: []any{"name"}, Include: []sequelize.Include{{Association: booksOf}}})
+		if err != nil || len(list) != 1 || len(list[0].Books) != 1 {
+			t.Fatalf("HasMany include with Attributes: %+v, %v", list, err)
+		}
+		bs, err := books.FindAll(ctx, sequelize.FindOptions{Attributes: []any{"code"}, Include: []sequelize.Include{{Association: author}}})
+		if err != nil || len(bs) != 1 || bs[0].Title != "Lathe" || bs[0].Author == nil || bs[0].Author.Name != "Le Guin" {
+			t.Fatalf("BelongsTo include with a VIRTUAL attribute: %+v, %v", bs, err)
+		}
+		if shelf.As() != "Shelf" {
+			t.Fatalf("alias %q", shelf.As())
+		}
+		_, err = books.FindAll(ctx, sequelize.FindOptions{Include: []sequelize.Include{{Association: shelf}}})
+		var ee *sequelize.EagerLoadingError
+		if !errors.As(err, &ee) {
+			t.Fatalf("include without a field: %v, want an EagerLoadingError", err)
+		}
+		n, err := authors.Count(ctx, sequelize.CountOptions{Include: []sequelize.Include{{Association: booksOf, Required: sequelize.Bool(true)}}})
+		if err != nil || n != 1 {
+			t.Fatalf("Count with a required include = %d, %v", n, err)
+		}
+	})
+}

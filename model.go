@@ -97,7 +97,9 @@ type ModelOptions struct {
 	// or Go field name; they override the tag.
 	Attributes map[string]AttributeOptions
 	// RejectOnEmpty makes FindOne and FindByPK return an *EmptyResultError
-	// instead of (nil, nil) by default.
+	// instead of (nil, nil) by default. Unlike Sequelize's, it is a bool,
+	// not an error to return instead: callers map the *EmptyResultError
+	// (which also matches sql.ErrNoRows) to their own errors.
 	RejectOnEmpty bool
 	// Validate holds model-wide validators by name (Sequelize's model
 	// validate option); each receives the instance.

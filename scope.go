@@ -79,14 +79,16 @@ func (md *Model[T]) Unscoped() *Model[T] {
 
 // mergeWhere merges two wheres by the model's strategy: attribute keys of
 // b overwrite a's (Sequelize's default), or AND of both.
-func (md *Model[T]) mergeWhere(a, b any) any {
+func (md *Model[T]) mergeWhere(a, b any) any { return mergeWhereBy(md.m.opts.WhereMergeStrategy, a, b) }
+
+func mergeWhereBy(strategy string, a, b any) any {
 	switch {
 	case a == nil:
 		return b
 	case b == nil:
 		return a
 	}
-	if md.m.opts.WhereMergeStrategy != WhereMergeAnd {
+	if strategy != WhereMergeAnd {
 		if wa, ok := a.(Where); ok {
 			if wb, ok := b.(Where); ok {
 				out := maps.Clone(wa)
@@ -100,8 +102,8 @@ func (md *Model[T]) mergeWhere(a, b any) any {
 
 // mergeScope merges b onto a by Sequelize's rules: wheres and havings as
 // mergeWhere; attribute lists, orders and groups concatenated; includes
-// merged by association (b's wins for the same association); other
-// options: b's when set.
+// of the same association merged with each other, nested includes too
+// (mergeIncludes); other options: b's when set.
 func (md *Model[T]) mergeScope(a, b FindOptions) FindOptions {
 	out := a
 	out.Where = md.mergeWhere(a.Where, b.Where)
@@ -111,14 +113,7 @@ func (md *Model[T]) mergeScope(a, b FindOptions) FindOptions {
 	}
 	out.Order = append(slices.Clone(a.Order), b.Order...)
 	out.Group = append(slices.Clone(a.Group), b.Group...)
-	out.Include = slices.Clone(a.Include)
-	for _, inc := range b.Include {
-		if i := slices.IndexFunc(out.Include, func(x Include) bool { return x.Association == inc.Association }); i >= 0 && inc.Association != nil {
-			out.Include[i] = inc
-		} else {
-			out.Include = append(out.Include, inc)
-		}
-	}
+	out.Include = mergeIncludes(md.m.opts.WhereMergeStrategy, a.Include, b.Include)
 	if b.Limit != 0 {
 		out.Limit = b.Limit
 	}
@@ -139,6 +134,9 @@ func (md *Model[T]) mergeScope(a, b FindOptions) FindOptions {
 	}
 	if b.Logging != nil {
 		out.Logging = b.Logging
+	}
+	if b.Scope != nil {
+		out.Scope = b.Scope
 	}
 	if b.via != nil {
 		out.via = b.via
@@ -165,4 +163,110 @@ func (md *Model[T]) scopedWhere(w any) any {
 		return w
 	}
 	return md.mergeWhere(md.scope.Where, w)
+}
+
+// mergeIncludes merges the includes b onto a, as Sequelize merges the
+// includes of the same model and alias: an include of an association a
+// already has is merged into it (mergeInclude), recursively; others are
+// appended. Merged scopes give the same includes whatever their order.
+func mergeIncludes(strategy string, a, b []Include) []Include {
+	if len(b) == 0 {
+		return slices.Clone(a)
+	}
+	out := slices.Clone(a)
+	for _, inc := range b {
+		i := slices.IndexFunc(out, func(x Include) bool { return x.Association == inc.Association })
+		if i < 0 || inc.Association == nil {
+			out = append(out, inc)
+			continue
+		}
+		out[i] = mergeInclude(strategy, out[i], inc)
+	}
+	return out
+}
+
+// mergeInclude merges b onto a, two includes of one association: wheres
+// merge (mergeWhereBy), attribute lists and orders are joined, nested
+// includes merge, and b's other options win where it sets them.
+func mergeInclude(strategy string, a, b Include) Include {
+	out := a
+	out.Where = mergeWhereBy(strategy, a.Where, b.Where)
+	if b.Required != nil {
+		out.Required = b.Required
+	}
+	out.Attributes = unionAttributes(a.Attributes, b.Attributes)
+	out.Order = append(slices.Clone(a.Order), b.Order...)
+	if b.Paranoid != nil {
+		out.Paranoid = b.Paranoid
+	}
+	out.Include = mergeIncludes(strategy, a.Include, b.Include)
+	out.Separate = a.Separate || b.Separate
+	if b.Limit != 0 {
+		out.Limit = b.Limit
+	}
+	out.All = a.All || b.All
+	if b.Through.Attributes != nil {
+		out.Through.Attributes = b.Through.Attributes
+	}
+	out.Through.Where = mergeWhereBy(strategy, a.Through.Where, b.Through.Where)
+	if b.Through.Paranoid != nil {
+		out.Through.Paranoid = b.Through.Paranoid
+	}
+	if b.Scope != nil {
+		out.Scope = b.Scope
+	}
+	return out
+}
+
+// withScope returns md viewed with the scopes names (for FindOptions.Scope
+// and Include.Scope): md itself when names is nil, unscoped when it is
+// empty.
+func withScope[T any](md *Model[T], names []any) (*Model[T], error) {
+	if names == nil {
+		return md, nil
+	}
+	return md.Scope(names...)
+}
+
+// getScope takes an association getter's FindOptions.Scope out of o and
+// returns the target viewed with it.
+func getScope[T any](md *Model[T], o *FindOptions) (*Model[T], error) {
+	names := o.Scope
+	o.Scope = nil
+	return withScope(md, names)
+}
+
+// unionAttributes joins two Attributes lists without repeating a name;
+// their Exclude lists become one. A nil list leaves the other as it is.
+func unionAttributes(a, b []any) []any {
+	switch {
+	case a == nil:
+		return b
+	case b == nil:
+		return a
+	}
+	out := make([]any, 0, len(a)+len(b))
+	var ex ExcludeAttrs
+	hasEx := false
+	for _, it := range slices.Concat(a, b) {
+		switch x := it.(type) {
+		case ExcludeAttrs:
+			hasEx = true
+			for _, n := range x {
+				if !slices.Contains(ex, n) {
+					ex = append(ex, n)
+				}
+			}
+		case string:
+			if !slices.Contains(out, any(x)) {
+				out = append(out, x)
+			}
+		default:
+			out = append(out, it)
+		}
+	}
+	if hasEx {
+		out = append([]any{ex}, out...)
+	}
+	return out
 }
