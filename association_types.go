@@ -184,11 +184,11 @@ func (a *BelongsToAssociation[S, T]) Set(ctx context.Context, src *S, target any
 			break
 		}
 		k := reflect.ValueOf(t).Elem().FieldByIndex(a.key.goIndex).Interface()
-		if err := assign(f, k); err != nil {
+		if err := assignGo(f, k); err != nil {
 			return err
 		}
 	default:
-		if err := assign(f, target); err != nil {
+		if err := assignGo(f, target); err != nil {
 			return fmt.Errorf("sequelize: %s.Set: %w", a.as, err)
 		}
 	}
@@ -491,7 +491,7 @@ func (a *HasManyAssociation[S, T]) setFK(target any, v any) {
 				if v == nil {
 					f.SetZero()
 				} else {
-					_ = assign(f, v)
+					_ = assignGo(f, v)
 				}
 			}
 		}

@@ -431,7 +431,12 @@ func (md *Model[T]) Build(values Values) (*T, error) {
 }
 
 // Set assigns values to inst's fields by attribute name (Sequelize's
-// instance.set with an object). An unknown attribute is an error.
+// instance.set with an object). An unknown attribute is an error. A value
+// may be the field's type or a pointer to it, either way round: an *int
+// field takes 3 or an *int (copied, not shared), an int field takes an
+// *int, and nil or a nil pointer stores the zero value (nil for a
+// pointer field). A number of another Go numeric type is converted when
+// it fits exactly (int64(3) into an int field; 1.5 into one is an error).
 func (md *Model[T]) Set(inst *T, values Values) error {
 	rv := reflect.ValueOf(inst).Elem()
 	for k, v := range values {
@@ -443,7 +448,7 @@ func (md *Model[T]) Set(inst *T, values Values) error {
 		if !f.IsValid() {
 			return fmt.Errorf("sequelize: %s.%s has no struct field to set", md.m.name, k)
 		}
-		if err := assign(f, v); err != nil {
+		if err := assignGo(f, v); err != nil {
 			return fmt.Errorf("sequelize: %s.%s: %w", md.m.name, k, err)
 		}
 	}

@@ -82,7 +82,7 @@ func setField(f reflect.Value, v any) error {
 	if !f.IsValid() || v == nil {
 		return nil
 	}
-	return assign(f, v)
+	return assignGo(f, v)
 }
 
 // insertColumns computes the columns and values of an INSERT of inst,

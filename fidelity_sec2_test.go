@@ -1,0 +1,146 @@
+package sequelize_test
+
+import (
+	"testing"
+
+	"github.com/gosequelize/sequelize"
+	"github.com/gosequelize/sequelize/internal/testdb"
+)
+
+// Regression tests for behaviour differences from Sequelize v6.37.8
+// (fidelity issue, section 2). Identifiers start with fs2.
+
+type fs2Person struct {
+	ID       int64
+	Name     string
+	Fs2Clubs []*fs2Club
+}
+
+type fs2Club struct {
+	ID        int64
+	Name      string
+	Fs2Member *fs2Member // the junction row
+}
+
+// fs2Member is a through model whose own attributes are pointers.
+type fs2Member struct {
+	Fs2PersonID int64
+	Fs2ClubID   int64
+	IsAdmin     *bool
+	Rank        *int
+}
+
+func fs2Ptr[V any](v V) *V { return &v }
+
+// TestThroughPointerFields: a through model with *bool and *int fields
+// takes through values (plain or pointers) on Add, Set and Create, and
+// reads them back into the target's through field.
+func TestThroughPointerFields(t *testing.T) {
+	testdb.Each(t, func(t *testing.T, tg testdb.Target) {
+		ctx := t.Context()
+		db, _ := openModels(t, tg)
+		people := sequelize.Define[fs2Person](db)
+		clubs := sequelize.Define[fs2Club](db)
+		members := sequelize.Define[fs2Member](db)
+		pc := sequelize.BelongsToMany(people, clubs, sequelize.BelongsToManyOptions{ThroughModel: members})
+		if err := db.Sync(ctx); err != nil {
+			t.Fatal(err)
+		}
+		ann := &fs2Person{Name: "ann"}
+		chess, golf := &fs2Club{Name: "chess"}, &fs2Club{Name: "golf"}
+		for _, err := range []error{people.Create(ctx, ann), clubs.Create(ctx, chess), clubs.Create(ctx, golf)} {
+			if err != nil {
+				t.Fatal(err)
+			}
+		}
+		row := func(clubID int64) (admin *bool, rank *int) {
+			t.Helper()
+			got, err := pc.Get(ctx, ann, sequelize.FindOptions{Where: sequelize.Where{"id": clubID}})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(got) != 1 || got[0].Fs2Member == nil {
+				t.Fatalf("Get(club %d) = %v", clubID, got)
+			}
+			return got[0].Fs2Member.IsAdmin, got[0].Fs2Member.Rank
+		}
+		check := func(what string, clubID int64, admin *bool, rank *int) {
+			t.Helper()
+			ga, gr := row(clubID)
+			if (ga == nil) != (admin == nil) || ga != nil && *ga != *admin || (gr == nil) != (rank == nil) || gr != nil && *gr != *rank {
+				t.Errorf("%s: through row isAdmin=%v rank=%v, want %v %v", what, fs2Deref(ga), fs2Deref(gr), fs2Deref(admin), fs2Deref(rank))
+			}
+		}
+
+		// Plain values into pointer fields.
+		if err := pc.Add(ctx, ann, chess, sequelize.SetOptions{Through: sequelize.Values{"isAdmin": true, "rank": 3}}); err != nil {
+			t.Fatalf("Add with through values: %v", err)
+		}
+		check("Add", chess.ID, fs2Ptr(true), fs2Ptr(3))
+
+		// Pointers, through Create.
+		tennis := &fs2Club{Name: "tennis"}
+		if err := pc.Create(ctx, ann, tennis, sequelize.CreateOptions{Through: sequelize.Values{"isAdmin": fs2Ptr(false), "rank": fs2Ptr(7)}}); err != nil {
+			t.Fatalf("Create with pointer through values: %v", err)
+		}
+		check("Create", tennis.ID, fs2Ptr(false), fs2Ptr(7))
+
+		// The target's own through field, on a new link (insert).
+		golf.Fs2Member = &fs2Member{IsAdmin: fs2Ptr(true), Rank: fs2Ptr(1)}
+		if err := pc.Add(ctx, ann, golf); err != nil {
+			t.Fatalf("Add with the through field set: %v", err)
+		}
+		check("Add through field", golf.ID, fs2Ptr(true), fs2Ptr(1))
+
+		// Set updating existing links with pointer values, a nil pointer
+		// storing NULL.
+		if err := pc.Set(ctx, ann, []*fs2Club{{ID: chess.ID}, {ID: golf.ID}}, sequelize.SetOptions{Through: sequelize.Values{"isAdmin": (*bool)(nil), "rank": fs2Ptr(9)}}); err != nil {
+			t.Fatalf("Set with pointer through values: %v", err)
+		}
+		check("Set", chess.ID, nil, fs2Ptr(9))
+		check("Set", golf.ID, nil, fs2Ptr(9))
+
+		// Read back with an include.
+		all, err := people.FindAll(ctx, sequelize.FindOptions{Include: []sequelize.Include{{Association: pc}}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(all) != 1 || len(all[0].Fs2Clubs) != 2 {
+			t.Fatalf("include: %+v", all)
+		}
+		for _, c := range all[0].Fs2Clubs {
+			if m := c.Fs2Member; m == nil || m.IsAdmin != nil || m.Rank == nil || *m.Rank != 9 {
+				t.Errorf("include through row of %s = %+v", c.Name, m)
+			}
+		}
+
+		// Model.Set and Build take pointers and plain values alike; a
+		// pointer is copied, not shared.
+		r := 4
+		m, err := members.Build(sequelize.Values{"rank": &r, "isAdmin": true})
+		if err != nil {
+			t.Fatalf("Build with a pointer: %v", err)
+		}
+		r = 5
+		if m.Rank == nil || *m.Rank != 4 || m.IsAdmin == nil || !*m.IsAdmin {
+			t.Errorf("Build = %+v", m)
+		}
+		if err := members.Set(m, sequelize.Values{"rank": nil}); err != nil || m.Rank != nil {
+			t.Errorf("Set nil = %v, %+v", err, m)
+		}
+		// A numeric value of another Go type is converted when it fits.
+		if err := members.Set(m, sequelize.Values{"rank": int64(6)}); err != nil || m.Rank == nil || *m.Rank != 6 {
+			t.Errorf("Set int64 into *int = %v, %+v", err, m)
+		}
+		if err := members.Set(m, sequelize.Values{"rank": 1.5}); err == nil {
+			t.Errorf("Set 1.5 into *int succeeded: %d", *m.Rank)
+		}
+	})
+}
+
+func fs2Deref[V any](p *V) any {
+	if p == nil {
+		return nil
+	}
+	return *p
+}
