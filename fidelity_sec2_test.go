@@ -1,6 +1,9 @@
 package sequelize_test
 
 import (
+	"maps"
+	"slices"
+	"strings"
 	"testing"
 
 	"github.com/gosequelize/sequelize"
@@ -143,4 +146,118 @@ func fs2Deref[V any](p *V) any {
 		return nil
 	}
 	return *p
+}
+
+type fs2Author struct {
+	Code     string `sequelize:"primaryKey;type:STRING(20)"`
+	Name     string
+	Fs2Books []*fs2Book
+	Tags     []*fs2Tag
+}
+
+type fs2Book struct {
+	Isbn       string `sequelize:"primaryKey;type:STRING(20)"`
+	Title      string
+	Fs2Writing *fs2Writing
+}
+
+type fs2Writing struct {
+	Fs2AuthorCode string `sequelize:"type:STRING(20)"`
+	Fs2BookIsbn   string `sequelize:"type:STRING(20)"`
+	Role          string
+}
+
+type fs2Tag struct {
+	Slug string `sequelize:"primaryKey;type:STRING(20)"`
+}
+
+// TestBelongsToManyStringKeys: string keys come back from MariaDB as
+// []byte; including, getting, adding and setting through a through model
+// and through a generated junction table stitches them by value (no
+// panic on an unhashable key, no lost rows).
+func TestBelongsToManyStringKeys(t *testing.T) {
+	testdb.Each(t, func(t *testing.T, tg testdb.Target) {
+		ctx := t.Context()
+		db, _ := openModels(t, tg)
+		authors := sequelize.Define[fs2Author](db)
+		books := sequelize.Define[fs2Book](db)
+		writings := sequelize.Define[fs2Writing](db)
+		tags := sequelize.Define[fs2Tag](db)
+		ab := sequelize.BelongsToMany(authors, books, sequelize.BelongsToManyOptions{ThroughModel: writings})
+		at := sequelize.BelongsToMany(authors, tags, sequelize.BelongsToManyOptions{Through: "fs2AuthorTags", AssociationOptions: sequelize.AssociationOptions{As: "tags"}})
+		if err := db.Sync(ctx); err != nil {
+			t.Fatal(err)
+		}
+		ann, bob := &fs2Author{Code: "ann", Name: "Ann"}, &fs2Author{Code: "bob", Name: "Bob"}
+		b1, b2 := &fs2Book{Isbn: "isbn-1", Title: "One"}, &fs2Book{Isbn: "isbn-2", Title: "Two"}
+		t1, t2 := &fs2Tag{Slug: "poetry"}, &fs2Tag{Slug: "prose"}
+		for _, err := range []error{authors.Create(ctx, ann), authors.Create(ctx, bob), books.Create(ctx, b1), books.Create(ctx, b2),
+			tags.Create(ctx, t1), tags.Create(ctx, t2)} {
+			if err != nil {
+				t.Fatal(err)
+			}
+		}
+		if err := ab.Add(ctx, ann, []*fs2Book{b1, b2}, sequelize.SetOptions{Through: sequelize.Values{"role": "author"}}); err != nil {
+			t.Fatal(err)
+		}
+		if err := ab.Add(ctx, bob, "isbn-2"); err != nil {
+			t.Fatal(err)
+		}
+		if err := at.Add(ctx, ann, []string{"poetry", "prose"}); err != nil {
+			t.Fatal(err)
+		}
+		if err := at.Add(ctx, bob, t2); err != nil {
+			t.Fatal(err)
+		}
+		// Adding again finds the existing links (keys compared by value).
+		if err := at.Add(ctx, ann, t1); err != nil {
+			t.Fatal(err)
+		}
+		if err := ab.Set(ctx, ann, []string{"isbn-1", "isbn-2"}, sequelize.SetOptions{Through: sequelize.Values{"role": "editor"}}); err != nil {
+			t.Fatal(err)
+		}
+		if err := at.Set(ctx, bob, []string{"prose"}); err != nil {
+			t.Fatal(err)
+		}
+
+		all, err := authors.FindAll(ctx, sequelize.FindOptions{
+			Include: []sequelize.Include{{Association: ab}, {Association: at}},
+			Order:   sequelize.Order{{"code", "ASC"}},
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		got := map[string]string{}
+		for _, a := range all {
+			var s []string
+			for _, b := range a.Fs2Books {
+				role := "<nil>"
+				if b.Fs2Writing != nil {
+					role = b.Fs2Writing.Role
+				}
+				s = append(s, b.Isbn+"/"+role)
+			}
+			for _, tg := range a.Tags {
+				s = append(s, "#"+tg.Slug)
+			}
+			slices.Sort(s)
+			got[a.Code] = strings.Join(s, " ")
+		}
+		want := map[string]string{"ann": "#poetry #prose isbn-1/editor isbn-2/editor", "bob": "#prose isbn-2/"}
+		if !maps.Equal(got, want) {
+			t.Errorf("include = %v, want %v", got, want)
+		}
+		if n, err := ab.Count(ctx, ann); err != nil || n != 2 {
+			t.Errorf("Count = %d, %v", n, err)
+		}
+		if has, err := at.Has(ctx, bob, []string{"prose"}); err != nil || !has {
+			t.Errorf("Has = %v, %v", has, err)
+		}
+		if err := at.Remove(ctx, ann, "poetry"); err != nil {
+			t.Fatal(err)
+		}
+		if got, err := at.Get(ctx, ann); err != nil || len(got) != 1 || got[0].Slug != "prose" {
+			t.Errorf("Get after Remove = %v, %v", got, err)
+		}
+	})
 }

@@ -509,7 +509,7 @@ func (md *Model[T]) run(ctx context.Context, plan *selectPlan, o *FindOptions) (
 				return fmt.Errorf("%s: %w", md.m.name, err)
 			}
 			if v := o.via; v != nil {
-				k, _ := keyOf(reflect.ValueOf(sc.holders[len(sc.holders)-1]))
+				k, _ := rowKey(db, v.fk, sc.holders[len(sc.holders)-1])
 				v.sources = append(v.sources, k)
 				if v.field != nil {
 					j := reflect.New(v.through.goType)

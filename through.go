@@ -151,8 +151,10 @@ func (g genJunction) findJunction(ctx context.Context, where Where, o SetOptions
 		v := Values{}
 		for _, a := range g.m.attrs {
 			x := r[a.field]
-			if k, ok := keyOf(reflect.ValueOf(x)); ok && a.primaryKey {
-				x = k
+			if a.primaryKey {
+				if k, ok := rowKey(g.db, a, x); ok {
+					x = k
+				}
 			}
 			v[a.name] = x
 		}
