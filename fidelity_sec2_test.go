@@ -1,10 +1,13 @@
 package sequelize_test
 
 import (
+	"context"
+	"errors"
 	"maps"
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/gosequelize/sequelize"
 	"github.com/gosequelize/sequelize/internal/testdb"
@@ -258,6 +261,105 @@ func TestBelongsToManyStringKeys(t *testing.T) {
 		}
 		if got, err := at.Get(ctx, ann); err != nil || len(got) != 1 || got[0].Slug != "prose" {
 			t.Errorf("Get after Remove = %v, %v", got, err)
+		}
+	})
+}
+
+type fs2Note struct {
+	ID        int64
+	Title     string
+	Body      string
+	Stars     int
+	CreatedAt time.Time
+	UpdatedAt time.Time
+}
+
+// TestChangedInsideAfterHooks: as in Sequelize
+// (instance/values.test.js "should be available to a afterUpdate hook"),
+// the after-update and after-save hooks still see what was saved as
+// changed, and it is cleared once they return.
+func TestChangedInsideAfterHooks(t *testing.T) {
+	testdb.Each(t, func(t *testing.T, tg testdb.Target) {
+		ctx := t.Context()
+		db, _ := openModels(t, tg)
+		notes := sequelize.Define[fs2Note](db)
+		if err := db.Sync(ctx); err != nil {
+			t.Fatal(err)
+		}
+		seen := map[sequelize.HookType][]string{}
+		var prev any
+		var newInHook bool
+		record := func(ctx context.Context, e *sequelize.HookEvent[fs2Note]) error {
+			seen[e.Type] = append(seen[e.Type], notes.Changed(e.Instance)...)
+			if e.Type == sequelize.AfterUpdate {
+				prev, _ = notes.Previous(e.Instance, "title")
+			}
+			newInHook = notes.IsNewRecord(e.Instance)
+			return nil
+		}
+		notes.AddHook(sequelize.AfterUpdate, "upd", record)
+		notes.AddHook(sequelize.AfterCreate, "cre", record)
+		notes.AddHook(sequelize.AfterSave, "save", func(ctx context.Context, e *sequelize.HookEvent[fs2Note]) error {
+			seen[sequelize.AfterSave] = append(seen[sequelize.AfterSave], notes.Changed(e.Instance)...)
+			return nil
+		})
+
+		n := &fs2Note{Title: "draft", Stars: 1}
+		if err := notes.Create(ctx, n); err != nil {
+			t.Fatal(err)
+		}
+		if want := []string{"title", "stars"}; !slices.Equal(seen[sequelize.AfterCreate], want) || !slices.Equal(seen[sequelize.AfterSave], want) {
+			t.Errorf("Changed inside AfterCreate/AfterSave of a create = %v / %v, want %v", seen[sequelize.AfterCreate], seen[sequelize.AfterSave], want)
+		}
+		if newInHook {
+			t.Error("IsNewRecord inside AfterCreate: Sequelize's isNewRecord is already false")
+		}
+		if c := notes.Changed(n); len(c) != 0 {
+			t.Errorf("Changed after Create = %v", c)
+		}
+
+		clear(seen)
+		n.Title = "final"
+		if err := notes.Save(ctx, n); err != nil {
+			t.Fatal(err)
+		}
+		if want := []string{"title"}; !slices.Equal(seen[sequelize.AfterUpdate], want) || !slices.Equal(seen[sequelize.AfterSave], want) {
+			t.Errorf("Changed inside AfterUpdate/AfterSave = %v / %v, want %v", seen[sequelize.AfterUpdate], seen[sequelize.AfterSave], want)
+		}
+		if prev != "draft" {
+			t.Errorf("Previous(title) inside AfterUpdate = %v, want draft", prev)
+		}
+		if c := notes.Changed(n); len(c) != 0 {
+			t.Errorf("Changed after Save = %v", c)
+		}
+
+		// Save with Fields: what was not saved stays changed, as in
+		// Sequelize (only options.fields are cleared).
+		n.Title, n.Body = "again", "text"
+		if err := notes.Save(ctx, n, sequelize.SaveOptions{Fields: []string{"title"}}); err != nil {
+			t.Fatal(err)
+		}
+		if c := notes.Changed(n); !slices.Equal(c, []string{"body"}) {
+			t.Errorf("Changed after Save with Fields = %v, want [body]", c)
+		}
+		if err := notes.Save(ctx, n); err != nil {
+			t.Fatal(err)
+		}
+		got, err := notes.FindByPK(ctx, n.ID)
+		if err != nil || got.Body != "text" || got.Title != "again" {
+			t.Errorf("stored = %+v, %v", got, err)
+		}
+
+		// A failing after hook leaves the change pending, as in Sequelize.
+		notes.AddHook(sequelize.AfterUpdate, "fail", func(ctx context.Context, e *sequelize.HookEvent[fs2Note]) error {
+			return errors.New("no")
+		})
+		n.Stars = 5
+		if err := notes.Save(ctx, n); err == nil {
+			t.Fatal("the failing hook's error was lost")
+		}
+		if c := notes.Changed(n); !slices.Equal(c, []string{"stars"}) {
+			t.Errorf("Changed after a failing AfterUpdate = %v, want [stars]", c)
 		}
 	})
 }

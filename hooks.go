@@ -365,6 +365,11 @@ func hooksOff(ctx context.Context) bool {
 	return off
 }
 
+// hasHooks reports whether fire(ctx, t, ...) would run any hook.
+func (md *Model[T]) hasHooks(ctx context.Context, t HookType) bool {
+	return len(md.m.hooks.get(t))+len(md.db.hooks.get(t)) > 0 && !hooksOff(ctx)
+}
+
 // fire runs the model's then the global hooks of type t.
 func (md *Model[T]) fire(ctx context.Context, t HookType, e *HookEvent[T]) error {
 	e.Type = t

@@ -96,7 +96,34 @@ func (tr *tracker[T]) find(inst *T) (*slab[T], int) {
 
 // remember records inst's current values as its persisted state.
 func (tr *tracker[T]) remember(m *modelMeta, inst *T) {
-	snap := tr.copyOf(m, inst)
+	tr.store(inst, tr.copyOf(m, inst))
+}
+
+// rememberFields records as inst's persisted state the snapshot base with
+// the attributes attrs taken from inst: the others keep base's values, so
+// they stay changed (Sequelize clears changed() only for the fields it
+// saved).
+func (tr *tracker[T]) rememberFields(m *modelMeta, inst, base *T, attrs []*attribute) {
+	snap := tr.copyOf(m, base)
+	sv, iv := reflect.ValueOf(snap).Elem(), reflect.ValueOf(inst).Elem()
+	for _, a := range attrs {
+		if a == nil || a.goIndex == nil {
+			continue
+		}
+		f := iv.FieldByIndex(a.goIndex)
+		switch f.Kind() {
+		case reflect.Slice, reflect.Map, reflect.Pointer:
+			if !f.IsNil() {
+				f = deepCopy(f)
+			}
+		}
+		sv.FieldByIndex(a.goIndex).Set(f)
+	}
+	tr.store(inst, snap)
+}
+
+// store makes snap, a private copy, inst's persisted state.
+func (tr *tracker[T]) store(inst, snap *T) {
 	tr.mu.Lock()
 	defer tr.mu.Unlock()
 	if s, i := tr.find(inst); s != nil {
@@ -332,6 +359,17 @@ func (md *Model[T]) IsNewRecord(inst *T) bool { return md.tr.snapshot(inst) == n
 // Changed returns the attributes of inst whose values differ from the ones
 // last read or saved (Sequelize's instance.changed()). For a new record it
 // returns every attribute with a struct field.
+//
+// As in Sequelize, what a Create or Save writes stays changed while its
+// AfterCreate, AfterUpdate and AfterSave hooks run, and is cleared when
+// they return without error. Inside the hooks of an update, Changed lists
+// the attributes saved and Previous gives their old values. Inside those
+// of a create the record is no longer new, and Changed lists the
+// attributes other than the keys and managed timestamps whose value is
+// not zero (Sequelize lists the values given to build; a struct cannot
+// tell those from defaults, so an applied default is listed too). Save
+// with Fields clears only those fields: the other changes stay listed and
+// the next Save writes them.
 func (md *Model[T]) Changed(inst *T) []string {
 	var out []string
 	cur := reflect.ValueOf(inst).Elem()

@@ -373,7 +373,28 @@ func (md *Model[T]) insertWithHooks(ctx context.Context, inst *T, fields []strin
 	if err := md.insert(ctx, inst, fields, tx, logger); err != nil {
 		return err
 	}
-	return md.fire(ctx, AfterCreate, e)
+	if !md.hasHooks(ctx, AfterCreate) {
+		md.tr.remember(md.m, inst)
+		return nil
+	}
+	// As in Sequelize, the after hooks see a record that is no longer new
+	// but whose written attributes are still changed: its state holds the
+	// keys and managed timestamps as stored and the other attributes zero.
+	// Changed is cleared once the hooks succeed.
+	var kept []*attribute
+	for _, a := range md.m.attrs {
+		if a.primaryKey || a.role != roleNone {
+			kept = append(kept, a)
+		}
+	}
+	md.tr.rememberFields(md.m, inst, new(T), kept)
+	if err := md.fire(ctx, AfterCreate, e); err != nil {
+		return err
+	}
+	if !md.IsNewRecord(inst) { // unless a hook destroyed it
+		md.tr.remember(md.m, inst)
+	}
+	return nil
 }
 
 func (md *Model[T]) insertRow(ctx context.Context, inst *T, fields []string, tx *Tx, logger *slog.Logger) error {
@@ -399,7 +420,6 @@ func (md *Model[T]) insertRow(ctx context.Context, inst *T, fields []string, tx 
 			}
 		}
 	}
-	md.tr.remember(md.m, inst)
 	return nil
 }
 
@@ -535,14 +555,31 @@ func (md *Model[T]) Save(ctx context.Context, inst *T, opts ...SaveOptions) erro
 		return &OptimisticLockError{BaseError: newBase("SequelizeOptimisticLockError", "Attempting to update a stale model instance: "+md.m.name, nil),
 			ModelName: md.m.name, Where: where}
 	}
+	var managed []*attribute
 	if a := md.m.updatedAt; a != nil && !o.Silent {
 		_ = setField(fieldOf(rv, a), ts)
+		managed = append(managed, a)
 	}
 	if a := md.m.version; a != nil {
 		_ = setField(fieldOf(rv, a), version+1)
+		managed = append(managed, a)
 	}
-	md.tr.remember(md.m, inst)
-	return md.fire(ctx, AfterUpdate, ev)
+	if md.hasHooks(ctx, AfterUpdate) {
+		// As in Sequelize, the after hooks still see the saved attributes
+		// as changed (Changed, Previous); only updatedAt and the version
+		// are already current. They are cleared once the hooks succeed.
+		md.tr.rememberFields(md.m, inst, snap, managed)
+		if err := md.fire(ctx, AfterUpdate, ev); err != nil {
+			return err
+		}
+		if snap = md.tr.snapshot(inst); snap == nil {
+			return nil // a hook destroyed it
+		}
+	}
+	// Only the attributes saved stop being changed: with Fields, the
+	// others keep their previous values, as in Sequelize.
+	md.tr.rememberFields(md.m, inst, snap, set)
+	return nil
 }
 
 func reflectInt(v reflect.Value) any {
