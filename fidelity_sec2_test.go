@@ -363,3 +363,37 @@ func TestChangedInsideAfterHooks(t *testing.T) {
 		}
 	})
 }
+
+// TestFindEmptyAttributes: Attributes: []any{} on a top-level find is a
+// *QueryError before any SQL is sent (Sequelize's query fails in the
+// database); nil still reads every attribute.
+func TestFindEmptyAttributes(t *testing.T) {
+	testdb.Each(t, func(t *testing.T, tg testdb.Target) {
+		ctx := t.Context()
+		db, log := openModels(t, tg)
+		notes := sequelize.Define[fs2Note](db)
+		if err := db.Sync(ctx); err != nil {
+			t.Fatal(err)
+		}
+		if err := notes.Create(ctx, &fs2Note{Title: "a"}); err != nil {
+			t.Fatal(err)
+		}
+		log.reset()
+		var qe *sequelize.QueryError
+		if _, err := notes.FindAll(ctx, sequelize.FindOptions{Attributes: []any{}}); !errors.As(err, &qe) {
+			t.Errorf("FindAll with empty Attributes = %v, want a *QueryError", err)
+		}
+		if _, err := notes.FindOne(ctx, sequelize.FindOptions{Attributes: []any{}}); !errors.As(err, &qe) {
+			t.Errorf("FindOne with empty Attributes = %v, want a *QueryError", err)
+		}
+		if _, err := notes.FindByPK(ctx, 1, sequelize.FindOptions{Attributes: []any{}}); !errors.As(err, &qe) {
+			t.Errorf("FindByPK with empty Attributes = %v, want a *QueryError", err)
+		}
+		if s := log.reset(); len(s) != 0 {
+			t.Errorf("SQL was sent: %v", s)
+		}
+		if got, err := notes.FindAll(ctx, sequelize.FindOptions{Attributes: nil}); err != nil || len(got) != 1 || got[0].Title != "a" {
+			t.Errorf("FindAll with nil Attributes = %v, %v", got, err)
+		}
+	})
+}

@@ -61,7 +61,11 @@ type FindOptions struct {
 	// Where filters the rows; see Where.
 	Where any
 	// Attributes picks the attributes to read: names, As(expr, alias), or
-	// Exclude(...) plus extras. Default: every attribute.
+	// Exclude(...) plus extras. Default (nil): every attribute. An empty
+	// non-nil list is a *QueryError, returned before any SQL is sent
+	// (Sequelize sends a SELECT with no columns, which the database
+	// refuses); only an Include's empty Attributes has a meaning (filter
+	// by the association without reading it).
 	Attributes []any
 	// Order sorts the rows.
 	Order Order
@@ -317,8 +321,12 @@ func (md *Model[T]) selectColumns(list []any) ([]selectCol, error) {
 		}
 		return out
 	}
-	if len(list) == 0 {
+	if list == nil {
 		return all(nil), nil
+	}
+	if len(list) == 0 {
+		// Sequelize sends "SELECT  FROM" and fails in the database.
+		return nil, &QueryError{newBase("SequelizeQueryError", "attempted a SELECT query for model "+m.name+" without selecting any columns: Attributes is empty (leave it nil to read every attribute)", nil)}
 	}
 	var cols []selectCol
 	for _, it := range list {
