@@ -397,3 +397,42 @@ func TestFindEmptyAttributes(t *testing.T) {
 		}
 	})
 }
+
+// TestReloadAttributesKeepsOthers: Reload with Attributes overwrites only
+// those attributes (Sequelize's reload sets what it read with reset:
+// !options.attributes); the other fields keep their values and their
+// pending changes.
+func TestReloadAttributesKeepsOthers(t *testing.T) {
+	testdb.Each(t, func(t *testing.T, tg testdb.Target) {
+		ctx := t.Context()
+		db, _ := openModels(t, tg)
+		notes := sequelize.Define[fs2Note](db)
+		if err := db.Sync(ctx); err != nil {
+			t.Fatal(err)
+		}
+		n := &fs2Note{Title: "a", Body: "b", Stars: 1}
+		if err := notes.Create(ctx, n); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := notes.Update(ctx, sequelize.Values{"title": "A", "stars": 2}, sequelize.UpdateOptions{Where: sequelize.Where{"id": n.ID}}); err != nil {
+			t.Fatal(err)
+		}
+		created := n.CreatedAt
+		n.Body = "edited"
+		if err := notes.Reload(ctx, n, sequelize.FindOptions{Attributes: []any{"title"}}); err != nil {
+			t.Fatal(err)
+		}
+		if n.Title != "A" || n.Body != "edited" || n.Stars != 1 || n.ID == 0 || !n.CreatedAt.Equal(created) {
+			t.Errorf("after Reload(title) = %+v", n)
+		}
+		if c := notes.Changed(n); !slices.Equal(c, []string{"body"}) {
+			t.Errorf("Changed after Reload(title) = %v, want [body]", c)
+		}
+		if err := notes.Reload(ctx, n); err != nil {
+			t.Fatal(err)
+		}
+		if n.Title != "A" || n.Body != "b" || n.Stars != 2 || len(notes.Changed(n)) != 0 {
+			t.Errorf("after a full Reload = %+v, changed %v", n, notes.Changed(n))
+		}
+	})
+}

@@ -610,7 +610,10 @@ func (md *Model[T]) instanceWhere(rv reflect.Value) (Where, error) {
 }
 
 // Reload reads inst's row again and overwrites its fields (Sequelize's
-// instance.reload()). A row that no longer exists gives an *InstanceError.
+// instance.reload()). With FindOptions.Attributes only the attributes
+// read are overwritten and stop being changed; the other fields keep
+// their values (and their changes), as in Sequelize. A row that no longer
+// exists gives an *InstanceError.
 func (md *Model[T]) Reload(ctx context.Context, inst *T, opts ...FindOptions) error {
 	o, err := oneOption(opts)
 	if err != nil {
@@ -630,12 +633,33 @@ func (md *Model[T]) Reload(ctx context.Context, inst *T, opts ...FindOptions) er
 		return &InstanceError{newBase("SequelizeInstanceError", "Instance could not be reloaded because it does not exist anymore (find call returned null)", nil)}
 	}
 	rv, fv := reflect.ValueOf(inst).Elem(), reflect.ValueOf(fresh).Elem()
-	for _, a := range md.m.attrs {
-		if a.goIndex != nil {
+	if o.Attributes == nil {
+		for _, a := range md.m.attrs {
+			if a.goIndex != nil {
+				rv.FieldByIndex(a.goIndex).Set(fv.FieldByIndex(a.goIndex))
+			}
+		}
+		md.tr.remember(md.m, inst)
+		return nil
+	}
+	// Only the attributes read are overwritten (and stop being changed);
+	// the others keep their values, as in Sequelize.
+	cols, err := md.selectColumns(o.Attributes)
+	if err != nil {
+		return err
+	}
+	read := make([]*attribute, 0, len(cols))
+	for _, c := range cols {
+		if a := c.attr; a != nil && a.goIndex != nil {
 			rv.FieldByIndex(a.goIndex).Set(fv.FieldByIndex(a.goIndex))
+			read = append(read, a)
 		}
 	}
-	md.tr.remember(md.m, inst)
+	base := md.tr.snapshot(inst)
+	if base == nil {
+		base = inst
+	}
+	md.tr.rememberFields(md.m, inst, base, read)
 	return nil
 }
 
