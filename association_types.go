@@ -622,7 +622,7 @@ func (a *HasManyAssociation[S, T]) Create(ctx context.Context, src *S, target *T
 	if err != nil {
 		return err
 	}
-	if err := a.tgt.Set(target, Values(w)); err != nil {
+	if err := a.tgt.setValues(target, Values(w), false); err != nil {
 		return err
 	}
 	return a.tgt.Create(ctx, target, opts...)
@@ -682,7 +682,7 @@ func (a *HasManyAssociation[S, T]) createNested(ctx context.Context, parent refl
 		if err != nil {
 			return err
 		}
-		if err := a.tgt.Set(c, Values(w)); err != nil {
+		if err := a.tgt.setValues(c, Values(w), false); err != nil {
 			return err
 		}
 		if err := a.tgt.Create(ctx, c, CreateOptions{Include: inc.Include}); err != nil {

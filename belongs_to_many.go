@@ -609,7 +609,7 @@ func (a *BelongsToManyAssociation[S, T]) Create(ctx context.Context, src *S, tar
 	}
 	return a.src.db.Transaction(ctx, func(ctx context.Context, tx *Tx) error {
 		if len(a.scope) > 0 {
-			if err := a.tgt.Set(target, a.scope); err != nil {
+			if err := a.tgt.setValues(target, a.scope, false); err != nil {
 				return err
 			}
 		}

@@ -431,14 +431,28 @@ func (md *Model[T]) Build(values Values) (*T, error) {
 }
 
 // Set assigns values to inst's fields by attribute name (Sequelize's
-// instance.set with an object). An unknown attribute is an error. A value
-// may be the field's type or a pointer to it, either way round: an *int
-// field takes 3 or an *int (copied, not shared), an int field takes an
-// *int, and nil or a nil pointer stores the zero value (nil for a
-// pointer field). A number of another Go numeric type is converted when
-// it fits exactly (int64(3) into an int field; 1.5 into one is an error).
+// instance.set with an object). An unknown attribute is an error (Sequelize
+// ignores it). A value may be the field's type or a pointer to it, either
+// way round: an *int field takes 3 or an *int (copied, not shared), an int
+// field takes an *int, and nil or a nil pointer stores the zero value (nil
+// for a pointer field). A number of another Go numeric type is converted
+// when it fits exactly (int64(3) into an int field; 1.5 into one is an
+// error).
+//
+// As Sequelize's set, it ignores a primary key attribute whose field is
+// already set (on any instance), and, on an instance read from or saved
+// to the database, the managed attributes createdAt, updatedAt, deletedAt
+// and the version, which Save, Destroy and Restore maintain. Assigning the
+// struct fields directly bypasses these rules.
 func (md *Model[T]) Set(inst *T, values Values) error {
+	return md.setValues(inst, values, true)
+}
+
+// setValues is Set; guard applies Sequelize's set rules (primary key,
+// managed attributes), which the library's own writes of values skip.
+func (md *Model[T]) setValues(inst *T, values Values, guard bool) error {
 	rv := reflect.ValueOf(inst).Elem()
+	saved := -1 // unknown until a managed attribute is set
 	for k, v := range values {
 		a := md.m.byName[k]
 		if a == nil {
@@ -447,6 +461,22 @@ func (md *Model[T]) Set(inst *T, values Values) error {
 		f := fieldOf(rv, a)
 		if !f.IsValid() {
 			return fmt.Errorf("sequelize: %s.%s has no struct field to set", md.m.name, k)
+		}
+		if guard {
+			if a.primaryKey && !f.IsZero() {
+				continue
+			}
+			if a.role != roleNone {
+				if saved < 0 {
+					saved = 0
+					if !md.IsNewRecord(inst) {
+						saved = 1
+					}
+				}
+				if saved == 1 {
+					continue
+				}
+			}
 		}
 		if err := assignGo(f, v); err != nil {
 			return fmt.Errorf("sequelize: %s.%s: %w", md.m.name, k, err)

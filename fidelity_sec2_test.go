@@ -436,3 +436,66 @@ func TestReloadAttributesKeepsOthers(t *testing.T) {
 		}
 	})
 }
+
+type fs2Doc struct {
+	ID        int64
+	Title     string
+	Version   int
+	CreatedAt time.Time
+	UpdatedAt time.Time
+	DeletedAt *time.Time
+}
+
+// TestSetIgnoresKeyAndManagedAttributes: as Sequelize's set, Set ignores a
+// primary key that is already set and, on a saved instance, createdAt,
+// updatedAt, deletedAt and the version; Save then writes neither.
+func TestSetIgnoresKeyAndManagedAttributes(t *testing.T) {
+	testdb.Each(t, func(t *testing.T, tg testdb.Target) {
+		ctx := t.Context()
+		db, _ := openModels(t, tg)
+		docs := sequelize.Define[fs2Doc](db, sequelize.ModelOptions{Paranoid: true, Version: "version"})
+		if err := db.Sync(ctx); err != nil {
+			t.Fatal(err)
+		}
+		d := &fs2Doc{Title: "a"}
+		if err := docs.Create(ctx, d); err != nil {
+			t.Fatal(err)
+		}
+		id, created, updated, version := d.ID, d.CreatedAt, d.UpdatedAt, d.Version
+		past := time.Date(2001, 1, 1, 0, 0, 0, 0, time.UTC)
+		if err := docs.Set(d, sequelize.Values{"id": id + 100, "title": "b", "createdAt": past, "updatedAt": past, "deletedAt": past, "version": 42}); err != nil {
+			t.Fatal(err)
+		}
+		if d.ID != id || !d.CreatedAt.Equal(created) || !d.UpdatedAt.Equal(updated) || d.DeletedAt != nil || d.Version != version || d.Title != "b" {
+			t.Fatalf("after Set on a saved instance = %+v", d)
+		}
+		if c := docs.Changed(d); !slices.Equal(c, []string{"title"}) {
+			t.Errorf("Changed = %v, want [title]", c)
+		}
+		if err := docs.Save(ctx, d); err != nil {
+			t.Fatal(err)
+		}
+		got, err := docs.FindByPK(ctx, id)
+		if err != nil || got == nil {
+			t.Fatalf("FindByPK(%d) = %v, %v", id, got, err)
+		}
+		if got.Title != "b" || got.CreatedAt.Year() == 2001 || got.DeletedAt != nil {
+			t.Errorf("stored = %+v", got)
+		}
+		if n, err := docs.Count(ctx); err != nil || n != 1 {
+			t.Errorf("Count = %d, %v", n, err)
+		}
+
+		// A new instance takes them, except a primary key already set.
+		b, err := docs.Build(sequelize.Values{"id": 7, "title": "n", "createdAt": past})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := docs.Set(b, sequelize.Values{"id": 8, "updatedAt": past}); err != nil {
+			t.Fatal(err)
+		}
+		if b.ID != 7 || !b.CreatedAt.Equal(past) || !b.UpdatedAt.Equal(past) {
+			t.Errorf("Build then Set on a new instance = %+v", b)
+		}
+	})
+}

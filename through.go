@@ -108,7 +108,7 @@ func (md *Model[T]) restoreJunction(ctx context.Context, where Where, o SetOptio
 
 func (md *Model[T]) normalizeJunction(values Values) (Values, error) {
 	inst := new(T)
-	if err := md.Set(inst, values); err != nil {
+	if err := md.setValues(inst, values, false); err != nil {
 		return nil, err
 	}
 	all := md.valuesOf(reflect.ValueOf(inst).Elem())

@@ -707,7 +707,7 @@ func (md *Model[T]) Update(ctx context.Context, values Values, opts UpdateOption
 				return err
 			}
 			for _, r := range rows {
-				if err := md.Set(r, values); err != nil {
+				if err := md.setValues(r, values, false); err != nil {
 					return err
 				}
 				if err := md.Save(ctx, r, SaveOptions{Silent: opts.Silent, Validate: opts.Validate, Logging: opts.Logging}); err != nil {
