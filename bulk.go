@@ -517,7 +517,10 @@ func plainValues(w Where) Values {
 // attributes carry a unique constraint: of two goroutines racing for the
 // same row, one creates it and the other finds it, and neither gets an
 // error. The insert uses ON CONFLICT DO NOTHING (INSERT IGNORE on MySQL),
-// so a transaction it runs in is never aborted by the race.
+// so a transaction it runs in is never aborted by the race. When the row
+// cannot be created because another row holds a unique value of Defaults
+// (or of a where attribute, with other values elsewhere), the error is the
+// database's *UniqueConstraintError, as in Sequelize.
 func (md *Model[T]) FindOrCreate(ctx context.Context, opts FindOrCreateOptions) (*T, bool, error) {
 	if len(opts.Where) == 0 {
 		return nil, false, errors.New("sequelize: FindOrCreate needs a Where")
@@ -557,6 +560,26 @@ func (md *Model[T]) FindOrCreate(ctx context.Context, opts FindOrCreateOptions) 
 	row, err := md.FindOne(ctx, find)
 	if err != nil {
 		return nil, false, err
+	}
+	if row == nil && res.RowsAffected != 1 {
+		// The insert was skipped for a conflict on a unique key the Where
+		// does not select by (a Default's): Sequelize's findOrCreate
+		// fails with that UniqueConstraintError. Send the plain INSERT,
+		// in a savepoint, to get it from the database with its fields.
+		plain := newSQLB(md.db)
+		md.writeInsert(plain, cols, [][]any{vals}, "INSERT")
+		err := md.db.Transaction(ctx, func(ctx context.Context, tx *Tx) error {
+			_, err := md.exec(ctx, nil, opts.Logging, plain)
+			return err
+		}, TransactionOptions{Transaction: opts.Transaction})
+		if err != nil {
+			return nil, false, md.refine(err)
+		}
+		// The conflicting row went away meanwhile: this insert created it.
+		if row, err = md.FindOne(ctx, find); err != nil {
+			return nil, false, err
+		}
+		res.RowsAffected = 1
 	}
 	if row == nil {
 		return nil, false, fmt.Errorf("sequelize: FindOrCreate inserted a %s row that its Where does not find; make the Where match the created values", md.m.name)

@@ -499,3 +499,58 @@ func TestSetIgnoresKeyAndManagedAttributes(t *testing.T) {
 		}
 	})
 }
+
+type fs2Account struct {
+	ID       int64
+	Username string `sequelize:"unique"`
+	Email    string `sequelize:"unique"`
+}
+
+// TestFindOrCreateDefaultsUniqueViolation: model/findOrCreate's behaviour
+// when Defaults collide with another row's unique value: the
+// *UniqueConstraintError naming the attribute, and an enclosing
+// transaction still usable.
+func TestFindOrCreateDefaultsUniqueViolation(t *testing.T) {
+	testdb.Each(t, func(t *testing.T, tg testdb.Target) {
+		ctx := t.Context()
+		db, _ := openModels(t, tg)
+		accounts := sequelize.Define[fs2Account](db)
+		if err := db.Sync(ctx); err != nil {
+			t.Fatal(err)
+		}
+		if err := accounts.Create(ctx, &fs2Account{Username: "ann", Email: "x@example.com"}); err != nil {
+			t.Fatal(err)
+		}
+		check := func(err error) {
+			t.Helper()
+			var uniq *sequelize.UniqueConstraintError
+			if !errors.As(err, &uniq) {
+				t.Fatalf("FindOrCreate with a colliding default = %v (%T), want a *UniqueConstraintError", err, err)
+			}
+			if _, ok := uniq.Fields["email"]; !ok {
+				t.Errorf("UniqueConstraintError.Fields = %v, want email", uniq.Fields)
+			}
+		}
+		_, _, err := accounts.FindOrCreate(ctx, sequelize.FindOrCreateOptions{
+			Where: sequelize.Where{"username": "bob"}, Defaults: sequelize.Values{"email": "x@example.com"}})
+		check(err)
+		err = db.Transaction(ctx, func(ctx context.Context, tx *sequelize.Tx) error {
+			_, _, err := accounts.FindOrCreate(ctx, sequelize.FindOrCreateOptions{
+				Where: sequelize.Where{"username": "bob"}, Defaults: sequelize.Values{"email": "x@example.com"}})
+			check(err)
+			// the transaction goes on
+			row, created, err := accounts.FindOrCreate(ctx, sequelize.FindOrCreateOptions{
+				Where: sequelize.Where{"username": "bob"}, Defaults: sequelize.Values{"email": "y@example.com"}})
+			if err != nil || !created || row.Email != "y@example.com" {
+				t.Errorf("FindOrCreate after the violation = %+v, %v, %v", row, created, err)
+			}
+			return nil
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if n, err := accounts.Count(ctx); err != nil || n != 2 {
+			t.Errorf("Count = %d, %v, want 2", n, err)
+		}
+	})
+}
