@@ -554,3 +554,92 @@ func TestFindOrCreateDefaultsUniqueViolation(t *testing.T) {
 		}
 	})
 }
+
+type fs2Owner struct {
+	ID      int64
+	Name    string
+	Active  bool
+	Score   int
+	Fs2Pets []*fs2Pet
+}
+
+type fs2Pet struct {
+	ID         int64
+	Kind       string
+	Fs2OwnerID int64
+}
+
+// TestScopeIncludeAndWhereInBulkOperations: as Sequelize's _injectScope
+// (scope/count.test.js "should be able to merge scope and where" and
+// scope/destroy.test.js "should be able to apply scope to destroy"), a
+// scope's includes filter Count and the aggregates, and a scope's where
+// satisfies the where that Destroy, Update and Increment require.
+func TestScopeIncludeAndWhereInBulkOperations(t *testing.T) {
+	testdb.Each(t, func(t *testing.T, tg testdb.Target) {
+		ctx := t.Context()
+		db, _ := openModels(t, tg)
+		var pets *sequelize.HasManyAssociation[fs2Owner, fs2Pet]
+		owners := sequelize.Define[fs2Owner](db, sequelize.ModelOptions{Scopes: map[string]sequelize.ScopeFunc{
+			"active": sequelize.StaticScope(sequelize.FindOptions{Where: sequelize.Where{"active": true}}),
+			"catOwners": func(...any) sequelize.FindOptions {
+				return sequelize.FindOptions{Include: []sequelize.Include{{Association: pets, Where: sequelize.Where{"kind": "cat"}}}}
+			},
+		}})
+		petsModel := sequelize.Define[fs2Pet](db)
+		pets = sequelize.HasMany(owners, petsModel, sequelize.AssociationOptions{})
+		if err := db.Sync(ctx); err != nil {
+			t.Fatal(err)
+		}
+		for i, o := range []*fs2Owner{{Name: "a", Active: true, Score: 1}, {Name: "b", Active: true, Score: 2}, {Name: "c", Score: 4}} {
+			if err := owners.Create(ctx, o); err != nil {
+				t.Fatal(err)
+			}
+			kind := []string{"cat", "dog", "cat"}[i]
+			if err := petsModel.Create(ctx, &fs2Pet{Kind: kind, Fs2OwnerID: o.ID}); err != nil {
+				t.Fatal(err)
+			}
+		}
+		cats, err := owners.Scope("catOwners")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if n, err := cats.Count(ctx); err != nil || n != 2 {
+			t.Errorf("Count with a scope's include = %d, %v, want 2", n, err)
+		}
+		if n, err := cats.Count(ctx, sequelize.CountOptions{Where: sequelize.Where{"active": true}}); err != nil || n != 1 {
+			t.Errorf("Count with a scope's include and a where = %d, %v, want 1", n, err)
+		}
+		var sum int64
+		if err := cats.Aggregate(ctx, "score", "sum", &sum); err != nil || sum != 5 {
+			t.Errorf("Sum with a scope's include = %d, %v, want 5", sum, err)
+		}
+		if rows, err := cats.FindAll(ctx); err != nil || len(rows) != 2 {
+			t.Errorf("FindAll with the scope = %d rows, %v", len(rows), err)
+		}
+
+		active, err := owners.Scope("active")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if n, err := active.Increment(ctx, sequelize.Values{"score": 10}, sequelize.IncrementOptions{}); err != nil || n != 2 {
+			t.Errorf("Increment with a scope's where = %d, %v, want 2", n, err)
+		}
+		if n, err := active.Update(ctx, sequelize.Values{"name": "x"}, sequelize.UpdateOptions{}); err != nil || n != 2 {
+			t.Errorf("Update with a scope's where = %d, %v, want 2", n, err)
+		}
+		if err := petsModel.Truncate(ctx); err != nil {
+			t.Fatal(err)
+		}
+		if n, err := active.Destroy(ctx, sequelize.DestroyOptions{}); err != nil || n != 2 {
+			t.Errorf("Destroy with a scope's where = %d, %v, want 2", n, err)
+		}
+		left, err := owners.FindAll(ctx)
+		if err != nil || len(left) != 1 || left[0].Name != "c" || left[0].Score != 4 {
+			t.Errorf("left = %+v, %v", left, err)
+		}
+		// Without a scope, the where is still required.
+		if _, err := owners.Destroy(ctx, sequelize.DestroyOptions{}); err == nil {
+			t.Error("Destroy with no where and no scope succeeded")
+		}
+	})
+}

@@ -736,6 +736,8 @@ type CountOptions struct {
 	Paranoid *bool
 	// Include: required includes (or ones with a Where) count only the rows
 	// that have matching associated rows; the count is of this model's rows.
+	// The includes of the model view's scope apply too (merged by
+	// association, these winning), as do its where and Paranoid.
 	Include     []Include
 	Transaction *Tx
 	Logging     *slog.Logger
@@ -771,7 +773,7 @@ func (md *Model[T]) CountGroups(ctx context.Context, opts CountOptions) ([]Row, 
 }
 
 func (md *Model[T]) count(ctx context.Context, o CountOptions) ([]Row, error) {
-	o.Where = md.scopedWhere(o.Where)
+	o.Where, o.Include, o.Paranoid = md.scopedAggregate(o.Where, o.Include, o.Paranoid)
 	if err := md.fire(ctx, BeforeCount, &HookEvent[T]{Count: &o}); err != nil {
 		return nil, err
 	}
@@ -903,8 +905,9 @@ func (md *Model[T]) Aggregate(ctx context.Context, attr, fn string, dst any, opt
 	if o.Distinct {
 		arg = distinctExpr{arg}
 	}
-	rows, err := md.aggregateRows(ctx, FindOptions{Where: md.scopedWhere(o.Where), Attributes: []any{As(Fn(fn, arg), fn)},
-		Paranoid: o.Paranoid, Transaction: o.Transaction, Logging: o.Logging})
+	where, incs, paranoid := md.scopedAggregate(o.Where, nil, o.Paranoid)
+	rows, err := md.aggregateRows(ctx, FindOptions{Where: where, Include: incs, Attributes: []any{As(Fn(fn, arg), fn)},
+		Paranoid: paranoid, Transaction: o.Transaction, Logging: o.Logging})
 	if err != nil {
 		return err
 	}

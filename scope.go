@@ -110,14 +110,7 @@ func (md *Model[T]) mergeScope(a, b FindOptions) FindOptions {
 	}
 	out.Order = append(slices.Clone(a.Order), b.Order...)
 	out.Group = append(slices.Clone(a.Group), b.Group...)
-	out.Include = slices.Clone(a.Include)
-	for _, inc := range b.Include {
-		if i := slices.IndexFunc(out.Include, func(x Include) bool { return x.Association == inc.Association }); i >= 0 && inc.Association != nil {
-			out.Include[i] = inc
-		} else {
-			out.Include = append(out.Include, inc)
-		}
-	}
+	out.Include = mergeIncludes(a.Include, b.Include)
 	if b.Limit != 0 {
 		out.Limit = b.Limit
 	}
@@ -155,6 +148,36 @@ func (md *Model[T]) scoped(o FindOptions) FindOptions {
 		return o
 	}
 	return md.mergeScope(*md.scope, o)
+}
+
+// mergeIncludes merges b's includes onto a's by association, b's winning
+// for the same association.
+func mergeIncludes(a, b []Include) []Include {
+	out := slices.Clone(a)
+	for _, inc := range b {
+		if i := slices.IndexFunc(out, func(x Include) bool { return x.Association == inc.Association }); i >= 0 && inc.Association != nil {
+			out[i] = inc
+		} else {
+			out = append(out, inc)
+		}
+	}
+	return out
+}
+
+// scopedAggregate merges the scope into the options of a count or an
+// aggregate, as Sequelize's _injectScope: its where, its includes (which
+// filter the rows counted) and its Paranoid when the call sets none.
+func (md *Model[T]) scopedAggregate(where any, incs []Include, paranoid *bool) (any, []Include, *bool) {
+	if md.scope == nil {
+		return where, incs, paranoid
+	}
+	if paranoid == nil {
+		paranoid = md.scope.Paranoid
+	}
+	if len(md.scope.Include) > 0 {
+		incs = mergeIncludes(md.scope.Include, incs)
+	}
+	return md.mergeWhere(md.scope.Where, where), incs, paranoid
 }
 
 // scopedWhere is the where of a count, aggregate, update or destroy: the

@@ -665,7 +665,8 @@ func (md *Model[T]) Reload(ctx context.Context, inst *T, opts ...FindOptions) er
 
 // UpdateOptions are Sequelize's update options.
 type UpdateOptions struct {
-	// Where selects the rows; required (an empty Where{} updates all rows).
+	// Where selects the rows; required (an empty Where{} updates all rows)
+	// unless the model view's scope has a where, which it is merged with.
 	Where any
 	// Fields restricts which of the values are written.
 	Fields []string
@@ -687,13 +688,13 @@ type UpdateOptions struct {
 // rows changed (Sequelize's Model.update). updatedAt is set unless Silent.
 // The version attribute is not checked, as in Sequelize.
 func (md *Model[T]) Update(ctx context.Context, values Values, opts UpdateOptions) (int64, error) {
+	opts.Where = md.scopedWhere(opts.Where) // a scope's where is a where, as in Sequelize
 	if opts.Where == nil {
 		return 0, errors.New("sequelize: Update needs a Where (use sequelize.Where{} to update every row)")
 	}
 	if values == nil {
 		values = Values{}
 	}
-	opts.Where = md.scopedWhere(opts.Where)
 	ev := &HookEvent[T]{Values: values, Where: &opts.Where}
 	if err := md.fire(ctx, BeforeBulkUpdate, ev); err != nil {
 		return 0, err
@@ -743,6 +744,7 @@ func (md *Model[T]) UpdateReturning(ctx context.Context, values Values, opts Upd
 	if !md.db.dialect.Features().Has(dialect.Returning) {
 		return nil, fmt.Errorf("sequelize: %s has no UPDATE ... RETURNING", md.db.dialect.Name())
 	}
+	opts.Where = md.scopedWhere(opts.Where)
 	s, err := md.buildUpdate(ctx, values, opts)
 	if err != nil || s == nil {
 		return nil, err
@@ -805,7 +807,8 @@ func (md *Model[T]) buildUpdate(ctx context.Context, values Values, o UpdateOpti
 
 // IncrementOptions are Sequelize's increment and decrement options.
 type IncrementOptions struct {
-	// Where selects the rows; required.
+	// Where selects the rows; required unless the model view's scope has
+	// a where, which it is merged with.
 	Where any
 	// Silent leaves updatedAt unchanged.
 	Silent      bool
@@ -827,10 +830,10 @@ func (md *Model[T]) Decrement(ctx context.Context, amounts Values, opts Incremen
 }
 
 func (md *Model[T]) arith(ctx context.Context, amounts Values, o IncrementOptions, sign string) (int64, error) {
+	o.Where = md.scopedWhere(o.Where) // a scope's where is a where, as in Sequelize
 	if o.Where == nil {
 		return 0, errors.New("sequelize: Increment and Decrement need a Where")
 	}
-	o.Where = md.scopedWhere(o.Where)
 	keys := make([]string, 0, len(amounts))
 	for k := range amounts {
 		if md.m.byName[k] == nil {
@@ -897,7 +900,9 @@ func (md *Model[T]) instanceArith(ctx context.Context, inst *T, amounts Values, 
 
 // DestroyOptions are Sequelize's destroy options.
 type DestroyOptions struct {
-	// Where selects the rows; required unless Truncate.
+	// Where selects the rows; required unless Truncate, or unless the
+	// model view's scope has a where, which it is merged with (as in
+	// Sequelize, which injects the scope before checking).
 	Where any
 	// Force deletes the rows of a paranoid model instead of soft-deleting them.
 	Force bool
@@ -921,10 +926,10 @@ func (md *Model[T]) Destroy(ctx context.Context, opts DestroyOptions) (int64, er
 	if opts.Truncate {
 		return 0, md.truncate(ctx, opts)
 	}
+	opts.Where = md.scopedWhere(opts.Where) // a scope's where is a where, as in Sequelize
 	if opts.Where == nil {
 		return 0, errors.New("sequelize: Missing where or truncate attribute in the options parameter of model.destroy")
 	}
-	opts.Where = md.scopedWhere(opts.Where)
 	ev := &HookEvent[T]{Where: &opts.Where}
 	if err := md.fire(ctx, BeforeBulkDestroy, ev); err != nil {
 		return 0, err
