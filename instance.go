@@ -107,23 +107,15 @@ func (tr *tracker[T]) rememberFields(m *modelMeta, inst, base *T, attrs []*attri
 	snap := tr.copyOf(m, base)
 	sv, iv := reflect.ValueOf(snap).Elem(), reflect.ValueOf(inst).Elem()
 	for _, a := range attrs {
-		if a == nil || a.goIndex == nil {
-			continue
+		if a != nil && a.goIndex != nil {
+			sv.FieldByIndex(a.goIndex).Set(deepCopy(iv.FieldByIndex(a.goIndex)))
 		}
-		f := iv.FieldByIndex(a.goIndex)
-		switch f.Kind() {
-		case reflect.Slice, reflect.Map, reflect.Pointer:
-			if !f.IsNil() {
-				f = deepCopy(f)
-			}
-		}
-		sv.FieldByIndex(a.goIndex).Set(f)
 	}
 	tr.store(inst, snap)
 }
 
-// store makes snap, a private copy, inst's persisted state.
-func (tr *tracker[T]) store(inst, snap *T) {
+// store records snap as inst's persisted state.
+func (tr *tracker[T]) store(inst *T, snap *T) {
 	tr.mu.Lock()
 	defer tr.mu.Unlock()
 	if s, i := tr.find(inst); s != nil {
@@ -371,6 +363,7 @@ func (md *Model[T]) IsNewRecord(inst *T) bool { return md.tr.snapshot(inst) == n
 // with Fields clears only those fields: the other changes stay listed and
 // the next Save writes them.
 func (md *Model[T]) Changed(inst *T) []string {
+	md = md.at()
 	var out []string
 	cur := reflect.ValueOf(inst).Elem()
 	snap := md.tr.snapshot(inst)
@@ -380,6 +373,19 @@ func (md *Model[T]) Changed(inst *T) []string {
 		}
 		if snap == nil || !sameValue(cur.FieldByIndex(a.goIndex), reflect.ValueOf(snap).Elem().FieldByIndex(a.goIndex)) {
 			out = append(out, a.name)
+		}
+	}
+	return out
+}
+
+// differing returns the attributes among names whose values differ
+// between a and b.
+func (md *Model[T]) differing(a, b *T, names []string) []string {
+	av, bv := reflect.ValueOf(a).Elem(), reflect.ValueOf(b).Elem()
+	var out []string
+	for _, n := range names {
+		if at := md.m.byName[n]; at != nil && at.goIndex != nil && !sameValue(av.FieldByIndex(at.goIndex), bv.FieldByIndex(at.goIndex)) {
+			out = append(out, n)
 		}
 	}
 	return out
@@ -398,8 +404,11 @@ func (md *Model[T]) IsChanged(inst *T, attr string) bool {
 
 // Previous returns the value attr had when inst was last read or saved
 // (Sequelize's instance.previous(key)), and false for a new record or an
-// attribute without a struct field.
+// attribute without a struct field: unlike Sequelize's build, Build
+// remembers nothing, so a built instance has no previous values until it
+// is saved.
 func (md *Model[T]) Previous(inst *T, attr string) (any, bool) {
+	md = md.at()
 	a := md.m.byName[attr]
 	snap := md.tr.snapshot(inst)
 	if a == nil || a.goIndex == nil || snap == nil {

@@ -1,7 +1,6 @@
 package sequelize
 
 import (
-	"fmt"
 	"reflect"
 	"time"
 )
@@ -52,61 +51,22 @@ func scanValue(db *DB, a *attribute, src any, dst reflect.Value) error {
 // row, a default), into the field dst: a pointer is followed, nil (or a
 // nil pointer) gives the zero value, so an *int field takes an int or an
 // *int, an int field takes an *int, and a pointer is copied rather than
-// shared with the caller. A Go integer or float is converted to another
-// numeric field when it fits. Values read from the database go through
-// assign, which this falls back on.
+// shared with the caller. The value it points to, or a value that is not
+// a pointer, is converted by assign, as a value read from the database.
 func assignGo(dst reflect.Value, v any) error {
 	sv := reflect.ValueOf(v)
-	if !sv.IsValid() {
+	if sv.Kind() != reflect.Pointer || dst.Kind() == reflect.Interface {
+		return assign(dst, v)
+	}
+	if sv.IsNil() {
 		dst.SetZero()
 		return nil
 	}
-	if sv.Kind() == reflect.Pointer {
-		if sv.IsNil() {
-			dst.SetZero()
-			return nil
-		}
-		if sv.Type() == dst.Type() {
-			c := reflect.New(sv.Type().Elem())
-			c.Elem().Set(sv.Elem())
-			dst.Set(c)
-			return nil
-		}
-		return assignGo(dst, sv.Elem().Interface())
-	}
-	if sv.Type().AssignableTo(dst.Type()) {
-		dst.Set(sv)
-		return nil
-	}
-	if dst.Kind() == reflect.Pointer {
-		c := reflect.New(dst.Type().Elem())
-		if err := assignGo(c.Elem(), v); err != nil {
-			return err
-		}
+	if sv.Type() == dst.Type() {
+		c := reflect.New(sv.Type().Elem())
+		c.Elem().Set(sv.Elem())
 		dst.Set(c)
 		return nil
 	}
-	if isNumberKind(sv.Kind()) && isNumberKind(dst.Kind()) {
-		c := sv.Convert(dst.Type())
-		if !c.Convert(sv.Type()).Equal(sv) || negative(c) != negative(sv) {
-			return fmt.Errorf("%v does not fit in %s", v, dst.Type())
-		}
-		dst.Set(c)
-		return nil
-	}
-	return assign(dst, v)
-}
-
-func negative(v reflect.Value) bool {
-	switch {
-	case v.CanInt():
-		return v.Int() < 0
-	case v.CanFloat():
-		return v.Float() < 0
-	}
-	return false
-}
-
-func isNumberKind(k reflect.Kind) bool {
-	return k >= reflect.Int && k <= reflect.Float64
+	return assignGo(dst, sv.Elem().Interface())
 }
