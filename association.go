@@ -393,7 +393,7 @@ func includeFind(inc *Include, o *FindOptions, attr string, keys []any, scope Va
 		conds = append(conds, inc.Where)
 	}
 	f := FindOptions{Where: conds, Order: inc.Order, Paranoid: inc.Paranoid, Raw: o.Raw,
-		Include: inc.Include, Transaction: o.Transaction, Logging: o.Logging}
+		Include: inc.Include, Transaction: o.Transaction, Logging: o.Logging, internal: true}
 	if inc.Limit > 0 {
 		f.perParent = &perParent{attr: attr, n: inc.Limit}
 	}

@@ -262,7 +262,7 @@ func (a *BelongsToManyAssociation[S, T]) load(ctx context.Context, parents []ref
 			continue
 		}
 		f := FindOptions{Where: inc.Where, Order: inc.Order, Paranoid: inc.Paranoid, Raw: o.Raw, Include: inc.Include,
-			Attributes: inc.Attributes, Transaction: o.Transaction, Logging: o.Logging}
+			Attributes: inc.Attributes, Transaction: o.Transaction, Logging: o.Logging, internal: true}
 		if len(a.scope) > 0 {
 			f.Where = []any{Where(a.scope), inc.Where}
 		}

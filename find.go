@@ -87,7 +87,10 @@ type FindOptions struct {
 	// true; Bool(false) includes them).
 	Paranoid *bool
 	// RejectOnEmpty makes FindOne and FindByPK return an *EmptyResultError
-	// when nothing matches (and FindAll when it finds no rows).
+	// when nothing matches (and FindAll and FindAndCountAll when they find
+	// no rows). ModelOptions.RejectOnEmpty sets it for every find of the
+	// model; a bool cannot turn the model's default off for one call as
+	// Sequelize's rejectOnEmpty: false can.
 	RejectOnEmpty bool
 	// Transaction runs the query in this transaction instead of the one
 	// carried by the context.
@@ -106,6 +109,7 @@ type FindOptions struct {
 
 	via       *throughJoin // BelongsToMany: join the through table, select its source key
 	perParent *perParent   // an include's per-parent Limit
+	internal  bool         // a read the library makes for itself: ModelOptions.RejectOnEmpty does not apply
 }
 
 // perParent limits rows per value of attr with a window function.
@@ -597,10 +601,17 @@ func (md *Model[T]) FindAll(ctx context.Context, opts ...FindOptions) ([]*T, err
 	if err := md.fire(ctx, AfterFind, &HookEvent[T]{Instances: rows, Find: &o}); err != nil {
 		return nil, err
 	}
-	if len(rows) == 0 && o.RejectOnEmpty {
+	if len(rows) == 0 && md.rejectsEmpty(&o) {
 		return nil, md.emptyError()
 	}
 	return rows, nil
+}
+
+// rejectsEmpty reports whether a find with o that finds nothing fails:
+// o.RejectOnEmpty, or the model's, unless the library reads for itself
+// (eager loading, junction rows, individual hooks).
+func (md *Model[T]) rejectsEmpty(o *FindOptions) bool {
+	return o.RejectOnEmpty || md.m.opts.RejectOnEmpty && !o.internal
 }
 
 func (md *Model[T]) emptyError() error {
@@ -878,6 +889,9 @@ func (md *Model[T]) FindAndCountAll(ctx context.Context, opts ...FindOptions) ([
 		return nil, 0, err
 	}
 	if n == 0 {
+		if md.rejectsEmpty(&o) {
+			return nil, 0, md.emptyError()
+		}
 		return []*T{}, 0, nil
 	}
 	rows, err := md.FindAll(ctx, o)

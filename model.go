@@ -97,7 +97,10 @@ type ModelOptions struct {
 	// or Go field name; they override the tag.
 	Attributes map[string]AttributeOptions
 	// RejectOnEmpty makes FindOne and FindByPK return an *EmptyResultError
-	// instead of (nil, nil) by default.
+	// instead of (nil, nil), and FindAll and FindAndCountAll instead of no
+	// rows, by default, as Sequelize's model option (association getters
+	// read the target through these finders, so they reject too; eager
+	// loading and the library's own reads do not).
 	RejectOnEmpty bool
 	// Validate holds model-wide validators by name (Sequelize's model
 	// validate option); each receives the instance.

@@ -139,6 +139,7 @@ func (md *Model[T]) mergeScope(a, b FindOptions) FindOptions {
 	if b.perParent != nil {
 		out.perParent = b.perParent
 	}
+	out.internal = out.internal || b.internal
 	return out
 }
 

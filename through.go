@@ -58,7 +58,7 @@ type junctionOps interface {
 
 func (md *Model[T]) findJunction(ctx context.Context, where Where, o SetOptions) ([]Values, error) {
 	md = md.at()
-	rows, err := md.Unscoped().FindAll(ctx, FindOptions{Where: where, Paranoid: Bool(false), Raw: true, Logging: o.Logging})
+	rows, err := md.Unscoped().FindAll(ctx, FindOptions{Where: where, Paranoid: Bool(false), Raw: true, Logging: o.Logging, internal: true})
 	if err != nil {
 		return nil, err
 	}

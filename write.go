@@ -784,7 +784,7 @@ func (md *Model[T]) Update(ctx context.Context, values Values, opts UpdateOption
 	var n int64
 	if opts.IndividualHooks {
 		err := md.db.Transaction(ctx, func(ctx context.Context, tx *Tx) error {
-			rows, err := md.FindAll(ctx, FindOptions{Where: opts.Where, Paranoid: opts.Paranoid, Logging: opts.Logging})
+			rows, err := md.FindAll(ctx, FindOptions{Where: opts.Where, Paranoid: opts.Paranoid, Logging: opts.Logging, internal: true})
 			if err != nil {
 				return err
 			}
@@ -1025,7 +1025,7 @@ func (md *Model[T]) Destroy(ctx context.Context, opts DestroyOptions) (int64, er
 	var n int64
 	if opts.IndividualHooks {
 		err := md.db.Transaction(ctx, func(ctx context.Context, tx *Tx) error {
-			rows, err := md.FindAll(ctx, FindOptions{Where: opts.Where, Logging: opts.Logging})
+			rows, err := md.FindAll(ctx, FindOptions{Where: opts.Where, Logging: opts.Logging, internal: true})
 			if err != nil {
 				return err
 			}
