@@ -652,6 +652,18 @@ func (a *HasManyAssociation[S, T]) Create(ctx context.Context, src *S, target *T
 	if err := a.tgt.setValues(target, Values(w), false); err != nil {
 		return err
 	}
+	if len(opts) == 1 && opts[0].Fields != nil {
+		// the foreign key (and the scope's values) are written too, as
+		// Sequelize's createX adds them to fields
+		o := opts[0]
+		o.Fields = slices.Clone(o.Fields)
+		for k := range w {
+			if !slices.Contains(o.Fields, k) {
+				o.Fields = append(o.Fields, k)
+			}
+		}
+		return a.tgt.Create(ctx, target, o)
+	}
 	return a.tgt.Create(ctx, target, opts...)
 }
 

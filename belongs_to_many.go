@@ -625,7 +625,17 @@ func (a *BelongsToManyAssociation[S, T]) Create(ctx context.Context, src *S, tar
 				return err
 			}
 		}
-		if err := a.tgt.Create(ctx, target, CreateOptions{Fields: o.Fields, Validate: o.Validate, Include: o.Include, Logging: o.Logging}); err != nil {
+		fields := o.Fields
+		if fields != nil && len(a.scope) > 0 {
+			// the scope's values are written too, as Sequelize adds them
+			fields = slices.Clone(fields)
+			for k := range a.scope {
+				if !slices.Contains(fields, k) {
+					fields = append(fields, k)
+				}
+			}
+		}
+		if err := a.tgt.Create(ctx, target, CreateOptions{Fields: fields, Validate: o.Validate, Include: o.Include, Logging: o.Logging}); err != nil {
 			return err
 		}
 		return a.link(ctx, src, target, SetOptions{Through: o.Through, Logging: o.Logging}, false)

@@ -26,12 +26,14 @@ type BulkCreateOptions struct {
 	// Ids are not read back then, since skipped rows break the order.
 	IgnoreDuplicates bool
 	// UpdateOnDuplicate lists the attributes to update when a row conflicts
-	// (an empty non-nil list is an error, as in Sequelize)
-	// (ON CONFLICT ... DO UPDATE, ON DUPLICATE KEY UPDATE).
+	// (ON CONFLICT ... DO UPDATE, ON DUPLICATE KEY UPDATE); an empty
+	// non-nil list is an error, as in Sequelize.
 	UpdateOnDuplicate []string
 	// ConflictAttributes are the attributes whose unique constraint decides
-	// a conflict for UpdateOnDuplicate on PostgreSQL and SQLite (default: the
-	// primary key). MySQL decides by every unique key.
+	// a conflict for UpdateOnDuplicate on PostgreSQL and SQLite (default,
+	// as Sequelize infers it: the model's unique key, the first by name
+	// when it has several, else the primary key). MySQL decides by every
+	// unique key.
 	ConflictAttributes []string
 	// Validate validates every record first; if any fails nothing is
 	// inserted and the error is an *AggregateError of *BulkRecordError, one
@@ -88,7 +90,7 @@ func (md *Model[T]) bulkCreate(ctx context.Context, insts []*T, o BulkCreateOpti
 	if o.IndividualHooks {
 		return md.db.Transaction(ctx, func(ctx context.Context, tx *Tx) error {
 			for _, inst := range insts {
-				if err := md.Create(ctx, inst, CreateOptions{Fields: o.Fields, Include: o.Include, Validate: Bool(o.Validate), Logging: o.Logging}); err != nil {
+				if err := md.Create(ctx, inst, CreateOptions{Fields: o.Fields, Include: o.Include, Validate: Bool(o.Validate), Logging: o.Logging, keepUnlisted: true}); err != nil {
 					return err
 				}
 			}
@@ -116,7 +118,7 @@ func (md *Model[T]) bulkCreate(ctx context.Context, insts []*T, o BulkCreateOpti
 		}
 		return md.db.Transaction(ctx, func(ctx context.Context, tx *Tx) error {
 			for _, inst := range insts {
-				if err := md.Create(ctx, inst, CreateOptions{Fields: o.Fields, Include: o.Include, Logging: o.Logging, Validate: Bool(false)}); err != nil {
+				if err := md.Create(ctx, inst, CreateOptions{Fields: o.Fields, Include: o.Include, Logging: o.Logging, Validate: Bool(false), keepUnlisted: true}); err != nil {
 					return err
 				}
 			}
@@ -135,7 +137,7 @@ func (md *Model[T]) bulkCreate(ctx context.Context, insts []*T, o BulkCreateOpti
 		if inst == nil {
 			return errors.New("sequelize: BulkCreate of a nil instance")
 		}
-		cols, vals, err := md.insertColumns(inst, o.Fields, ts)
+		cols, vals, err := md.insertColumns(inst, o.Fields, ts, false)
 		if err != nil {
 			return err
 		}
@@ -176,6 +178,13 @@ func (md *Model[T]) bulkCreate(ctx context.Context, insts []*T, o BulkCreateOpti
 		return md.refine(err)
 	}
 	md.tr.rememberAll(md.m, insts, nil)
+	if saved := md.savedWith(o.Fields); saved != nil {
+		// the values outside Fields were not stored: they stay changed
+		var zero T
+		for _, inst := range insts {
+			md.tr.rememberFields(md.m, inst, &zero, saved)
+		}
+	}
 	return nil
 }
 
@@ -193,7 +202,7 @@ func (md *Model[T]) insertChunk(ctx context.Context, cols []*attribute, rows [][
 	case len(o.UpdateOnDuplicate) > 0:
 		md.writeOnConflictUpdate(s, o.UpdateOnDuplicate, o.ConflictAttributes)
 	}
-	if gen := md.generated(cols); !o.IgnoreDuplicates && md.writeReturningOf(s, gen) {
+	if gen := md.generated(cols, o.Fields); !o.IgnoreDuplicates && md.writeReturningOf(s, gen) {
 		_, err := md.queryIntoAttrs(ctx, o.Transaction, o.Logging, s, insts, gen)
 		return err
 	}
@@ -217,9 +226,7 @@ func (md *Model[T]) insertChunk(ctx context.Context, cols []*attribute, rows [][
 func (md *Model[T]) writeOnConflictUpdate(s *sqlb, attrs, conflict []string) {
 	if md.db.dialect.Features().Has(dialect.OnConflict) {
 		if len(conflict) == 0 {
-			for _, a := range md.m.pks {
-				conflict = append(conflict, a.name)
-			}
+			conflict = md.defaultConflict()
 		}
 		s.w(" ON CONFLICT (")
 		for i, n := range conflict {
@@ -248,11 +255,36 @@ func (md *Model[T]) writeOnConflictUpdate(s *sqlb, attrs, conflict []string) {
 	}
 }
 
+// defaultConflict is BulkCreate's conflict target when ConflictAttributes
+// is not given, as Sequelize infers it: a unique key of the model (a
+// unique attribute or a unique index without a Where), else the primary
+// key. Of several unique keys it takes the first by name (Sequelize
+// concatenates the fields of every unique index and of the first unique
+// attribute, which the database accepts only when they form one key).
+func (md *Model[T]) defaultConflict() []string {
+	names := make([]string, 0, len(md.m.uniqueKeys))
+	for n, uk := range md.m.uniqueKeys {
+		if len(uk.fields) > 0 {
+			names = append(names, n)
+		}
+	}
+	if len(names) > 0 {
+		slices.Sort(names)
+		return md.m.uniqueKeys[names[0]].fields
+	}
+	conflict := make([]string, 0, len(md.m.pks))
+	for _, a := range md.m.pks {
+		conflict = append(conflict, a.name)
+	}
+	return conflict
+}
+
 // UpsertOptions are Sequelize's upsert options.
 type UpsertOptions struct {
 	// Fields are the attributes updated when the row exists (default:
-	// every attribute with a struct field except the primary key and
-	// createdAt).
+	// every attribute with a struct field except the primary key,
+	// createdAt and the attributes left zero that have a default: a
+	// default is written by the insert only, as in Sequelize).
 	Fields []string
 	// ConflictFields are the attributes whose unique constraint decides
 	// whether the row exists (default: the primary key when inst has one
@@ -323,6 +355,20 @@ func (md *Model[T]) Upsert(ctx context.Context, inst *T, opts ...UpsertOptions) 
 	if a := md.m.updatedAt; a != nil && !slices.Contains(update, a.name) {
 		update = append(update, a.name)
 	}
+	if o.Fields == nil {
+		// A default belongs to the insert only, as in Sequelize (whose
+		// update side lists only the values given): an attribute left
+		// zero that the insert fills with its default keeps the stored
+		// value of an existing row.
+		for _, a := range md.m.attrs {
+			if a.role != roleNone || a.primaryKey || (a.defaultValue == nil && a.defaultFn == nil && a.defaultKey == "") {
+				continue
+			}
+			if f := fieldOf(rv, a); f.IsValid() && f.IsZero() {
+				update = slices.DeleteFunc(update, func(n string) bool { return n == a.name })
+			}
+		}
+	}
 	key := Where{}
 	for _, n := range conflict {
 		f := fieldOf(rv, md.m.byName[n])
@@ -346,7 +392,7 @@ func (md *Model[T]) Upsert(ctx context.Context, inst *T, opts ...UpsertOptions) 
 			}
 			created = existing == nil
 		}
-		cols, vals, err := md.insertColumns(inst, nil, now())
+		cols, vals, err := md.insertColumns(inst, nil, now(), false)
 		if err != nil {
 			return err
 		}
@@ -579,7 +625,7 @@ func (md *Model[T]) FindOrCreate(ctx context.Context, opts FindOrCreateOptions) 
 	if err := md.Validate(ctx, inst); err != nil {
 		return nil, false, err
 	}
-	cols, vals, err := md.insertColumns(inst, nil, now())
+	cols, vals, err := md.insertColumns(inst, nil, now(), false)
 	if err != nil {
 		return nil, false, err
 	}

@@ -22,7 +22,13 @@ type Values map[string]any
 // CreateOptions are Sequelize's create (and save of a new record) options.
 type CreateOptions struct {
 	// Fields restricts the attributes inserted (others take their
-	// database defaults).
+	// database defaults; the primary key, when it has a default, and the
+	// timestamps are inserted too). As Sequelize's create, which builds
+	// the instance from the listed fields only, Create first clears the
+	// struct fields of the attributes not listed, so the instance holds
+	// what was stored on every dialect. A value a BeforeCreate hook sets
+	// outside Fields is not stored: it stays in the struct, and Changed
+	// lists it (a later Save writes it).
 	Fields []string
 	// Validate, when Bool(false), skips validation (default true).
 	Validate *bool
@@ -34,6 +40,12 @@ type CreateOptions struct {
 	// children created, as in Sequelize. Instances that are not new are
 	// linked rather than created.
 	Include []Include
+	// Silent keeps an updatedAt the instance already holds, as Sequelize's
+	// silent: true on a create; without it, or when updatedAt is zero,
+	// updatedAt is the insert's time (Sequelize would leave a zero one
+	// NULL, which its NOT NULL column refuses). createdAt keeps a value
+	// the instance holds either way.
+	Silent bool
 	// Through gives the junction row's attributes when a
 	// BelongsToManyAssociation's Create links the new target (Sequelize's
 	// options.through); anywhere else it is an error.
@@ -42,6 +54,8 @@ type CreateOptions struct {
 	Transaction *Tx
 	// Logging overrides the DB's logger.
 	Logging *slog.Logger
+
+	keepUnlisted bool // BulkCreate: Fields does not clear the other struct fields
 }
 
 // now is the timestamp written to createdAt/updatedAt/deletedAt: UTC, to
@@ -92,12 +106,12 @@ func setField(f reflect.Value, v any) error {
 // instance. Zero values are inserted as they are, except where the
 // attribute has a default, which then replaces the zero value, and for an
 // auto-increment key, which the database then assigns.
-func (md *Model[T]) insertColumns(inst *T, fields []string, ts time.Time) ([]*attribute, []any, error) {
+func (md *Model[T]) insertColumns(inst *T, fields []string, ts time.Time, silent bool) ([]*attribute, []any, error) {
 	rv := reflect.ValueOf(inst).Elem()
 	cols := make([]*attribute, 0, len(md.m.attrs))
 	vals := make([]any, 0, len(md.m.attrs))
 	for _, a := range md.m.attrs {
-		if fields != nil && !slices.Contains(fields, a.name) && a.role != roleCreatedAt && a.role != roleUpdatedAt && a.role != roleVersion {
+		if fields != nil && !md.insertsUnlisted(a) && !slices.Contains(fields, a.name) {
 			continue
 		}
 		f := fieldOf(rv, a)
@@ -116,6 +130,9 @@ func (md *Model[T]) insertColumns(inst *T, fields []string, ts time.Time) ([]*at
 				}
 			}
 		case roleUpdatedAt:
+			if silent && !zero {
+				break // Silent keeps the instance's updatedAt
+			}
 			v = ts
 			if err := setField(f, ts); err != nil {
 				return nil, nil, err
@@ -229,13 +246,46 @@ func (md *Model[T]) writeReturningOf(s *sqlb, attrs []*attribute) bool {
 	return true
 }
 
+// insertsUnlisted reports whether an insert with Fields writes a although
+// Fields does not list it, as Sequelize's save does: the timestamps and
+// version, and a primary key with a default.
+func (md *Model[T]) insertsUnlisted(a *attribute) bool {
+	switch a.role {
+	case roleCreatedAt, roleUpdatedAt, roleVersion:
+		return true
+	}
+	return a.primaryKey && (a.defaultValue != nil || a.defaultFn != nil || a.defaultKey != "")
+}
+
+// savedWith lists the attributes an insert with fields stores (or reads
+// back): the listed ones, the ones insertsUnlisted adds and the primary
+// key. It is nil without fields: every attribute.
+func (md *Model[T]) savedWith(fields []string) []*attribute {
+	if fields == nil {
+		return nil
+	}
+	out := make([]*attribute, 0, len(fields)+3)
+	for _, a := range md.m.attrs {
+		if a.primaryKey || md.insertsUnlisted(a) || slices.Contains(fields, a.name) {
+			out = append(out, a)
+		}
+	}
+	return out
+}
+
 // generated lists the attributes with struct fields whose values an INSERT
 // of cols leaves to the database (auto-increment keys, SQL defaults,
-// omitted columns): the ones worth reading back.
-func (md *Model[T]) generated(cols []*attribute) []*attribute {
+// omitted columns): the ones worth reading back. With fields, the
+// attributes it does not list (other than the key) are not read back:
+// they were not written, and the instance keeps its values on every
+// dialect.
+func (md *Model[T]) generated(cols []*attribute, fields []string) []*attribute {
 	var out []*attribute
 	for _, a := range md.m.attrs {
 		if a.goIndex == nil {
+			continue
+		}
+		if fields != nil && !a.primaryKey && !md.insertsUnlisted(a) && !slices.Contains(fields, a.name) {
 			continue
 		}
 		if slices.Contains(cols, a) && !a.autoIncrement && a.defaultSQL == nil {
@@ -338,13 +388,23 @@ func (md *Model[T]) Create(ctx context.Context, inst *T, opts ...CreateOptions) 
 			return errUnknownAttr(md.m, f)
 		}
 	}
+	if o.Fields != nil && !o.keepUnlisted {
+		// As Sequelize's create builds the instance from the listed
+		// fields only: the others are not stored, nor held.
+		rv := reflect.ValueOf(inst).Elem()
+		for _, a := range md.m.attrs {
+			if a.goIndex != nil && a.role == roleNone && !slices.Contains(o.Fields, a.name) {
+				rv.FieldByIndex(a.goIndex).SetZero()
+			}
+		}
+	}
 	if o.Validate == nil || *o.Validate {
 		if err := md.validateWithHooks(ctx, inst, ValidateOptions{Fields: o.Fields}); err != nil {
 			return err
 		}
 	}
 	if len(o.Include) == 0 {
-		return md.insertWithHooks(ctx, inst, o.Fields, o.Transaction, o.Logging)
+		return md.insertWithHooks(ctx, inst, o.Fields, o.Silent, o.Transaction, o.Logging)
 	}
 	if err := md.checkIncludes(o.Include); err != nil {
 		return err
@@ -362,7 +422,7 @@ func (md *Model[T]) Create(ctx context.Context, inst *T, opts ...CreateOptions) 
 		if err := md.fire(ctx, BeforeCreate, e); err != nil {
 			return err
 		}
-		if err := md.insert(ctx, inst, o.Fields, nil, o.Logging); err != nil {
+		if err := md.insert(ctx, inst, o.Fields, o.Silent, nil, o.Logging); err != nil {
 			return err
 		}
 		for i := range o.Include {
@@ -370,32 +430,40 @@ func (md *Model[T]) Create(ctx context.Context, inst *T, opts ...CreateOptions) 
 				return err
 			}
 		}
-		return md.afterInsert(ctx, inst, e)
+		return md.afterInsert(ctx, inst, e, o.Fields)
 	}, TransactionOptions{Transaction: o.Transaction})
 }
 
-func (md *Model[T]) insert(ctx context.Context, inst *T, fields []string, tx *Tx, logger *slog.Logger) error {
-	return md.refine(md.insertRow(ctx, inst, fields, tx, logger))
+func (md *Model[T]) insert(ctx context.Context, inst *T, fields []string, silent bool, tx *Tx, logger *slog.Logger) error {
+	return md.refine(md.insertRow(ctx, inst, fields, silent, tx, logger))
 }
 
 // insertWithHooks runs BeforeCreate (and BeforeSave), the INSERT, then
 // AfterCreate (and AfterSave).
-func (md *Model[T]) insertWithHooks(ctx context.Context, inst *T, fields []string, tx *Tx, logger *slog.Logger) error {
+func (md *Model[T]) insertWithHooks(ctx context.Context, inst *T, fields []string, silent bool, tx *Tx, logger *slog.Logger) error {
 	e := &HookEvent[T]{Instance: inst}
 	if err := md.fire(ctx, BeforeCreate, e); err != nil {
 		return err
 	}
-	if err := md.insert(ctx, inst, fields, tx, logger); err != nil {
+	if err := md.insert(ctx, inst, fields, silent, tx, logger); err != nil {
 		return err
 	}
-	return md.afterInsert(ctx, inst, e)
+	return md.afterInsert(ctx, inst, e, fields)
 }
 
-// afterInsert records inst, just inserted, as persisted and runs
-// AfterCreate (and AfterSave).
-func (md *Model[T]) afterInsert(ctx context.Context, inst *T, e *HookEvent[T]) error {
+// afterInsert records inst, just inserted with fields, as persisted and
+// runs AfterCreate (and AfterSave). With fields, the attributes not
+// stored stay changed when they are not zero.
+func (md *Model[T]) afterInsert(ctx context.Context, inst *T, e *HookEvent[T], fields []string) error {
+	remember := func() {
+		if saved := md.savedWith(fields); saved != nil {
+			md.tr.rememberFields(md.m, inst, new(T), saved)
+		} else {
+			md.tr.remember(md.m, inst)
+		}
+	}
 	if !md.hasHooks(ctx, AfterCreate) {
-		md.tr.remember(md.m, inst)
+		remember()
 		return nil
 	}
 	// As in Sequelize, the after hooks see a record that is no longer new
@@ -413,17 +481,17 @@ func (md *Model[T]) afterInsert(ctx context.Context, inst *T, e *HookEvent[T]) e
 		return err
 	}
 	if !md.IsNewRecord(inst) { // unless a hook destroyed it
-		md.tr.remember(md.m, inst)
+		remember()
 	}
 	return nil
 }
 
-func (md *Model[T]) insertRow(ctx context.Context, inst *T, fields []string, tx *Tx, logger *slog.Logger) error {
-	cols, vals, err := md.insertColumns(inst, fields, now())
+func (md *Model[T]) insertRow(ctx context.Context, inst *T, fields []string, silent bool, tx *Tx, logger *slog.Logger) error {
+	cols, vals, err := md.insertColumns(inst, fields, now(), silent)
 	if err != nil {
 		return err
 	}
-	s, ret := md.cachedInsert(cols, vals)
+	s, ret := md.cachedInsert(cols, vals, fields)
 	if ret != nil {
 		if _, err := md.queryIntoAttrs(ctx, tx, logger, s, []*T{inst}, ret); err != nil {
 			return err
@@ -449,7 +517,8 @@ type SaveOptions struct {
 	// Fields restricts the attributes saved; changes to the others are
 	// not written, and Changed still reports them afterwards.
 	Fields []string
-	// Silent leaves updatedAt unchanged on an update.
+	// Silent leaves updatedAt unchanged on an update; on an insert it keeps
+	// an updatedAt the instance holds (see CreateOptions.Silent).
 	Silent bool
 	// Validate, when Bool(false), skips validation (default true; an update
 	// validates the changed attributes).
@@ -491,7 +560,7 @@ func (md *Model[T]) Save(ctx context.Context, inst *T, opts ...SaveOptions) erro
 				return err
 			}
 		}
-		return md.insertWithHooks(ctx, inst, o.Fields, o.Transaction, o.Logging)
+		return md.insertWithHooks(ctx, inst, o.Fields, o.Silent, o.Transaction, o.Logging)
 	}
 	changed := md.Changed(inst)
 	if o.Fields != nil {
@@ -1394,9 +1463,9 @@ type insertStmt struct {
 // cachedInsert returns the single-row INSERT for cols, built once per
 // column set (only values change between calls), bound to vals. Values
 // that are SQL expressions bypass the cache.
-func (md *Model[T]) cachedInsert(cols []*attribute, vals []any) (*sqlb, []*attribute) {
+func (md *Model[T]) cachedInsert(cols []*attribute, vals []any, fields []string) (*sqlb, []*attribute) {
 	returning := func(s *sqlb) []*attribute {
-		gen := md.generated(cols)
+		gen := md.generated(cols, fields)
 		if md.writeReturningOf(s, gen) {
 			return gen
 		}
@@ -1414,6 +1483,13 @@ func (md *Model[T]) cachedInsert(cols []*attribute, vals []any) (*sqlb, []*attri
 	for _, c := range cols {
 		kb.WriteByte(0)
 		kb.WriteString(c.name)
+	}
+	if fields != nil { // what is read back depends on fields too
+		kb.WriteByte(1)
+		for _, f := range fields {
+			kb.WriteByte(0)
+			kb.WriteString(f)
+		}
 	}
 	key := kb.String()
 	v, ok := md.m.stmts.Load(key)
