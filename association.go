@@ -407,11 +407,49 @@ func keyOf(v reflect.Value) (any, bool) {
 		if v.String() == "" {
 			return nil, false
 		}
+	case reflect.Slice:
+		if v.Type().Elem().Kind() == reflect.Uint8 {
+			// a []byte key: a string, so that it can key a map
+			if v.Len() == 0 {
+				return nil, false
+			}
+			return string(v.Bytes()), true
+		}
 	}
 	if v.IsZero() {
 		return nil, false
 	}
 	return v.Interface(), true
+}
+
+// rowKey converts a key column's value as the driver returned it to the
+// form keyOf gives for attribute a's struct field, so that keys read from
+// rows and keys read from instances meet in one map: MySQL and MariaDB
+// return text as []byte (and, in their text protocol, numbers too). The
+// common cases, an int64 for an integer field and a string for a string
+// field, are returned as they are.
+func rowKey(db *DB, a *attribute, raw any) (any, bool) {
+	if t := a.goType; t != nil {
+		k := t.Kind()
+		if k == reflect.Pointer {
+			k = t.Elem().Kind()
+		}
+		switch r := raw.(type) {
+		case int64:
+			if k >= reflect.Int && k <= reflect.Uint64 {
+				return r, true
+			}
+		case string:
+			if k == reflect.String {
+				return r, r != ""
+			}
+		}
+		v := reflect.New(t).Elem()
+		if err := scanValue(db, a, raw, v); err == nil {
+			return keyOf(v)
+		}
+	}
+	return keyOf(reflect.ValueOf(raw))
 }
 
 // keyValue reads a key (or foreign key) of an instance.
@@ -446,7 +484,7 @@ func includeFind(inc *Include, o *FindOptions, attr string, keys []any, scope Va
 		conds = append(conds, inc.Where)
 	}
 	f := FindOptions{Where: conds, Order: inc.Order, Paranoid: inc.Paranoid, Raw: o.Raw,
-		Include: inc.Include, Transaction: o.Transaction, Logging: o.Logging}
+		Include: inc.Include, Transaction: o.Transaction, Logging: o.Logging, internal: true}
 	if inc.Limit > 0 {
 		f.perParent = &perParent{attr: attr, n: inc.Limit}
 	}

@@ -206,11 +206,11 @@ func (a *BelongsToAssociation[S, T]) Set(ctx context.Context, src *S, target any
 			break
 		}
 		k := reflect.ValueOf(t).Elem().FieldByIndex(a.key.goIndex).Interface()
-		if err := assign(f, k); err != nil {
+		if err := assignGo(f, k); err != nil {
 			return errValue(a.src.m, a.fkAttr, k, err)
 		}
 	default:
-		if err := assign(f, target); err != nil {
+		if err := assignGo(f, target); err != nil {
 			return errValue(a.src.m, a.fkAttr, target, err)
 		}
 	}
@@ -538,7 +538,7 @@ func (a *HasManyAssociation[S, T]) setFK(target any, v any) {
 				if v == nil {
 					f.SetZero()
 				} else {
-					_ = assign(f, v)
+					_ = assignGo(f, v)
 				}
 			}
 		}
@@ -675,8 +675,20 @@ func (a *HasManyAssociation[S, T]) Create(ctx context.Context, src *S, target *T
 	if err != nil {
 		return err
 	}
-	if err := a.tgt.Set(target, Values(w)); err != nil {
+	if err := a.tgt.setValues(target, Values(w), false); err != nil {
 		return err
+	}
+	if len(opts) == 1 && opts[0].Fields != nil {
+		// the foreign key (and the scope's values) are written too, as
+		// Sequelize's createX adds them to fields
+		o := opts[0]
+		o.Fields = slices.Clone(o.Fields)
+		for k := range w {
+			if !slices.Contains(o.Fields, k) {
+				o.Fields = append(o.Fields, k)
+			}
+		}
+		return a.tgt.Create(ctx, target, o)
 	}
 	return a.tgt.Create(ctx, target, opts...)
 }
@@ -740,7 +752,7 @@ func (a *HasManyAssociation[S, T]) createNested(ctx context.Context, parent refl
 		if err != nil {
 			return err
 		}
-		if err := a.tgt.Set(c, Values(w)); err != nil {
+		if err := a.tgt.setValues(c, Values(w), false); err != nil {
 			return err
 		}
 		if err := a.tgt.Create(ctx, c, CreateOptions{Include: inc.Include}); err != nil {

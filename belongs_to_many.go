@@ -262,7 +262,7 @@ func (a *BelongsToManyAssociation[S, T]) load(ctx context.Context, parents []ref
 			continue
 		}
 		f := FindOptions{Where: inc.Where, Order: inc.Order, Paranoid: inc.Paranoid, Raw: o.Raw, Include: inc.Include,
-			Attributes: inc.Attributes, Transaction: o.Transaction, Logging: o.Logging}
+			Attributes: inc.Attributes, Transaction: o.Transaction, Logging: o.Logging, internal: true}
 		if len(a.scope) > 0 {
 			f.Where = []any{Where(a.scope), inc.Where}
 		}
@@ -644,11 +644,21 @@ func (a *BelongsToManyAssociation[S, T]) Create(ctx context.Context, src *S, tar
 	}
 	return a.src.db.Transaction(ctx, func(ctx context.Context, tx *Tx) error {
 		if len(a.scope) > 0 {
-			if err := a.tgt.Set(target, a.scope); err != nil {
+			if err := a.tgt.setValues(target, a.scope, false); err != nil {
 				return err
 			}
 		}
-		if err := a.tgt.Create(ctx, target, CreateOptions{Fields: o.Fields, Validate: o.Validate, Include: o.Include, Logging: o.Logging}); err != nil {
+		fields := o.Fields
+		if fields != nil && len(a.scope) > 0 {
+			// the scope's values are written too, as Sequelize adds them
+			fields = slices.Clone(fields)
+			for k := range a.scope {
+				if !slices.Contains(fields, k) {
+					fields = append(fields, k)
+				}
+			}
+		}
+		if err := a.tgt.Create(ctx, target, CreateOptions{Fields: fields, Validate: o.Validate, Include: o.Include, Logging: o.Logging}); err != nil {
 			return err
 		}
 		return a.link(ctx, src, target, SetOptions{Through: o.Through, Logging: o.Logging}, false)

@@ -26,12 +26,14 @@ type BulkCreateOptions struct {
 	// Ids are not read back then, since skipped rows break the order.
 	IgnoreDuplicates bool
 	// UpdateOnDuplicate lists the attributes to update when a row conflicts
-	// (an empty non-nil list is an error, as in Sequelize)
-	// (ON CONFLICT ... DO UPDATE, ON DUPLICATE KEY UPDATE).
+	// (ON CONFLICT ... DO UPDATE, ON DUPLICATE KEY UPDATE); an empty
+	// non-nil list is an error, as in Sequelize.
 	UpdateOnDuplicate []string
 	// ConflictAttributes are the attributes whose unique constraint decides
-	// a conflict for UpdateOnDuplicate on PostgreSQL and SQLite (default: the
-	// primary key). MySQL decides by every unique key.
+	// a conflict for UpdateOnDuplicate on PostgreSQL and SQLite (default,
+	// as Sequelize infers it: the model's unique key, the first by name
+	// when it has several, else the primary key). MySQL decides by every
+	// unique key.
 	ConflictAttributes []string
 	// ConflictWhere is the WHERE of a partial unique index that
 	// UpdateOnDuplicate's conflict target names (Sequelize's conflictWhere):
@@ -145,7 +147,7 @@ func (md *Model[T]) bulkCreate(ctx context.Context, insts []*T, o BulkCreateOpti
 	if o.IndividualHooks {
 		return md.db.Transaction(ctx, func(ctx context.Context, tx *Tx) error {
 			for _, inst := range insts {
-				if err := md.Create(ctx, inst, CreateOptions{Fields: o.Fields, Include: o.Include, Validate: Bool(false), Logging: o.Logging}); err != nil {
+				if err := md.Create(ctx, inst, CreateOptions{Fields: o.Fields, Include: o.Include, Validate: Bool(false), Logging: o.Logging, keepUnlisted: true}); err != nil {
 					return err
 				}
 			}
@@ -158,7 +160,7 @@ func (md *Model[T]) bulkCreate(ctx context.Context, insts []*T, o BulkCreateOpti
 		}
 		return md.db.Transaction(ctx, func(ctx context.Context, tx *Tx) error {
 			for _, inst := range insts {
-				if err := md.Create(ctx, inst, CreateOptions{Fields: o.Fields, Include: o.Include, Logging: o.Logging, Validate: Bool(false)}); err != nil {
+				if err := md.Create(ctx, inst, CreateOptions{Fields: o.Fields, Include: o.Include, Logging: o.Logging, Validate: Bool(false), keepUnlisted: true}); err != nil {
 					return err
 				}
 			}
@@ -218,6 +220,13 @@ func (md *Model[T]) bulkCreate(ctx context.Context, insts []*T, o BulkCreateOpti
 		return md.refine(err)
 	}
 	md.tr.rememberAll(md.m, insts, nil)
+	if saved := md.savedWith(o.Fields); saved != nil {
+		// the values outside Fields were not stored: they stay changed
+		var zero T
+		for _, inst := range insts {
+			md.tr.rememberFields(md.m, inst, &zero, saved)
+		}
+	}
 	return nil
 }
 
@@ -242,7 +251,7 @@ func (md *Model[T]) insertChunk(ctx context.Context, cols []*attribute, rows [][
 	case len(o.UpdateOnDuplicate) > 0:
 		md.writeOnConflictUpdate(s, o.UpdateOnDuplicate, o.ConflictAttributes, o.ConflictWhere)
 	}
-	if gen := md.generated(cols); !o.IgnoreDuplicates && md.writeReturningOf(s, gen) {
+	if gen := md.generated(cols, o.Fields); !o.IgnoreDuplicates && md.writeReturningOf(s, gen) {
 		_, err := md.queryIntoAttrs(ctx, o.Transaction, o.Logging, s, insts, gen)
 		return err
 	}
@@ -277,9 +286,7 @@ func (md *Model[T]) checkConflictWhere() error {
 func (md *Model[T]) writeOnConflictUpdate(s *sqlb, attrs, conflict []string, where any) {
 	if md.db.dialect.Features().Has(dialect.OnConflict) {
 		if len(conflict) == 0 {
-			for _, a := range md.m.pks {
-				conflict = append(conflict, a.name)
-			}
+			conflict = md.defaultConflict()
 		}
 		s.w(" ON CONFLICT (")
 		for i, n := range conflict {
@@ -325,11 +332,36 @@ func (md *Model[T]) writeOnConflictUpdate(s *sqlb, attrs, conflict []string, whe
 	}
 }
 
+// defaultConflict is BulkCreate's conflict target when ConflictAttributes
+// is not given, as Sequelize infers it: a unique key of the model (a
+// unique attribute or a unique index without a Where), else the primary
+// key. Of several unique keys it takes the first by name (Sequelize
+// concatenates the fields of every unique index and of the first unique
+// attribute, which the database accepts only when they form one key).
+func (md *Model[T]) defaultConflict() []string {
+	names := make([]string, 0, len(md.m.uniqueKeys))
+	for n, uk := range md.m.uniqueKeys {
+		if len(uk.fields) > 0 {
+			names = append(names, n)
+		}
+	}
+	if len(names) > 0 {
+		slices.Sort(names)
+		return md.m.uniqueKeys[names[0]].fields
+	}
+	conflict := make([]string, 0, len(md.m.pks))
+	for _, a := range md.m.pks {
+		conflict = append(conflict, a.name)
+	}
+	return conflict
+}
+
 // UpsertOptions are Sequelize's upsert options.
 type UpsertOptions struct {
 	// Fields are the attributes updated when the row exists (default:
-	// every attribute with a struct field except the primary key and
-	// createdAt).
+	// every attribute with a struct field except the primary key,
+	// createdAt and the attributes left zero that have a default: a
+	// default is written by the insert only, as in Sequelize).
 	Fields []string
 	// ConflictFields are the attributes whose unique constraint decides
 	// whether the row exists (default: the primary key when inst has one
@@ -415,6 +447,20 @@ func (md *Model[T]) Upsert(ctx context.Context, inst *T, opts ...UpsertOptions) 
 	if a := md.m.updatedAt; a != nil && !slices.Contains(update, a.name) {
 		update = append(update, a.name)
 	}
+	if o.Fields == nil {
+		// A default belongs to the insert only, as in Sequelize (whose
+		// update side lists only the values given): an attribute left
+		// zero that the insert fills with its default keeps the stored
+		// value of an existing row.
+		for _, a := range md.m.attrs {
+			if a.role != roleNone || a.primaryKey || (a.defaultValue == nil && a.defaultFn == nil && a.defaultKey == "") {
+				continue
+			}
+			if f := fieldOf(rv, a); f.IsValid() && f.IsZero() {
+				update = slices.DeleteFunc(update, func(n string) bool { return n == a.name })
+			}
+		}
+	}
 	key := Where{}
 	for _, n := range conflict {
 		f := fieldOf(rv, md.m.byName[n])
@@ -451,7 +497,7 @@ func (md *Model[T]) Upsert(ctx context.Context, inst *T, opts ...UpsertOptions) 
 			}
 			created = existing == nil
 		}
-		cols, vals, err := md.insertColumns(inst, nil, now())
+		cols, vals, err := md.insertColumns(inst, nil, now(), false)
 		if err != nil {
 			return err
 		}
@@ -630,21 +676,39 @@ func (md *Model[T]) Build(values Values) (*T, error) {
 // Set assigns values to inst's fields by attribute name (Sequelize's
 // instance.set with an object), VIRTUAL attributes included. Values are
 // converted to the fields' types as values read from the database are
-// (any Go number to a numeric field, "true" or 1 to a bool, ...). It is
-// all or nothing: an unknown attribute (or a column name), an attribute
-// without a struct field or a value that does not convert is an error,
-// and inst is left unchanged. Unlike Sequelize's set, which ignores
-// unknown keys and, on a saved instance, the primary key and timestamps,
-// Set assigns what it is given, as assigning the fields would; a value
-// cannot be an SQL expression (use Update with Values). On a new record,
-// as with Build, the attributes values names keep their values, zero or
-// not, when the instance is inserted, instead of taking defaults.
+// (any Go number to a numeric field, "true" or 1 to a bool, ...), and a
+// value may be the field's type or a pointer to it, either way round: an
+// *int field takes 3 or an *int (copied, not shared), an int field takes
+// an *int, and nil or a nil pointer stores the zero value (nil for a
+// pointer field). It is all or nothing: an unknown attribute (or a column
+// name), an attribute without a struct field or a value that does not
+// convert is an error, and inst is left unchanged (Sequelize ignores
+// unknown keys). A value cannot be an SQL expression (use Update with
+// Values).
+//
+// As Sequelize's set, it ignores a primary key attribute whose field is
+// already set (on any instance), and, on an instance read from or saved
+// to the database, the managed attributes createdAt, updatedAt, deletedAt
+// and the version, which Save, Destroy and Restore maintain. Assigning the
+// struct fields directly bypasses these rules.
+//
+// On a new record, as with Build, the attributes values names keep their
+// values, zero or not, when the instance is inserted, instead of taking
+// defaults.
 func (md *Model[T]) Set(inst *T, values Values) error {
+	md = md.at()
+	return md.setValues(inst, values, true)
+}
+
+// setValues is Set; guard applies Sequelize's set rules (primary key,
+// managed attributes), which the library's own writes of values skip.
+func (md *Model[T]) setValues(inst *T, values Values, guard bool) error {
 	md = md.at()
 	rv := reflect.ValueOf(inst).Elem()
 	cp := reflect.New(rv.Type()).Elem()
 	cp.Set(rv)
 	names := make([]string, 0, len(values))
+	saved := -1 // unknown until a managed attribute is set
 	for k, v := range values {
 		a := md.m.byName[k]
 		if a == nil {
@@ -657,7 +721,23 @@ func (md *Model[T]) Set(inst *T, values Values) error {
 		if !f.IsValid() {
 			return errQuery("%s.%s has no struct field to set", md.m.name, k)
 		}
-		if err := assign(f, v); err != nil {
+		if guard {
+			if a.primaryKey && !f.IsZero() {
+				continue
+			}
+			if a.role != roleNone {
+				if saved < 0 {
+					saved = 0
+					if !md.IsNewRecord(inst) {
+						saved = 1
+					}
+				}
+				if saved == 1 {
+					continue
+				}
+			}
+		}
+		if err := assignGo(f, v); err != nil {
 			return errValue(md.m, a, v, err)
 		}
 		if a.role == roleNone && md.m.byName[k] != nil {
@@ -705,10 +785,12 @@ func plainValues(w Where) Values {
 // attributes carry a unique constraint: of two goroutines racing for the
 // same row, one creates it and the other finds it, and neither gets an
 // error. The insert uses ON CONFLICT DO NOTHING (INSERT IGNORE on MySQL),
-// so a transaction it runs in is never aborted by the race. The model's
-// scope applies to the first find, not to the created row returned, as in
-// Sequelize. An unknown attribute in Defaults is a *QueryError before any
-// query (Sequelize warns and drops it).
+// so a transaction it runs in is never aborted by the race. When the row
+// cannot be created because another row holds a unique value of Defaults
+// (or of a where attribute, with other values elsewhere), the error is the
+// database's *UniqueConstraintError, as in Sequelize. An unknown attribute
+// in Defaults is a *QueryError before any query (Sequelize warns and drops
+// it).
 func (md *Model[T]) FindOrCreate(ctx context.Context, opts FindOrCreateOptions) (*T, bool, error) {
 	md = md.at()
 	if opts.Where == nil {
@@ -729,7 +811,7 @@ func (md *Model[T]) FindOrCreate(ctx context.Context, opts FindOrCreateOptions) 
 	if err := md.Validate(ctx, inst); err != nil {
 		return nil, false, err
 	}
-	cols, vals, err := md.insertColumns(inst, nil, now())
+	cols, vals, err := md.insertColumns(inst, nil, now(), false)
 	if err != nil {
 		return nil, false, err
 	}
@@ -752,6 +834,26 @@ func (md *Model[T]) FindOrCreate(ctx context.Context, opts FindOrCreateOptions) 
 	row, err := md.Unscoped().FindOne(ctx, find)
 	if err != nil {
 		return nil, false, err
+	}
+	if row == nil && res.RowsAffected != 1 {
+		// The insert was skipped for a conflict on a unique key the Where
+		// does not select by (a Default's): Sequelize's findOrCreate
+		// fails with that UniqueConstraintError. Send the plain INSERT,
+		// in a savepoint, to get it from the database with its fields.
+		plain := newSQLB(md.db)
+		md.writeInsert(plain, cols, [][]any{vals}, "INSERT")
+		err := md.db.Transaction(ctx, func(ctx context.Context, tx *Tx) error {
+			_, err := md.exec(ctx, nil, opts.Logging, plain)
+			return err
+		}, TransactionOptions{Transaction: opts.Transaction})
+		if err != nil {
+			return nil, false, md.refine(err)
+		}
+		// The conflicting row went away meanwhile: this insert created it.
+		if row, err = md.FindOne(ctx, find); err != nil {
+			return nil, false, err
+		}
+		res.RowsAffected = 1
 	}
 	if row == nil {
 		return nil, false, errQuery("FindOrCreate inserted a %s row that its Where does not find; make the Where match the created values", md.m.name)

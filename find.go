@@ -87,7 +87,12 @@ type FindOptions struct {
 	// structs, an alias must name an attribute (see As). A VIRTUAL
 	// attribute selects the attributes it depends on (VIRTUAL(type,
 	// fields...)), and the keys the includes load by are added, as
-	// Sequelize adds the primary key of a find with includes.
+	// Sequelize adds the primary key of a find with includes. A
+	// nil list means every attribute; an empty non-nil list is a
+	// *QueryError, returned before any SQL is sent (Sequelize sends a
+	// SELECT with no columns, which the database refuses); only an
+	// Include's empty Attributes has a meaning (filter by the association
+	// without reading it).
 	Attributes []any
 	// Order sorts the rows.
 	Order Order
@@ -109,9 +114,10 @@ type FindOptions struct {
 	// true; Bool(false) includes them).
 	Paranoid *bool
 	// RejectOnEmpty makes FindOne and FindByPK return an *EmptyResultError
-	// when nothing matches (and FindAll when it finds no rows). It is a
-	// bool, not Sequelize's error to return instead (see
-	// ModelOptions.RejectOnEmpty).
+	// when nothing matches (and FindAll and FindAndCountAll when they find
+	// no rows). ModelOptions.RejectOnEmpty sets it for every find of the
+	// model; a bool cannot turn the model's default off for one call as
+	// Sequelize's rejectOnEmpty: false can.
 	RejectOnEmpty bool
 	// Transaction runs the query in this transaction instead of the one
 	// carried by the context.
@@ -136,6 +142,7 @@ type FindOptions struct {
 	via       *throughJoin // BelongsToMany: join the through table, select its source key
 	perParent *perParent   // an include's per-parent Limit
 	aggregate bool         // rows as maps, includes only filter: select no include keys
+	internal  bool         // a read the library makes for itself: ModelOptions.RejectOnEmpty does not apply
 }
 
 // perParent limits rows per value of attr with a window function.
@@ -420,8 +427,12 @@ func (md *Model[T]) selectColumns(list []any) ([]selectCol, error) {
 		}
 		return out
 	}
-	if len(list) == 0 {
+	if list == nil {
 		return all(nil), nil
+	}
+	if len(list) == 0 {
+		// Sequelize sends "SELECT  FROM" and fails in the database.
+		return nil, &QueryError{newBase("SequelizeQueryError", "attempted a SELECT query for model "+m.name+" without selecting any columns: Attributes is empty (leave it nil to read every attribute)", nil)}
 	}
 	var cols []selectCol
 	for _, it := range list {
@@ -780,7 +791,7 @@ func (md *Model[T]) run(ctx context.Context, plan *selectPlan, o *FindOptions) (
 				return errRead(err, "%s", md.m.name)
 			}
 			if v := o.via; v != nil {
-				k, _ := keyOf(reflect.ValueOf(sc.holders[len(sc.holders)-1]))
+				k, _ := rowKey(db, v.fk, sc.holders[len(sc.holders)-1])
 				v.sources = append(v.sources, k)
 				if v.field != nil {
 					j := reflect.New(v.through.goType)
@@ -861,10 +872,17 @@ func (md *Model[T]) FindAll(ctx context.Context, opts ...FindOptions) ([]*T, err
 	if err := md.fire(ctx, AfterFind, &HookEvent[T]{Instances: rows, Find: &o}); err != nil {
 		return nil, err
 	}
-	if len(rows) == 0 && o.RejectOnEmpty {
+	if len(rows) == 0 && md.rejectsEmpty(&o) {
 		return nil, md.emptyError()
 	}
 	return rows, nil
+}
+
+// rejectsEmpty reports whether a find with o that finds nothing fails:
+// o.RejectOnEmpty, or the model's, unless the library reads for itself
+// (eager loading, junction rows, individual hooks).
+func (md *Model[T]) rejectsEmpty(o *FindOptions) bool {
+	return o.RejectOnEmpty || md.m.opts.RejectOnEmpty && !o.internal
 }
 
 func (md *Model[T]) emptyError() error {
@@ -1003,6 +1021,8 @@ type CountOptions struct {
 	Paranoid *bool
 	// Include: required includes (or ones with a Where) count only the rows
 	// that have matching associated rows; the count is of this model's rows.
+	// The includes of the model view's scope apply too (merged by
+	// association, these winning), as do its where and Paranoid.
 	Include     []Include
 	Transaction *Tx
 	Logging     *slog.Logger
@@ -1040,7 +1060,7 @@ func (md *Model[T]) CountGroups(ctx context.Context, opts CountOptions) ([]Row, 
 }
 
 func (md *Model[T]) count(ctx context.Context, o CountOptions) ([]Row, error) {
-	o.Where = md.scopedWhere(o.Where)
+	o.Where, o.Include, o.Paranoid = md.scopedAggregate(o.Where, o.Include, o.Paranoid)
 	if err := md.fire(ctx, BeforeCount, &HookEvent[T]{Count: &o}); err != nil {
 		return nil, err
 	}
@@ -1143,6 +1163,9 @@ func (md *Model[T]) FindAndCountAll(ctx context.Context, opts ...FindOptions) ([
 		return nil, 0, err
 	}
 	if n == 0 {
+		if md.rejectsEmpty(&o) {
+			return nil, 0, md.emptyError()
+		}
 		return []*T{}, 0, nil
 	}
 	rows, err := md.FindAll(ctx, o)
@@ -1180,8 +1203,9 @@ func (md *Model[T]) Aggregate(ctx context.Context, attr, fn string, dst any, opt
 	if o.Distinct {
 		arg = distinctExpr{arg}
 	}
-	rows, err := md.aggregateRows(ctx, FindOptions{Where: md.scopedWhere(o.Where), Attributes: []any{As(Fn(fn, arg), fn)},
-		Paranoid: o.Paranoid, Transaction: o.Transaction, Logging: o.Logging})
+	where, incs, paranoid := md.scopedAggregate(o.Where, nil, o.Paranoid)
+	rows, err := md.aggregateRows(ctx, FindOptions{Where: where, Include: incs, Attributes: []any{As(Fn(fn, arg), fn)},
+		Paranoid: paranoid, Transaction: o.Transaction, Logging: o.Logging})
 	if err != nil {
 		return err
 	}

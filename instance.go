@@ -118,10 +118,18 @@ func (tr *tracker[T]) rememberOnly(m *modelMeta, inst *T, attrs []*attribute) {
 		tr.remember(m, inst)
 		return
 	}
-	snap := tr.copyOf(m, old)
+	tr.rememberFields(m, inst, old, attrs)
+}
+
+// rememberFields records as inst's persisted state the snapshot base with
+// the attributes attrs taken from inst: the others keep base's values, so
+// they stay changed (Sequelize clears changed() only for the fields it
+// saved).
+func (tr *tracker[T]) rememberFields(m *modelMeta, inst, base *T, attrs []*attribute) {
+	snap := tr.copyOf(m, base)
 	sv, iv := reflect.ValueOf(snap).Elem(), reflect.ValueOf(inst).Elem()
 	for _, a := range attrs {
-		if a.goIndex != nil {
+		if a != nil && a.goIndex != nil {
 			sv.FieldByIndex(a.goIndex).Set(deepCopy(iv.FieldByIndex(a.goIndex)))
 		}
 	}
@@ -413,6 +421,17 @@ func (md *Model[T]) IsNewRecord(inst *T) bool { return md.tr.snapshot(inst) == n
 // Changed returns the attributes of inst whose values differ from the ones
 // last read or saved (Sequelize's instance.changed()). For a new record it
 // returns every attribute with a struct field.
+//
+// As in Sequelize, what a Create or Save writes stays changed while its
+// AfterCreate, AfterUpdate and AfterSave hooks run, and is cleared when
+// they return without error. Inside the hooks of an update, Changed lists
+// the attributes saved and Previous gives their old values. Inside those
+// of a create the record is no longer new, and Changed lists the
+// attributes other than the keys and managed timestamps whose value is
+// not zero (Sequelize lists the values given to build; a struct cannot
+// tell those from defaults, so an applied default is listed too). Save
+// with Fields clears only those fields: the other changes stay listed and
+// the next Save writes them.
 func (md *Model[T]) Changed(inst *T) []string {
 	md = md.at()
 	var out []string

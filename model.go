@@ -97,9 +97,13 @@ type ModelOptions struct {
 	// or Go field name; they override the tag.
 	Attributes map[string]AttributeOptions
 	// RejectOnEmpty makes FindOne and FindByPK return an *EmptyResultError
-	// instead of (nil, nil) by default. Unlike Sequelize's, it is a bool,
-	// not an error to return instead: callers map the *EmptyResultError
-	// (which also matches sql.ErrNoRows) to their own errors.
+	// instead of (nil, nil), and FindAll and FindAndCountAll instead of no
+	// rows, by default, as Sequelize's model option (association getters
+	// read the target through these finders, so they reject too; eager
+	// loading and the library's own reads do not). Unlike Sequelize's, it
+	// is a bool, not an error to return instead: callers map the
+	// *EmptyResultError (which also matches sql.ErrNoRows) to their own
+	// errors.
 	RejectOnEmpty bool
 	// Validate holds model-wide validators by name (Sequelize's model
 	// validate option); each receives the instance.

@@ -144,6 +144,7 @@ func (md *Model[T]) mergeScope(a, b FindOptions) FindOptions {
 	if b.perParent != nil {
 		out.perParent = b.perParent
 	}
+	out.internal = out.internal || b.internal
 	return out
 }
 
@@ -154,6 +155,24 @@ func (md *Model[T]) scoped(o FindOptions) FindOptions {
 		return o
 	}
 	return md.mergeScope(*md.scope, o)
+}
+
+// mergeIncludes merges b's includes onto a's by association, b's winning
+// for the same association.
+// scopedAggregate merges the scope into the options of a count or an
+// aggregate, as Sequelize's _injectScope: its where, its includes (which
+// filter the rows counted) and its Paranoid when the call sets none.
+func (md *Model[T]) scopedAggregate(where any, incs []Include, paranoid *bool) (any, []Include, *bool) {
+	if md.scope == nil {
+		return where, incs, paranoid
+	}
+	if paranoid == nil {
+		paranoid = md.scope.Paranoid
+	}
+	if len(md.scope.Include) > 0 {
+		incs = mergeIncludes(md.m.opts.WhereMergeStrategy, md.scope.Include, incs)
+	}
+	return md.mergeWhere(md.scope.Where, where), incs, paranoid
 }
 
 // scopedWhere is the where of a count, aggregate, update or destroy: the

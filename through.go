@@ -58,7 +58,7 @@ type junctionOps interface {
 
 func (md *Model[T]) findJunction(ctx context.Context, where Where, o SetOptions) ([]Values, error) {
 	md = md.at()
-	rows, err := md.Unscoped().FindAll(ctx, FindOptions{Where: where, Paranoid: Bool(false), Raw: true, Logging: o.Logging})
+	rows, err := md.Unscoped().FindAll(ctx, FindOptions{Where: where, Paranoid: Bool(false), Raw: true, Logging: o.Logging, internal: true})
 	if err != nil {
 		return nil, err
 	}
@@ -110,7 +110,7 @@ func (md *Model[T]) restoreJunction(ctx context.Context, where Where, o SetOptio
 func (md *Model[T]) normalizeJunction(values Values) (Values, error) {
 	md = md.at()
 	inst := new(T)
-	if err := md.Set(inst, values); err != nil {
+	if err := md.setValues(inst, values, false); err != nil {
 		return nil, err
 	}
 	all := md.valuesOf(reflect.ValueOf(inst).Elem())
@@ -154,8 +154,10 @@ func (g genJunction) findJunction(ctx context.Context, where Where, o SetOptions
 		v := Values{}
 		for _, a := range m.attrs {
 			x := r[a.field]
-			if k, ok := keyOf(reflect.ValueOf(x)); ok && a.primaryKey {
-				x = k
+			if a.primaryKey {
+				if k, ok := rowKey(g.db, a, x); ok {
+					x = k
+				}
 			}
 			v[a.name] = x
 		}

@@ -46,3 +46,27 @@ func scanValue(db *DB, a *attribute, src any, dst reflect.Value) error {
 	}
 	return assign(dst, src)
 }
+
+// assignGo stores v, a Go value the caller gave (Set, Build, a through
+// row, a default), into the field dst: a pointer is followed, nil (or a
+// nil pointer) gives the zero value, so an *int field takes an int or an
+// *int, an int field takes an *int, and a pointer is copied rather than
+// shared with the caller. The value it points to, or a value that is not
+// a pointer, is converted by assign, as a value read from the database.
+func assignGo(dst reflect.Value, v any) error {
+	sv := reflect.ValueOf(v)
+	if sv.Kind() != reflect.Pointer || dst.Kind() == reflect.Interface {
+		return assign(dst, v)
+	}
+	if sv.IsNil() {
+		dst.SetZero()
+		return nil
+	}
+	if sv.Type() == dst.Type() {
+		c := reflect.New(sv.Type().Elem())
+		c.Elem().Set(sv.Elem())
+		dst.Set(c)
+		return nil
+	}
+	return assignGo(dst, sv.Elem().Interface())
+}

@@ -23,7 +23,13 @@ type Values map[string]any
 // CreateOptions are Sequelize's create (and save of a new record) options.
 type CreateOptions struct {
 	// Fields restricts the attributes inserted (others take their
-	// database defaults).
+	// database defaults; the primary key, when it has a default, and the
+	// timestamps are inserted too). As Sequelize's create, which builds
+	// the instance from the listed fields only, Create first clears the
+	// struct fields of the attributes not listed, so the instance holds
+	// what was stored on every dialect. A value a BeforeCreate hook sets
+	// outside Fields is not stored: it stays in the struct, and Changed
+	// lists it (a later Save writes it).
 	Fields []string
 	// Validate, when Bool(false), skips validation (default true).
 	Validate *bool
@@ -35,6 +41,12 @@ type CreateOptions struct {
 	// children created, as in Sequelize. Instances that are not new are
 	// linked rather than created.
 	Include []Include
+	// Silent keeps an updatedAt the instance already holds, as Sequelize's
+	// silent: true on a create; without it, or when updatedAt is zero,
+	// updatedAt is the insert's time (Sequelize would leave a zero one
+	// NULL, which its NOT NULL column refuses). createdAt keeps a value
+	// the instance holds either way.
+	Silent bool
 	// Through gives the junction row's attributes when a
 	// BelongsToManyAssociation's Create links the new target (Sequelize's
 	// options.through); anywhere else it is an error.
@@ -43,6 +55,8 @@ type CreateOptions struct {
 	Transaction *Tx
 	// Logging overrides the DB's logger.
 	Logging *slog.Logger
+
+	keepUnlisted bool // BulkCreate: Fields does not clear the other struct fields
 }
 
 // now is the timestamp written to createdAt/updatedAt/deletedAt: UTC, to
@@ -85,7 +99,7 @@ func setField(f reflect.Value, v any) error {
 	if !f.IsValid() || v == nil {
 		return nil
 	}
-	return assign(f, v)
+	return assignGo(f, v)
 }
 
 // insertColumns computes the columns and values of an INSERT of inst,
@@ -94,14 +108,14 @@ func setField(f reflect.Value, v any) error {
 // attribute has a default, which then replaces the zero value (unless
 // Build or Set named the attribute: see tracker.given), and for an
 // auto-increment key, which the database then assigns. With silent true,
-// a non-zero updatedAt is kept as createdAt is (BulkCreateOptions.Silent).
-func (md *Model[T]) insertColumns(inst *T, fields []string, ts time.Time, silent ...bool) ([]*attribute, []any, error) {
+// a non-zero updatedAt is kept as createdAt is (CreateOptions.Silent, BulkCreateOptions.Silent).
+func (md *Model[T]) insertColumns(inst *T, fields []string, ts time.Time, silent bool) ([]*attribute, []any, error) {
 	rv := reflect.ValueOf(inst).Elem()
 	given := md.tr.givenOf(inst) // attributes Build or Set named: kept as given
 	cols := make([]*attribute, 0, len(md.m.attrs))
 	vals := make([]any, 0, len(md.m.attrs))
 	for _, a := range md.m.attrs {
-		if fields != nil && !slices.Contains(fields, a.name) && a.role != roleCreatedAt && a.role != roleUpdatedAt && a.role != roleVersion {
+		if fields != nil && !md.insertsUnlisted(a) && !slices.Contains(fields, a.name) {
 			continue
 		}
 		f := fieldOf(rv, a)
@@ -120,8 +134,8 @@ func (md *Model[T]) insertColumns(inst *T, fields []string, ts time.Time, silent
 				}
 			}
 		case roleUpdatedAt:
-			if len(silent) > 0 && silent[0] && !zero {
-				break // BulkCreateOptions.Silent: the updatedAt given is kept
+			if silent && !zero {
+				break // Silent keeps the instance's updatedAt
 			}
 			v = ts
 			if err := setField(f, ts); err != nil {
@@ -239,13 +253,46 @@ func (md *Model[T]) writeReturningOf(s *sqlb, attrs []*attribute) bool {
 	return true
 }
 
+// insertsUnlisted reports whether an insert with Fields writes a although
+// Fields does not list it, as Sequelize's save does: the timestamps and
+// version, and a primary key with a default.
+func (md *Model[T]) insertsUnlisted(a *attribute) bool {
+	switch a.role {
+	case roleCreatedAt, roleUpdatedAt, roleVersion:
+		return true
+	}
+	return a.primaryKey && (a.defaultValue != nil || a.defaultFn != nil || a.defaultKey != "")
+}
+
+// savedWith lists the attributes an insert with fields stores (or reads
+// back): the listed ones, the ones insertsUnlisted adds and the primary
+// key. It is nil without fields: every attribute.
+func (md *Model[T]) savedWith(fields []string) []*attribute {
+	if fields == nil {
+		return nil
+	}
+	out := make([]*attribute, 0, len(fields)+3)
+	for _, a := range md.m.attrs {
+		if a.primaryKey || md.insertsUnlisted(a) || slices.Contains(fields, a.name) {
+			out = append(out, a)
+		}
+	}
+	return out
+}
+
 // generated lists the attributes with struct fields whose values an INSERT
 // of cols leaves to the database (auto-increment keys, SQL defaults,
-// omitted columns): the ones worth reading back.
-func (md *Model[T]) generated(cols []*attribute) []*attribute {
+// omitted columns): the ones worth reading back. With fields, the
+// attributes it does not list (other than the key) are not read back:
+// they were not written, and the instance keeps its values on every
+// dialect.
+func (md *Model[T]) generated(cols []*attribute, fields []string) []*attribute {
 	var out []*attribute
 	for _, a := range md.m.attrs {
 		if a.goIndex == nil {
+			continue
+		}
+		if fields != nil && !a.primaryKey && !md.insertsUnlisted(a) && !slices.Contains(fields, a.name) {
 			continue
 		}
 		if slices.Contains(cols, a) && !a.autoIncrement && a.defaultSQL == nil {
@@ -363,13 +410,23 @@ func (md *Model[T]) Create(ctx context.Context, inst *T, opts ...CreateOptions) 
 			return errUnknownAttr(md.m, f)
 		}
 	}
+	if o.Fields != nil && !o.keepUnlisted {
+		// As Sequelize's create builds the instance from the listed
+		// fields only: the others are not stored, nor held.
+		rv := reflect.ValueOf(inst).Elem()
+		for _, a := range md.m.attrs {
+			if a.goIndex != nil && a.role == roleNone && !slices.Contains(o.Fields, a.name) {
+				rv.FieldByIndex(a.goIndex).SetZero()
+			}
+		}
+	}
 	if o.Validate == nil || *o.Validate {
 		if err := md.validateWithHooks(ctx, inst, ValidateOptions{Fields: o.Fields}); err != nil {
 			return err
 		}
 	}
 	if len(o.Include) == 0 {
-		return md.insertWithHooks(ctx, inst, o.Fields, o.Transaction, o.Logging)
+		return md.insertWithHooks(ctx, inst, o.Fields, o.Silent, o.Transaction, o.Logging)
 	}
 	if err := md.checkIncludes(o.Include); err != nil {
 		return err
@@ -387,7 +444,7 @@ func (md *Model[T]) Create(ctx context.Context, inst *T, opts ...CreateOptions) 
 		if err := md.fire(ctx, BeforeCreate, e); err != nil {
 			return err
 		}
-		if err := md.insert(ctx, inst, o.Fields, nil, o.Logging); err != nil {
+		if err := md.insert(ctx, inst, o.Fields, o.Silent, nil, o.Logging); err != nil {
 			return err
 		}
 		for i := range o.Include {
@@ -395,33 +452,68 @@ func (md *Model[T]) Create(ctx context.Context, inst *T, opts ...CreateOptions) 
 				return err
 			}
 		}
-		return md.fire(ctx, AfterCreate, e)
+		return md.afterInsert(ctx, inst, e, o.Fields)
 	}, TransactionOptions{Transaction: o.Transaction})
 }
 
-func (md *Model[T]) insert(ctx context.Context, inst *T, fields []string, tx *Tx, logger *slog.Logger) error {
-	return md.refine(md.insertRow(ctx, inst, fields, tx, logger))
+func (md *Model[T]) insert(ctx context.Context, inst *T, fields []string, silent bool, tx *Tx, logger *slog.Logger) error {
+	return md.refine(md.insertRow(ctx, inst, fields, silent, tx, logger))
 }
 
 // insertWithHooks runs BeforeCreate (and BeforeSave), the INSERT, then
 // AfterCreate (and AfterSave).
-func (md *Model[T]) insertWithHooks(ctx context.Context, inst *T, fields []string, tx *Tx, logger *slog.Logger) error {
+func (md *Model[T]) insertWithHooks(ctx context.Context, inst *T, fields []string, silent bool, tx *Tx, logger *slog.Logger) error {
 	e := &HookEvent[T]{Instance: inst}
 	if err := md.fire(ctx, BeforeCreate, e); err != nil {
 		return err
 	}
-	if err := md.insert(ctx, inst, fields, tx, logger); err != nil {
+	if err := md.insert(ctx, inst, fields, silent, tx, logger); err != nil {
 		return err
 	}
-	return md.fire(ctx, AfterCreate, e)
+	return md.afterInsert(ctx, inst, e, fields)
 }
 
-func (md *Model[T]) insertRow(ctx context.Context, inst *T, fields []string, tx *Tx, logger *slog.Logger) (err error) {
-	cols, vals, err := md.insertColumns(inst, fields, now())
+// afterInsert records inst, just inserted with fields, as persisted and
+// runs AfterCreate (and AfterSave). With fields, the attributes not
+// stored stay changed when they are not zero.
+func (md *Model[T]) afterInsert(ctx context.Context, inst *T, e *HookEvent[T], fields []string) error {
+	remember := func() {
+		if saved := md.savedWith(fields); saved != nil {
+			md.tr.rememberFields(md.m, inst, new(T), saved)
+		} else {
+			md.tr.remember(md.m, inst)
+		}
+	}
+	if !md.hasHooks(ctx, AfterCreate) {
+		remember()
+		return nil
+	}
+	// As in Sequelize, the after hooks see a record that is no longer new
+	// but whose written attributes are still changed: its state holds the
+	// keys and managed timestamps as stored and the other attributes zero.
+	// Changed is cleared once the hooks succeed.
+	var kept []*attribute
+	for _, a := range md.m.attrs {
+		if a.primaryKey || a.role != roleNone {
+			kept = append(kept, a)
+		}
+	}
+	md.tr.rememberFields(md.m, inst, new(T), kept)
+	if err := md.fire(ctx, AfterCreate, e); err != nil {
+		return err
+	}
+	if !md.IsNewRecord(inst) { // unless a hook destroyed it
+		remember()
+	}
+	return nil
+}
+
+func (md *Model[T]) insertRow(ctx context.Context, inst *T, fields []string, silent bool, tx *Tx, logger *slog.Logger) (err error) {
+	cols, vals, err := md.insertColumns(inst, fields, now(), silent)
 	if err != nil {
 		return err
 	}
-	s, ret := md.cachedInsert(cols, vals)
+	s, ret := md.cachedInsert(cols, vals, fields)
 	defer func() {
 		if err == nil {
 			md.settle(reflect.ValueOf(inst).Elem(), cols, vals)
@@ -444,7 +536,6 @@ func (md *Model[T]) insertRow(ctx context.Context, inst *T, fields []string, tx 
 			}
 		}
 	}
-	md.tr.remember(md.m, inst)
 	return nil
 }
 
@@ -453,7 +544,8 @@ type SaveOptions struct {
 	// Fields restricts the attributes saved; changes to the others are
 	// not written, and Changed still reports them afterwards.
 	Fields []string
-	// Silent leaves updatedAt unchanged on an update.
+	// Silent leaves updatedAt unchanged on an update; on an insert it keeps
+	// an updatedAt the instance holds (see CreateOptions.Silent).
 	Silent bool
 	// Validate, when Bool(false), skips validation (default true; an update
 	// validates the changed attributes).
@@ -619,15 +711,30 @@ func (md *Model[T]) Save(ctx context.Context, inst *T, opts ...SaveOptions) erro
 			ModelName: md.m.name, Where: where}
 	}
 	md.settle(rv, set, values)
+	var managed []*attribute
+	if a := md.m.updatedAt; a != nil && !o.Silent {
+		managed = append(managed, a)
+	}
 	if a := md.m.version; a != nil {
 		_ = setField(fieldOf(rv, a), version+1)
+		managed = append(managed, a)
 	}
-	if o.Fields != nil {
-		md.tr.rememberOnly(md.m, inst, set) // changes outside Fields stay changed
-	} else {
-		md.tr.remember(md.m, inst)
+	if !o.noHooks && md.hasHooks(ctx, AfterUpdate) {
+		// As in Sequelize, the after hooks still see the saved attributes
+		// as changed (Changed, Previous); only updatedAt and the version
+		// are already current. They are cleared once the hooks succeed.
+		md.tr.rememberFields(md.m, inst, snap, managed)
+		if err := fire(ctx, AfterUpdate, ev); err != nil {
+			return err
+		}
+		if snap = md.tr.snapshot(inst); snap == nil {
+			return nil // a hook destroyed it
+		}
 	}
-	return fire(ctx, AfterUpdate, ev)
+	// Only the attributes saved stop being changed: with Fields, the
+	// others keep their previous values, as in Sequelize.
+	md.tr.rememberFields(md.m, inst, snap, set)
+	return nil
 }
 
 // saveNew inserts inst for Save.
@@ -637,7 +744,7 @@ func (md *Model[T]) saveNew(ctx context.Context, inst *T, o SaveOptions) error {
 			return err
 		}
 	}
-	return md.insertWithHooks(ctx, inst, o.Fields, o.Transaction, o.Logging)
+	return md.insertWithHooks(ctx, inst, o.Fields, o.Silent, o.Transaction, o.Logging)
 }
 
 // keySet reports whether every primary-key attribute of the struct value
@@ -745,15 +852,18 @@ func (md *Model[T]) instanceWhere(rv reflect.Value, persisted bool) (Where, erro
 
 // Reload reads inst's row again and overwrites its fields (Sequelize's
 // instance.reload()); unless opts.Attributes picks some attributes, it
-// also resets VIRTUAL fields to their zero values, as Sequelize does. The
-// row is read through the model's scope (the default scope, or the
-// scopes of a Scope view), and the include fields of the scope's and
-// opts' Include are replaced by the rows loaded now. Unlike Sequelize,
-// which remembers the includes of the find that loaded the instance, a
-// struct carries no such options: include fields that the scope and opts
-// do not name are left as they are. The key is the instance's, whatever
-// opts.Where says; soft-deleted rows are read too. A row that no longer
-// exists (or that the scope's where excludes) gives an *InstanceError.
+// also resets VIRTUAL fields to their zero values, as Sequelize does. With
+// opts.Attributes only the attributes read are overwritten and stop being
+// changed; the other fields keep their values (and their changes), as in
+// Sequelize. The row is read through the model's scope (the default
+// scope, or the scopes of a Scope view), and the include fields of the
+// scope's and opts' Include are replaced by the rows loaded now. Unlike
+// Sequelize, which remembers the includes of the find that loaded the
+// instance, a struct carries no such options: include fields that the
+// scope and opts do not name are left as they are. The key is the
+// instance's, whatever opts.Where says; soft-deleted rows are read too. A
+// row that no longer exists (or that the scope's where excludes) gives an
+// *InstanceError.
 func (md *Model[T]) Reload(ctx context.Context, inst *T, opts ...FindOptions) error {
 	md = md.at()
 	o, err := oneOption(opts)
@@ -778,9 +888,26 @@ func (md *Model[T]) Reload(ctx context.Context, inst *T, opts ...FindOptions) er
 		return &InstanceError{newBase("SequelizeInstanceError", "Instance could not be reloaded because it does not exist anymore (find call returned null)", nil)}
 	}
 	rv, fv := reflect.ValueOf(inst).Elem(), reflect.ValueOf(fresh).Elem()
-	for _, a := range md.m.attrs {
-		if a.goIndex != nil {
-			rv.FieldByIndex(a.goIndex).Set(fv.FieldByIndex(a.goIndex))
+	var read []*attribute // the attributes read, with opts.Attributes
+	if o.Attributes == nil {
+		for _, a := range md.m.attrs {
+			if a.goIndex != nil {
+				rv.FieldByIndex(a.goIndex).Set(fv.FieldByIndex(a.goIndex))
+			}
+		}
+	} else {
+		// Only the attributes read are overwritten (and stop being
+		// changed); the others keep their values, as in Sequelize.
+		cols, err := md.selectColumns(o.Attributes)
+		if err != nil {
+			return err
+		}
+		read = make([]*attribute, 0, len(cols))
+		for _, c := range cols {
+			if a := c.attr; a != nil && a.goIndex != nil {
+				rv.FieldByIndex(a.goIndex).Set(fv.FieldByIndex(a.goIndex))
+				read = append(read, a)
+			}
 		}
 	}
 	for _, inc := range includes {
@@ -791,13 +918,19 @@ func (md *Model[T]) Reload(ctx context.Context, inst *T, opts ...FindOptions) er
 			}
 		}
 	}
-	if o.Attributes == nil {
-		// the instance becomes the row: VIRTUAL values, which the row
-		// does not hold, are reset, as Sequelize's reload resets them
-		for _, a := range md.m.virtuals {
-			if a.goIndex != nil {
-				rv.FieldByIndex(a.goIndex).SetZero()
-			}
+	if o.Attributes != nil {
+		base := md.tr.snapshot(inst)
+		if base == nil {
+			base = inst
+		}
+		md.tr.rememberFields(md.m, inst, base, read)
+		return nil
+	}
+	// the instance becomes the row: VIRTUAL values, which the row does
+	// not hold, are reset, as Sequelize's reload resets them
+	for _, a := range md.m.virtuals {
+		if a.goIndex != nil {
+			rv.FieldByIndex(a.goIndex).SetZero()
 		}
 	}
 	md.tr.remember(md.m, inst)
@@ -806,7 +939,8 @@ func (md *Model[T]) Reload(ctx context.Context, inst *T, opts ...FindOptions) er
 
 // UpdateOptions are Sequelize's update options.
 type UpdateOptions struct {
-	// Where selects the rows; required (an empty Where{} updates all rows).
+	// Where selects the rows; required (an empty Where{} updates all rows)
+	// unless the model view's scope has a where, which it is merged with.
 	Where any
 	// Fields restricts which of the values are written.
 	Fields []string
@@ -837,6 +971,7 @@ type UpdateOptions struct {
 // The version attribute is not checked, as in Sequelize.
 func (md *Model[T]) Update(ctx context.Context, values Values, opts UpdateOptions) (int64, error) {
 	md = md.at()
+	opts.Where = md.scopedWhere(opts.Where) // a scope's where is a where, as in Sequelize
 	if opts.Where == nil {
 		return 0, errQuery("Missing where attribute in the options parameter of Update (use sequelize.Where{} to update every row)")
 	}
@@ -846,7 +981,6 @@ func (md *Model[T]) Update(ctx context.Context, values Values, opts UpdateOption
 	if err := md.checkUpdateLimit(opts.Limit); err != nil {
 		return 0, err
 	}
-	opts.Where = md.scopedWhere(opts.Where)
 	ev := &HookEvent[T]{Values: values, Where: &opts.Where}
 	if err := md.fire(ctx, BeforeBulkUpdate, ev); err != nil {
 		return 0, err
@@ -855,12 +989,12 @@ func (md *Model[T]) Update(ctx context.Context, values Values, opts UpdateOption
 	var n int64
 	if opts.IndividualHooks {
 		err := md.db.Transaction(ctx, func(ctx context.Context, tx *Tx) error {
-			rows, err := md.FindAll(ctx, FindOptions{Where: opts.Where, Paranoid: opts.Paranoid, Limit: opts.Limit, Logging: opts.Logging})
+			rows, err := md.FindAll(ctx, FindOptions{Where: opts.Where, Paranoid: opts.Paranoid, Limit: opts.Limit, Logging: opts.Logging, internal: true})
 			if err != nil {
 				return err
 			}
 			for _, r := range rows {
-				if err := md.Set(r, values); err != nil {
+				if err := md.setValues(r, values, false); err != nil {
 					return err
 				}
 				if err := md.Save(ctx, r, SaveOptions{Silent: opts.Silent, Validate: opts.Validate, Logging: opts.Logging}); err != nil {
@@ -897,6 +1031,7 @@ func (md *Model[T]) UpdateReturning(ctx context.Context, values Values, opts Upd
 	if !md.db.dialect.Features().Has(dialect.Returning) {
 		return nil, errQuery("%s has no UPDATE ... RETURNING", md.db.dialect.Name())
 	}
+	opts.Where = md.scopedWhere(opts.Where)
 	s, err := md.buildUpdate(ctx, values, opts)
 	if err != nil || s == nil {
 		return nil, err
@@ -1076,7 +1211,9 @@ func (md *Model[T]) instanceArith(ctx context.Context, inst *T, amounts Values, 
 
 // DestroyOptions are Sequelize's destroy options.
 type DestroyOptions struct {
-	// Where selects the rows; required unless Truncate.
+	// Where selects the rows; required unless Truncate, or unless the
+	// model view's scope has a where, which it is merged with (as in
+	// Sequelize, which injects the scope before checking).
 	Where any
 	// Force deletes the rows of a paranoid model instead of soft-deleting them.
 	Force bool
@@ -1101,10 +1238,10 @@ func (md *Model[T]) Destroy(ctx context.Context, opts DestroyOptions) (int64, er
 	if opts.Truncate {
 		return 0, md.truncate(ctx, opts)
 	}
+	opts.Where = md.scopedWhere(opts.Where) // a scope's where is a where, as in Sequelize
 	if opts.Where == nil {
 		return 0, errQuery("Missing where or truncate attribute in the options parameter of Destroy")
 	}
-	opts.Where = md.scopedWhere(opts.Where)
 	ev := &HookEvent[T]{Where: &opts.Where}
 	if err := md.fire(ctx, BeforeBulkDestroy, ev); err != nil {
 		return 0, err
@@ -1112,7 +1249,7 @@ func (md *Model[T]) Destroy(ctx context.Context, opts DestroyOptions) (int64, er
 	var n int64
 	if opts.IndividualHooks {
 		err := md.db.Transaction(ctx, func(ctx context.Context, tx *Tx) error {
-			rows, err := md.FindAll(ctx, FindOptions{Where: opts.Where, Logging: opts.Logging})
+			rows, err := md.FindAll(ctx, FindOptions{Where: opts.Where, Logging: opts.Logging, internal: true})
 			if err != nil {
 				return err
 			}
@@ -1504,9 +1641,9 @@ type insertStmt struct {
 // cachedInsert returns the single-row INSERT for cols, built once per
 // column set (only values change between calls), bound to vals. Values
 // that are SQL expressions bypass the cache.
-func (md *Model[T]) cachedInsert(cols []*attribute, vals []any) (*sqlb, []*attribute) {
+func (md *Model[T]) cachedInsert(cols []*attribute, vals []any, fields []string) (*sqlb, []*attribute) {
 	returning := func(s *sqlb) []*attribute {
-		gen := md.generated(cols)
+		gen := md.generated(cols, fields)
 		if md.writeReturningOf(s, gen) {
 			return gen
 		}
@@ -1524,6 +1661,13 @@ func (md *Model[T]) cachedInsert(cols []*attribute, vals []any) (*sqlb, []*attri
 	for _, c := range cols {
 		kb.WriteByte(0)
 		kb.WriteString(c.name)
+	}
+	if fields != nil { // what is read back depends on fields too
+		kb.WriteByte(1)
+		for _, f := range fields {
+			kb.WriteByte(0)
+			kb.WriteString(f)
+		}
 	}
 	key := kb.String()
 	v, ok := md.m.stmts.Load(key)
