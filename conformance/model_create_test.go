@@ -198,7 +198,7 @@ func TestModelCreate(t *testing.T) {
 		js.it("should error correctly when defaults contain a unique key and the where clause is complex", func(c *C) {
 			users := uniqueDefaults(c)
 			_, _, err := users.FindOrCreate(c.Ctx, sequelize.FindOrCreateOptions{
-				Where: op.Or(sequelize.Where{"objectId": "asdasdasd1"}, sequelize.Where{"objectId": "asdasdasd2"}),
+				Where:    op.Or(sequelize.Where{"objectId": "asdasdasd1"}, sequelize.Where{"objectId": "asdasdasd2"}),
 				Defaults: sequelize.Values{"username": "gottlieb"}})
 			var uniq *sequelize.UniqueConstraintError
 			c.ErrAs(err, &uniq)
@@ -378,7 +378,7 @@ func TestModelCreate(t *testing.T) {
 		js.it("supports .or() (only using default values)", func(c *C) {
 			m := mwCreateSetup(c)
 			u, created, err := m.users.FindOrCreate(c.Ctx, sequelize.FindOrCreateOptions{
-				Where: op.Or(sequelize.Where{"username": "Fooobzz"}, sequelize.Where{"secretValue": "Yolo"}),
+				Where:    op.Or(sequelize.Where{"username": "Fooobzz"}, sequelize.Where{"secretValue": "Yolo"}),
 				Defaults: sequelize.Values{"username": "Fooobzz", "secretValue": "Yolo"}})
 			c.Must(err)
 			c.Eq("username", u.Username, "Fooobzz")

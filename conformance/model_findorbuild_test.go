@@ -41,7 +41,7 @@ func TestModelFindOrBuild(t *testing.T) {
 			user, built, err := users.FindOrBuild(c.Ctx, sequelize.FindOrCreateOptions{
 				Defaults: sequelize.Values{"username": "Mello", "age": 10},
 				Where:    sequelize.Where{"age": 20},
-				Include: []sequelize.Include{{Association: userProjects}},
+				Include:  []sequelize.Include{{Association: userProjects}},
 			})
 			c.Must(err)
 			c.Eq("built", built, false)
