@@ -751,21 +751,51 @@ func (md *Model[T]) setValues(inst *T, values Values, guard bool) error {
 	return nil
 }
 
-// FindOrCreateOptions are Sequelize's findOrCreate options.
+// FindOrCreateOptions are the options of FindOrCreate, FindOrBuild and
+// FindCreateFind (Sequelize's findOrCreate, findOrBuild and
+// findCreateFind options).
 type FindOrCreateOptions struct {
-	// Where finds the row; its plain values also fill a created one.
-	// FindOrCreate requires it; an empty Where{} matches any row, as
+	// Where finds the row, as FindOptions.Where: a Where, or any
+	// combination of op.And, op.Or, Cond, ... (Sequelize's where). It is
+	// required: nil is an error, and an empty Where{} matches any row, as
 	// Sequelize's where: {}.
-	Where Where
-	// Defaults are the other values of a created row.
-	Defaults    Values
+	//
+	// A created or built row takes its values from Defaults and from the
+	// plain equality entries of a top-level Where map: an entry whose
+	// value is a value, not nil, a list, an operator, a nested Where or an
+	// expression. Nothing else in the where gives a value: an op.Or or
+	// op.And where gives none at all, as in Sequelize, which merges only a
+	// plain-object where into the values ("supports .or() (only using
+	// default values)"); give the values in Defaults.
+	Where any
+	// Defaults are the other values of a created or built row. A key in
+	// both Defaults and Where takes the Defaults value, as in Sequelize.
+	// An unknown attribute is a *QueryError before any query (Sequelize
+	// logs a warning and drops it).
+	Defaults Values
+	// Include eager-loads the associations of the row found, as
+	// FindOptions.Include. A created or built instance has them unloaded
+	// (Sequelize creates from the values and loads nothing either).
+	Include []Include
+	// Lock locks the row found, as FindOptions.Lock.
+	Lock LockMode
+	// Transaction runs the calls in this transaction instead of the one
+	// carried by the context.
 	Transaction *Tx
-	Logging     *slog.Logger
+	// Logging overrides the DB's logger.
+	Logging *slog.Logger
 }
 
-// plainValues returns the attributes of w set to plain values.
-func plainValues(w Where) Values {
+// plainValues returns the attributes of a top-level Where map set to
+// plain values; any other where gives none.
+func plainValues(where any) Values {
 	out := Values{}
+	w, ok := where.(Where)
+	if !ok {
+		if m, isMap := where.(map[string]any); isMap {
+			w = m
+		}
+	}
 	for k, v := range w {
 		switch v.(type) {
 		case nil, op.Op, Expr, Where, map[string]any:
@@ -779,128 +809,264 @@ func plainValues(w Where) Values {
 	return out
 }
 
-// FindOrCreate returns the row matching opts.Where, creating it from the
-// where's values and Defaults when none exists (Sequelize's findOrCreate),
-// and whether it was created. It is safe under concurrency when the where
-// attributes carry a unique constraint: of two goroutines racing for the
-// same row, one creates it and the other finds it, and neither gets an
-// error. The insert uses ON CONFLICT DO NOTHING (INSERT IGNORE on MySQL),
-// so a transaction it runs in is never aborted by the race. When the row
-// cannot be created because another row holds a unique value of Defaults
-// (or of a where attribute, with other values elsewhere), the error is the
-// database's *UniqueConstraintError, as in Sequelize. An unknown attribute
-// in Defaults is a *QueryError before any query (Sequelize warns and drops
-// it).
+// focFind returns the find of a FindOrCreate, FindOrBuild or
+// FindCreateFind.
+func (o *FindOrCreateOptions) focFind() FindOptions {
+	return FindOptions{Where: o.Where, Include: o.Include, Lock: o.Lock, Transaction: o.Transaction, Logging: o.Logging}
+}
+
+// focBuild checks the options of a FindOrCreate, FindOrBuild or
+// FindCreateFind (named by verb) and builds the instance it would create:
+// the where's plain values, then Defaults.
+func (md *Model[T]) focBuild(verb string, o *FindOrCreateOptions) (*T, error) {
+	values := plainValues(o.Where)
+	for k, v := range o.Defaults {
+		if md.m.byName[k] == nil && md.m.virtual(k) == nil {
+			return nil, errUnknownAttr(md.m, k)
+		}
+		values[k] = v
+	}
+	inst, err := md.Build(values)
+	var be *BaseError
+	if errors.As(err, &be) {
+		return nil, err
+	}
+	if err != nil {
+		return nil, &QueryError{newBase("SequelizeQueryError", verb+": "+strings.TrimPrefix(err.Error(), "sequelize: "), err)}
+	}
+	return inst, nil
+}
+
+// focMissingWhere is the error of a FindOrCreate, FindOrBuild or
+// FindCreateFind without a Where.
+func focMissingWhere(verb string) error {
+	return errQuery("%s needs a Where (Where{} matches any row)", verb)
+}
+
+// FindOrCreate returns the row matching opts.Where, creating it when none
+// exists (Sequelize's findOrCreate), and whether it was created.
+//
+// It finds the row with FindOne; when there is none, it builds the
+// instance from the where's plain values and Defaults (see
+// FindOrCreateOptions.Where) and creates it with Create, so the create
+// hooks run as in Sequelize: BeforeValidate, AfterValidate (or
+// ValidationFailed), BeforeCreate, BeforeSave, then AfterCreate and
+// AfterSave. Inside a transaction (opts.Transaction, or one carried by
+// ctx) the INSERT runs in a savepoint, so a failed INSERT leaves the
+// transaction usable, on PostgreSQL too (Sequelize wraps its INSERT in a
+// PL/pgSQL function for this). Without a transaction, the find and the
+// INSERT are separate statements (Sequelize opens a transaction of its
+// own): a racing writer's row is found again below all the same.
+//
+// When the INSERT violates a unique constraint (*UniqueConstraintError),
+// as Sequelize does:
+//   - if the violated attributes are all absent from the where and some
+//     are in Defaults, the UniqueConstraintError is returned (the defaults
+//     collide with another row);
+//   - if a violated attribute has a plain value in the where that differs
+//     from the value created (a BeforeCreate hook changed it), a
+//     *BaseError names the attribute and both values;
+//   - otherwise another writer created the row since the find: it is
+//     found again (with a share lock inside a transaction, so that a
+//     REPEATABLE READ snapshot on MySQL and MariaDB sees it) and returned
+//     with created false; if that find finds nothing, the
+//     UniqueConstraintError is returned.
+//
+// So goroutines racing to create the same row, when the where's
+// attributes carry a unique constraint, all get it without error, one of
+// them with created true. Unlike Sequelize, an unknown attribute in
+// Defaults is a *QueryError before any query (Sequelize logs a warning and
+// drops it). A created instance is returned as Create leaves it; it is not
+// read back through the where.
 func (md *Model[T]) FindOrCreate(ctx context.Context, opts FindOrCreateOptions) (*T, bool, error) {
 	md = md.at()
 	if opts.Where == nil {
-		return nil, false, errQuery("FindOrCreate needs a Where (Where{} matches any row)")
+		return nil, false, focMissingWhere("FindOrCreate")
 	}
-	find := FindOptions{Where: opts.Where, Transaction: opts.Transaction, Logging: opts.Logging}
+	tx, err := md.db.txFor(ctx, opts.Transaction)
+	if err != nil {
+		return nil, false, err
+	}
+	find := opts.focFind()
 	if row, err := md.FindOne(ctx, find); err != nil || row != nil {
 		return row, false, err
 	}
-	values := plainValues(opts.Where)
-	for k, v := range opts.Defaults {
-		values[k] = v
-	}
-	inst, err := md.Build(values)
+	inst, err := md.focBuild("FindOrCreate", &opts)
 	if err != nil {
 		return nil, false, err
 	}
-	if err := md.Validate(ctx, inst); err != nil {
+	if tx != nil {
+		err = md.db.Transaction(ctx, func(ctx context.Context, sp *Tx) error {
+			return md.Create(ctx, inst, CreateOptions{Transaction: sp, Logging: opts.Logging})
+		}, TransactionOptions{Transaction: tx, Logging: opts.Logging})
+	} else {
+		err = md.Create(ctx, inst, CreateOptions{Logging: opts.Logging})
+	}
+	if err == nil {
+		return inst, true, nil
+	}
+	var uniq *UniqueConstraintError
+	if !errors.As(err, &uniq) {
 		return nil, false, err
 	}
-	cols, vals, err := md.insertColumns(inst, nil, now(), false)
-	if err != nil {
+	if err := md.focConflict(inst, &opts, uniq); err != nil {
 		return nil, false, err
 	}
-	s := newSQLB(md.db)
-	verb := "INSERT"
-	if !md.db.dialect.Features().Has(dialect.OnConflict) {
-		verb = "INSERT IGNORE"
+	if tx != nil && find.Lock == "" {
+		find.Lock = LockShare
 	}
-	md.writeInsert(s, cols, [][]any{vals}, verb)
-	if md.db.dialect.Features().Has(dialect.OnConflict) {
-		s.w(" ON CONFLICT DO NOTHING")
-	}
-	res, err := md.exec(ctx, opts.Transaction, opts.Logging, s)
-	if err != nil {
-		return nil, false, err
-	}
-	// The row inserted (or the one that won the race) matches the where;
-	// the model's scope may hide it, as Sequelize's findOrCreate returns
-	// the created instance whatever the scope.
-	row, err := md.Unscoped().FindOne(ctx, find)
-	if err != nil {
-		return nil, false, err
-	}
-	if row == nil && res.RowsAffected != 1 {
-		// The insert was skipped for a conflict on a unique key the Where
-		// does not select by (a Default's): Sequelize's findOrCreate
-		// fails with that UniqueConstraintError. Send the plain INSERT,
-		// in a savepoint, to get it from the database with its fields.
-		plain := newSQLB(md.db)
-		md.writeInsert(plain, cols, [][]any{vals}, "INSERT")
-		err := md.db.Transaction(ctx, func(ctx context.Context, tx *Tx) error {
-			_, err := md.exec(ctx, nil, opts.Logging, plain)
-			return err
-		}, TransactionOptions{Transaction: opts.Transaction})
-		if err != nil {
-			return nil, false, md.refine(err)
-		}
-		// The conflicting row went away meanwhile: this insert created it.
-		if row, err = md.FindOne(ctx, find); err != nil {
-			return nil, false, err
-		}
-		res.RowsAffected = 1
+	row, ferr := md.FindOne(ctx, find)
+	if ferr != nil {
+		return nil, false, ferr
 	}
 	if row == nil {
-		return nil, false, errQuery("FindOrCreate inserted a %s row that its Where does not find; make the Where match the created values", md.m.name)
+		return nil, false, err
 	}
-	return row, res.RowsAffected == 1, nil
+	return row, false, nil
 }
 
-// FindOrBuild returns the row matching where, or a new unsaved instance
-// built from the where's values and defaults (Sequelize's findOrBuild),
-// and whether it was built.
+// focConflict classifies the unique violation of FindOrCreate's INSERT
+// as Sequelize does: it returns uniq when the violated attributes are
+// all outside the where and some are in Defaults, an error naming the
+// attribute when the where and the created instance disagree on a
+// violated attribute, and nil when the row is to be found again.
+func (md *Model[T]) focConflict(inst *T, o *FindOrCreateOptions, uniq *UniqueConstraintError) error {
+	var violated []string
+	for k := range uniq.Fields {
+		switch {
+		case md.m.byName[k] != nil:
+			violated = append(violated, k)
+		case md.m.byField[k] != nil:
+			violated = append(violated, md.m.byField[k].name)
+		case md.m.uniqueKeys[k] != nil:
+			violated = append(violated, md.m.uniqueKeys[k].fields...)
+		}
+	}
+	slices.Sort(violated)
+	inWhere := map[string]bool{}
+	focWhereAttrs(o.Where, inWhere)
+	inDefaults := false
+	for _, v := range violated {
+		if _, ok := o.Defaults[v]; ok {
+			inDefaults = true
+		}
+	}
+	if !slices.ContainsFunc(violated, func(v string) bool { return inWhere[v] }) {
+		if inDefaults {
+			return uniq
+		}
+		return nil
+	}
+	plain := plainValues(o.Where)
+	rv := reflect.ValueOf(inst).Elem()
+	for _, v := range violated {
+		want, ok := plain[v]
+		if !ok {
+			continue
+		}
+		f := fieldOf(rv, md.m.byName[v])
+		if !f.IsValid() {
+			continue
+		}
+		for f.Kind() == reflect.Pointer && !f.IsNil() {
+			f = f.Elem()
+		}
+		got := f.Interface()
+		if f.Kind() == reflect.Pointer { // nil
+			got = nil
+		}
+		wv := reflect.ValueOf(want)
+		for wv.Kind() == reflect.Pointer && !wv.IsNil() {
+			wv = wv.Elem()
+		}
+		if wv.IsValid() {
+			want = wv.Interface()
+		}
+		if fmt.Sprint(got) != fmt.Sprint(want) {
+			b := newBase("SequelizeBaseError", fmt.Sprintf("%s#findOrCreate: value used for %s was not equal for both the find and the create calls, '%v' vs '%v'",
+				md.m.name, v, want, got), nil)
+			return &b
+		}
+	}
+	return nil
+}
+
+// focWhereAttrs adds to out the attribute names a where refers to, at
+// any depth (Sequelize flattens the where to find them).
+func focWhereAttrs(where any, out map[string]bool) {
+	switch w := where.(type) {
+	case Where:
+		for k, v := range w {
+			name, _, _ := strings.Cut(k, ".")
+			out[strings.Trim(name, "$")] = true
+			focWhereAttrs(v, out)
+		}
+	case map[string]any:
+		focWhereAttrs(Where(w), out)
+	case op.Op:
+		focWhereAttrs(w.Value, out)
+	case []any:
+		for _, x := range w {
+			focWhereAttrs(x, out)
+		}
+	case []Where:
+		for _, x := range w {
+			focWhereAttrs(x, out)
+		}
+	}
+}
+
+// FindOrBuild returns the row matching opts.Where, or a new unsaved
+// instance built from the where's plain values and Defaults (see
+// FindOrCreateOptions.Where), and whether it was built (Sequelize's
+// findOrBuild). Include eager-loads the found row's associations.
 func (md *Model[T]) FindOrBuild(ctx context.Context, opts FindOrCreateOptions) (*T, bool, error) {
 	md = md.at()
-	row, err := md.FindOne(ctx, FindOptions{Where: opts.Where, Transaction: opts.Transaction, Logging: opts.Logging})
+	if opts.Where == nil {
+		return nil, false, focMissingWhere("FindOrBuild")
+	}
+	row, err := md.FindOne(ctx, opts.focFind())
 	if err != nil || row != nil {
 		return row, false, err
 	}
-	values := plainValues(opts.Where)
-	for k, v := range opts.Defaults {
-		values[k] = v
+	inst, err := md.focBuild("FindOrBuild", &opts)
+	if err != nil {
+		return nil, false, err
 	}
-	inst, err := md.Build(values)
-	return inst, err == nil, err
+	return inst, true, nil
 }
 
-// FindCreateFind finds the row, creates it when missing, and on a unique
-// violation (another writer won the race) finds it again (Sequelize's
-// findCreateFind). It is cheaper than FindOrCreate but, like Sequelize's,
-// its failed INSERT aborts an enclosing PostgreSQL transaction.
+// FindCreateFind finds the row, creates it with Create (hooks included)
+// when missing, and on a unique violation (another writer won the race)
+// finds it again, returning the UniqueConstraintError when that find
+// finds nothing (Sequelize's findCreateFind). It is cheaper than
+// FindOrCreate but, like Sequelize's, its failed INSERT aborts an
+// enclosing PostgreSQL transaction, and it does not tell a collision of
+// Defaults with another row from a race.
 func (md *Model[T]) FindCreateFind(ctx context.Context, opts FindOrCreateOptions) (*T, bool, error) {
 	md = md.at()
-	find := FindOptions{Where: opts.Where, Transaction: opts.Transaction, Logging: opts.Logging}
+	if opts.Where == nil {
+		return nil, false, focMissingWhere("FindCreateFind")
+	}
+	find := opts.focFind()
 	if row, err := md.FindOne(ctx, find); err != nil || row != nil {
 		return row, false, err
 	}
-	values := plainValues(opts.Where)
-	for k, v := range opts.Defaults {
-		values[k] = v
-	}
-	inst, err := md.Build(values)
+	inst, err := md.focBuild("FindCreateFind", &opts)
 	if err != nil {
 		return nil, false, err
 	}
 	err = md.Create(ctx, inst, CreateOptions{Transaction: opts.Transaction, Logging: opts.Logging})
 	var uniq *UniqueConstraintError
 	if errors.As(err, &uniq) {
-		row, err := md.FindOne(ctx, find)
-		return row, false, err
+		row, ferr := md.FindOne(ctx, find)
+		if ferr != nil {
+			return nil, false, ferr
+		}
+		if row == nil {
+			return nil, false, err
+		}
+		return row, false, nil
 	}
 	if err != nil {
 		return nil, false, err

@@ -284,9 +284,26 @@ func ExampleModel_FindOrCreate() {
 	fmt.Println(p.Name, p.Stock, created)
 	p, created, _ = products.FindOrCreate(ctx, sequelize.FindOrCreateOptions{Where: sequelize.Where{"name": "cherry"}})
 	fmt.Println(p.Name, created)
+
+	// The create hooks run on a created row.
+	products.AddHook(sequelize.BeforeCreate, "restock", func(_ context.Context, e *sequelize.HookEvent[Product]) error {
+		e.Instance.Stock += 100
+		return nil
+	})
+	// Any where finds the row; only a Where map's plain entries fill a
+	// created one, so the values of an op.Or where go in Defaults.
+	p, created, err = products.FindOrCreate(ctx, sequelize.FindOrCreateOptions{
+		Where:    op.Or(sequelize.Where{"name": "damson"}, sequelize.Where{"name": "greengage"}),
+		Defaults: sequelize.Values{"name": "damson", "price": "3.00"},
+	})
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(p.Name, p.Stock, created)
 	// Output:
 	// cherry 1 true
 	// cherry false
+	// damson 100 true
 }
 
 func ExampleDB_Sync() {

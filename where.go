@@ -70,6 +70,13 @@ func (c *whereCtx) writeCol(s *sqlb, a *attribute, path []string) {
 		s.id(a.field)
 		return
 	}
+	c.writeJSON(s, a, path, false)
+}
+
+// writeJSON writes the extraction of the value at path inside JSON
+// attribute a: as text, or, when asBool, as a boolean expression that
+// compares with a bound bool (see dialect.JSONBool).
+func (c *whereCtx) writeJSON(s *sqlb, a *attribute, path []string, asBool bool) {
 	col := newSQLB(c.db)
 	c.writeCol(col, a, nil)
 	expr, arg, ok := c.db.dialect.JSONPath(col.String(), path)
@@ -77,8 +84,27 @@ func (c *whereCtx) writeCol(s *sqlb, a *attribute, path []string) {
 		s.failf("%s cannot query inside JSON attribute %s", c.db.dialect.Name(), a.name)
 		return
 	}
+	if asBool {
+		expr = c.db.dialect.JSONBool(expr)
+	}
 	i := strings.LastIndexByte(expr, '?')
 	s.w(expr[:i]).arg(arg).w(expr[i+1:])
+}
+
+// jsonBoolLeaf reports whether v, the value of a JSON leaf in a where,
+// compares with a bool: a bool, or an eq, ne, not or is of one.
+func jsonBoolLeaf(v any) bool {
+	switch x := v.(type) {
+	case bool:
+		return true
+	case op.Op:
+		switch x.Name {
+		case "eq", "ne", "not", "is":
+			_, ok := x.Value.(bool)
+			return ok
+		}
+	}
+	return false
 }
 
 // resolve finds an attribute by name, or by "attr.path" for JSON paths.
@@ -216,6 +242,9 @@ func (c *whereCtx) attrCond(s *sqlb, key string, v any) {
 		return
 	}
 	lhs := func() { c.writeCol(s, a, path) }
+	if len(path) > 0 && jsonBoolLeaf(v) {
+		lhs = func() { c.writeJSON(s, a, path, true) }
+	}
 	prev := c.curAttr
 	c.curAttr = a
 	if len(path) > 0 {
@@ -246,7 +275,8 @@ func (c *whereCtx) jsonLeaves(s *sqlb, a *attribute, path []string, w Where) {
 			c.jsonLeaves(s, a, p, Where(nested))
 			continue
 		}
-		c.value(s, func() { c.writeCol(s, a, p) }, nil, w[k])
+		asBool := jsonBoolLeaf(w[k])
+		c.value(s, func() { c.writeJSON(s, a, p, asBool) }, nil, w[k])
 	}
 	s.w(")")
 }

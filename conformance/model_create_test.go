@@ -178,7 +178,6 @@ func TestModelCreate(t *testing.T) {
 		}
 
 		js.it("should error correctly when defaults contain a unique key", func(c *C) {
-			c.Bug("FindOrCreate whose Defaults collide with a unique key gives an untyped error")
 			users := uniqueDefaults(c)
 			_, _, err := users.FindOrCreate(c.Ctx, sequelize.FindOrCreateOptions{
 				Where: sequelize.Where{"objectId": "asdasdasd"}, Defaults: sequelize.Values{"username": "gottlieb"}})
@@ -202,10 +201,9 @@ func TestModelCreate(t *testing.T) {
 		})
 
 		js.it("should error correctly when defaults contain a unique key and the where clause is complex", func(c *C) {
-			c.Bug("FindOrCreateOptions.Where is a Where map: op.Or cannot be given (Sequelize takes any where); and Defaults colliding with a unique key give an untyped error")
 			users := uniqueDefaults(c)
 			_, _, err := users.FindOrCreate(c.Ctx, sequelize.FindOrCreateOptions{
-				// Where: op.Or(sequelize.Where{"objectId": "asdasdasd1"}, sequelize.Where{"objectId": "asdasdasd2"}),
+				Where:    op.Or(sequelize.Where{"objectId": "asdasdasd1"}, sequelize.Where{"objectId": "asdasdasd2"}),
 				Defaults: sequelize.Values{"username": "gottlieb"}})
 			var uniq *sequelize.UniqueConstraintError
 			c.ErrAs(err, &uniq)
@@ -383,10 +381,9 @@ func TestModelCreate(t *testing.T) {
 		})
 
 		js.it("supports .or() (only using default values)", func(c *C) {
-			c.Bug("FindOrCreateOptions.Where is a Where map: op.Or cannot be given (Sequelize takes any where)")
 			m := mwCreateSetup(c)
 			u, created, err := m.users.FindOrCreate(c.Ctx, sequelize.FindOrCreateOptions{
-				// Where: op.Or(sequelize.Where{"username": "Fooobzz"}, sequelize.Where{"secretValue": "Yolo"}),
+				Where:    op.Or(sequelize.Where{"username": "Fooobzz"}, sequelize.Where{"secretValue": "Yolo"}),
 				Defaults: sequelize.Values{"username": "Fooobzz", "secretValue": "Yolo"}})
 			c.Must(err)
 			c.Eq("username", u.Username, "Fooobzz")
@@ -438,7 +435,6 @@ func TestModelCreate(t *testing.T) {
 
 			js.it("should not fail silently with concurrency higher than pool, a unique constraint and a create hook resulting in mismatched values", func(c *C) {
 				c.Not("sqlite")
-				c.Bug("FindOrCreate runs no create hooks (BeforeCreate/AfterCreate), and a row its Where does not find again gives an untyped error")
 				type mwTrimUser struct {
 					ID        int64
 					Username  string `sequelize:"unique;field:user_name"`
@@ -477,7 +473,6 @@ func TestModelCreate(t *testing.T) {
 
 			js.it("should error correctly when defaults contain a unique key without a transaction", func(c *C) {
 				c.Not("sqlite")
-				c.Bug("FindOrCreate whose Defaults collide with a unique key gives an untyped error")
 				users := uniqueDefaults(c)
 				var wg sync.WaitGroup
 				errs := make([]error, 2)

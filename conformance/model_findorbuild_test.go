@@ -28,7 +28,6 @@ func TestModelFindOrBuild(t *testing.T) {
 	js := port(t, "model/findOrBuild.test.js")
 	js.describe("findOrBuild", func(js *suite) {
 		js.it("initialize with includes", func(c *C) {
-			c.Bug("FindOrCreateOptions has no Include: FindOrBuild cannot eager-load the found row's associations")
 			users := sequelize.Define[mwAgedUser](c.DB, sequelize.ModelOptions{ModelName: "User"})
 			projects := sequelize.Define[mwProject](c.DB, sequelize.ModelOptions{ModelName: "Project"})
 			userProjects := sequelize.HasMany(users, projects)
@@ -42,7 +41,7 @@ func TestModelFindOrBuild(t *testing.T) {
 			user, built, err := users.FindOrBuild(c.Ctx, sequelize.FindOrCreateOptions{
 				Defaults: sequelize.Values{"username": "Mello", "age": 10},
 				Where:    sequelize.Where{"age": 20},
-				// Include: []sequelize.Include{{Association: userProjects}},
+				Include:  []sequelize.Include{{Association: userProjects}},
 			})
 			c.Must(err)
 			c.Eq("built", built, false)

@@ -86,6 +86,12 @@ type Dialect interface {
 	// written as "?" for the path, and the path's argument. ok is false when
 	// the dialect cannot query JSON.
 	JSONPath(col string, path []string) (sql string, arg any, ok bool)
+	// JSONBool returns a boolean SQL expression of extract (the SQL of
+	// JSONPath): true where the JSON value there is true, false where it
+	// is false, so that a where compares it with a bound bool (Sequelize
+	// casts the extracted text to boolean on PostgreSQL and compares it
+	// with 'true' on MySQL).
+	JSONBool(extract string) string
 	// Introspection returns the statement, with its bind arguments, that
 	// lists what kind asks for, for table (empty for ShowTables), in schema
 	// ("" for the current one; dialects whose schemas are only a prefix of

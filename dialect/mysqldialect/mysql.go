@@ -375,6 +375,12 @@ func (*Dialect) JSONPath(col string, path []string) (string, any, bool) {
 	return "json_unquote(json_extract(" + col + ", ?))", jsonPath(path), true
 }
 
+// JSONBool compares the unquoted text with 'true': MySQL and MariaDB
+// have no boolean type, and the text 'true' compared with 1 is 0.
+func (*Dialect) JSONBool(extract string) string {
+	return "(" + extract + " = 'true')"
+}
+
 // jsonPath renders a MySQL JSON path with every key quoted.
 func jsonPath(path []string) string {
 	var b strings.Builder

@@ -487,6 +487,11 @@ func (*Dialect) JSONPath(col string, path []string) (string, any, bool) {
 	return "(" + col + " #>> ?)", path, true
 }
 
+// JSONBool casts the extracted text ('true' or 'false') to boolean.
+func (*Dialect) JSONBool(extract string) string {
+	return "CAST(" + extract + " AS BOOLEAN)"
+}
+
 // Lock returns FOR UPDATE, FOR SHARE, FOR KEY SHARE or FOR NO KEY UPDATE,
 // with SKIP LOCKED when asked.
 func (*Dialect) Lock(mode string, skipLocked bool) (string, error) {

@@ -352,6 +352,10 @@ func (*Dialect) JSONPath(col string, path []string) (string, any, bool) {
 	return "json_extract(" + col + ", ?)", b.String(), true
 }
 
+// JSONBool returns extract unchanged: json_extract returns 1 for true
+// and 0 for false, which compare with a bound bool.
+func (*Dialect) JSONBool(extract string) string { return extract }
+
 // Lock returns "": SQLite has no row locks, and its transactions already
 // serialise writers (all writes go through one connection).
 func (*Dialect) Lock(mode string, _ bool) (string, error) {
