@@ -1059,6 +1059,9 @@ func (md *Model[T]) buildUpdate(ctx context.Context, values Values, o UpdateOpti
 	keys := make([]string, 0, len(values))
 	for k := range values {
 		if md.m.byName[k] == nil {
+			if md.m.virtual(k) != nil {
+				return nil, errQuery("%s.%s is a VIRTUAL attribute: Update cannot write it (it has no column; Sequelize drops the value)", md.m.name, k)
+			}
 			return nil, errUnknownAttr(md.m, k)
 		}
 		if o.Fields != nil && !slices.Contains(o.Fields, k) {

@@ -108,6 +108,11 @@ func mwRecorder() (*slog.Logger, *stmtLog) {
 
 var _ = listed(
 	difference{
+		File: "model/create.test.js", Title: "create/works with custom timestamps with a default value", Kind: deliberate, Dialects: "mysql mariadb",
+		Instead: "On MySQL and MariaDB, whose DATETIME keeps whole seconds, the created instance holds its timestamps as stored (no milliseconds), equal to what a reload reads.",
+		Why:     "An instance holds what the database stored: Sequelize keeps the JS Date's milliseconds in memory only, so the same row reads differently before and after a reload.",
+	},
+	difference{
 		File: "model/create.test.js", Title: "create/TSVECTOR only allow string", Kind: deliberate,
 		Instead: "Define panics for a TSVECTOR attribute on a Go field that cannot hold a string (a number field), before any write.",
 		Why:     "The Go field's type decides what every value can be: a type that cannot be right is a programmer error, reported once at Define as other bad definitions are, rather than a ValidationError at each write.",
@@ -645,7 +650,7 @@ func TestModelCreate(t *testing.T) {
 			c.Eq("stored updatedAt", got.UpdatedAt.UTC(), updatedAt)
 		})
 
-		js.it("works with custom timestamps with a default value", func(c *C) {
+		js.differsOn("works with custom timestamps with a default value", func(c *C) {
 			type mwTimed struct {
 				ID          int64
 				Username    *string
@@ -668,6 +673,16 @@ func TestModelCreate(t *testing.T) {
 				if u.CreatedTime == nil || u.CreatedTime.IsZero() || u.UpdatedTime == nil || u.UpdatedTime.IsZero() {
 					c.Fatalf("timestamps = %v, %v", u.CreatedTime, u.UpdatedTime)
 				}
+			}
+			if c.Dialect == "mysql" || c.Dialect == "mariadb" {
+				// DATETIME keeps whole seconds: the instance holds what was
+				// stored, as a reload reads it (Sequelize keeps the JS Date's
+				// milliseconds in the instance only).
+				got, err := users.FindByPK(c.Ctx, u1.ID)
+				c.Must(err)
+				c.Eq("createdTime", *u1.CreatedTime, *got.CreatedTime)
+				c.Eq("updatedTime", *u1.UpdatedTime, *got.UpdatedTime)
+				return
 			}
 			ms := func(t *time.Time) int { return t.Nanosecond() / 1e6 }
 			if ms(u1.CreatedTime) == 0 && ms(u2.CreatedTime) == 0 {
