@@ -142,7 +142,6 @@ func TestInstanceReload(t *testing.T) {
 		})
 
 		js.it("should support updating a subset of attributes", func(c *C) {
-			c.Bug("Reload with Attributes zeroes other fields (fix-sec2)")
 			users := insDefineUser(c)
 			u := &insUser{ANumber: 1, BNumber: 1}
 			c.Must(users.Create(c.Ctx, u))

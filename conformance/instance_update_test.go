@@ -271,7 +271,6 @@ func TestInstanceUpdate(t *testing.T) {
 		js.cannot("ignores undefined attributes")
 
 		js.it("doesn't update primary keys or timestamps", func(c *C) {
-			c.Bug("Set then Save on a saved instance writes a new primary key and createdAt (fix-sec2)")
 			type user struct {
 				Name                 string
 				Bio                  string `sequelize:"type:TEXT"`
@@ -282,8 +281,8 @@ func TestInstanceUpdate(t *testing.T) {
 			c.Sync()
 			u := &user{Name: "snafu", Identifier: "identifier"}
 			c.Must(users.Create(c.Ctx, u))
-			oldCreatedAt, oldUpdatedAt := u.CreatedAt, u.UpdatedAt
-			ageTimestamps(c, users.TableName())
+			oldCreatedAt := u.CreatedAt
+			aged := ageTimestamps(c, users.TableName())
 			c.Must(users.Set(u, sequelize.Values{"name": "foobar", "createdAt": insLocal(2000, 1, 1), "identifier": "another identifier"}))
 			c.Must(users.Save(c.Ctx, u))
 			got, err := users.FindByPK(c.Ctx, "identifier")
@@ -293,7 +292,7 @@ func TestInstanceUpdate(t *testing.T) {
 			}
 			c.Eq("name", got.Name, "foobar")
 			insSameTime(c, "createdAt", got.CreatedAt, oldCreatedAt)
-			if got.UpdatedAt.Equal(oldUpdatedAt) {
+			if !got.UpdatedAt.After(aged) { // the stored updatedAt was aged: Save must have set it
 				c.Fatal("updatedAt was not updated")
 			}
 		})

@@ -200,7 +200,6 @@ func TestInstanceValues(t *testing.T) {
 			})
 
 			js.it("should be available to a afterUpdate hook", func(c *C) {
-				c.Bug("Changed() empty inside AfterUpdate/AfterSave (fix-sec2)")
 				users := sequelize.Define[insNamed](c.DB, sequelize.ModelOptions{ModelName: "User"})
 				var changed []string
 				users.AddHook(sequelize.AfterUpdate, "", func(_ context.Context, e *sequelize.HookEvent[insNamed]) error {

@@ -494,9 +494,6 @@ func TestModelBulkCreate(t *testing.T) {
 
 		js.describe("updateOnDuplicate", func(js *suite) {
 			js.it("should support the updateOnDuplicate option", func(c *C) {
-				if !c.MySQLFamily() {
-					c.Bug("BulkCreate UpdateOnDuplicate conflict target not inferred from unique keys")
-				}
 				m := mwBulkSetup(c)
 				o := sequelize.BulkCreateOptions{Fields: []string{"uniqueName", "secretValue"}, UpdateOnDuplicate: []string{"secretValue"}}
 				c.Must(m.users.BulkCreate(c.Ctx, []*mwBulkUser{{UniqueName: mwStr("Peter"), SecretValue: mwStr("42")}, {UniqueName: mwStr("Paul"), SecretValue: mwStr("23")}}, o))
@@ -583,9 +580,6 @@ func TestModelBulkCreate(t *testing.T) {
 				})
 
 				js.it("[#12516] when the primary key column names and model field names are different and have composite unique index constraints", func(c *C) {
-					if !c.MySQLFamily() {
-						c.Bug("BulkCreate UpdateOnDuplicate conflict target not inferred from unique keys")
-					}
 					mwBulkSetup(c)
 					people := mwDefine[mwPersonIndexed](c, sequelize.ModelOptions{ModelName: "Person",
 						Indexes: []sequelize.IndexOptions{{Unique: true, Fields: []sequelize.IndexField{{Attribute: "system_id"}, {Attribute: "system"}}}}})

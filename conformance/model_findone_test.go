@@ -850,9 +850,6 @@ func TestModelFindOne(t *testing.T) {
 
 				js.it("eager loads with non-id primary keys", func(c *C) {
 					setup(c)
-					if c.MySQLFamily() {
-						c.Bug("MariaDB BelongsToMany include with string keys panics (hash of []uint8)")
-					}
 					users := sequelize.Define[mqUserPK](c.DB, sequelize.ModelOptions{ModelName: "UserPKeagerone"})
 					groups := sequelize.Define[mqGroupPK](c.DB, sequelize.ModelOptions{ModelName: "GroupPKeagerone"})
 					sequelize.BelongsToMany(groups, users, sequelize.BelongsToManyOptions{Through: "group_user"})

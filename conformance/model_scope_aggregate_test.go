@@ -56,7 +56,6 @@ func TestModelScopeAggregate(t *testing.T) {
 			})
 
 			js.it("should be able to use where on include", func(c *C) {
-				c.Bug("a scope's Include dropped by Aggregate (as by Count)")
 				m := setup(c)
 				c.Eq("count", count(c, mqScopeOf(c, m, "withInclude"), "id"), 1)
 			})

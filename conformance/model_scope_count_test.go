@@ -114,7 +114,6 @@ func TestModelScopeCount(t *testing.T) {
 					"withIncludeFunctionAndStringAssociation": "should be able to use include with function scope and string association",
 				}[name]
 				js.it(title, func(c *C) {
-					c.Bug("a scope's Include dropped by Count")
 					m := setup(c)
 					c.Eq("count", count(c, mqScopeOf(c, m, name)), 1)
 				})
