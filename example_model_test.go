@@ -123,7 +123,7 @@ func ExampleModel_FindByPK() {
 		log.Fatal(err)
 	}
 	fmt.Println(p.Name)
-	_, err = products.FindByPK(ctx, 42, sequelize.FindOptions{RejectOnEmpty: true})
+	_, err = products.FindByPK(ctx, 42, sequelize.FindOptions{RejectOnEmpty: sequelize.Bool(true)})
 	var empty *sequelize.EmptyResultError
 	fmt.Println(errors.As(err, &empty))
 	// Output:

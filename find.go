@@ -115,10 +115,10 @@ type FindOptions struct {
 	Paranoid *bool
 	// RejectOnEmpty makes FindOne and FindByPK return an *EmptyResultError
 	// when nothing matches (and FindAll and FindAndCountAll when they find
-	// no rows). ModelOptions.RejectOnEmpty sets it for every find of the
-	// model; a bool cannot turn the model's default off for one call as
-	// Sequelize's rejectOnEmpty: false can.
-	RejectOnEmpty bool
+	// no rows), with Bool(true). Unset (nil), ModelOptions.RejectOnEmpty
+	// decides; Bool(false) turns the model's default off for this find, as
+	// Sequelize's rejectOnEmpty: false.
+	RejectOnEmpty *bool
 	// Transaction runs the query in this transaction instead of the one
 	// carried by the context.
 	Transaction *Tx
@@ -882,7 +882,10 @@ func (md *Model[T]) FindAll(ctx context.Context, opts ...FindOptions) ([]*T, err
 // o.RejectOnEmpty, or the model's, unless the library reads for itself
 // (eager loading, junction rows, individual hooks).
 func (md *Model[T]) rejectsEmpty(o *FindOptions) bool {
-	return o.RejectOnEmpty || md.m.opts.RejectOnEmpty && !o.internal
+	if o.RejectOnEmpty != nil {
+		return *o.RejectOnEmpty
+	}
+	return md.m.opts.RejectOnEmpty && !o.internal
 }
 
 func (md *Model[T]) emptyError() error {
@@ -915,7 +918,7 @@ func (md *Model[T]) FindOne(ctx context.Context, opts ...FindOptions) (*T, error
 		return nil, err
 	}
 	if len(rows) == 0 {
-		if o.RejectOnEmpty || md.m.opts.RejectOnEmpty {
+		if md.rejectsEmpty(&o) {
 			return nil, md.emptyError()
 		}
 		return nil, nil
@@ -1305,7 +1308,7 @@ func (md *Model[T]) findByPKCached(ctx context.Context, pk any, o *FindOptions) 
 		return nil, err
 	}
 	if len(rows) == 0 {
-		if o.RejectOnEmpty || md.m.opts.RejectOnEmpty {
+		if md.rejectsEmpty(o) {
 			return nil, md.emptyError()
 		}
 		return nil, nil

@@ -118,7 +118,7 @@ func TestModelCRUD(t *testing.T) {
 			t.Errorf("FindByPK of a missing row = %v, %v", none, err)
 		}
 		var empty *sequelize.EmptyResultError
-		if _, err := members.FindByPK(ctx, 999, sequelize.FindOptions{RejectOnEmpty: true}); !errors.Is(err, sql.ErrNoRows) || !errors.As(err, &empty) {
+		if _, err := members.FindByPK(ctx, 999, sequelize.FindOptions{RejectOnEmpty: sequelize.Bool(true)}); !errors.Is(err, sql.ErrNoRows) || !errors.As(err, &empty) {
 			t.Errorf("RejectOnEmpty: %v", err)
 		}
 

@@ -128,7 +128,9 @@ func (md *Model[T]) mergeScope(a, b FindOptions) FindOptions {
 	if b.Paranoid != nil {
 		out.Paranoid = b.Paranoid
 	}
-	out.RejectOnEmpty = out.RejectOnEmpty || b.RejectOnEmpty
+	if b.RejectOnEmpty != nil {
+		out.RejectOnEmpty = b.RejectOnEmpty
+	}
 	if b.Transaction != nil {
 		out.Transaction = b.Transaction
 	}

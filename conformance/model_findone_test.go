@@ -1024,7 +1024,7 @@ func TestModelFindOne(t *testing.T) {
 			}
 			js.it("throws error when record not found by findOne", func(c *C) {
 				users := mqSetupUser(c)
-				_, err := users.FindOne(c.Ctx, sequelize.FindOptions{Where: sequelize.Where{"username": "ath-kantam-pradakshnami"}, RejectOnEmpty: true})
+				_, err := users.FindOne(c.Ctx, sequelize.FindOptions{Where: sequelize.Where{"username": "ath-kantam-pradakshnami"}, RejectOnEmpty: sequelize.Bool(true)})
 				empty(c, err)
 			})
 
@@ -1032,13 +1032,13 @@ func TestModelFindOne(t *testing.T) {
 				users := mqSetupUser(c)
 				// 4732322332323333232344334354234 is no Go integer; the
 				// largest INTEGER, which no row has, says the same.
-				_, err := users.FindByPK(c.Ctx, 2147483647, sequelize.FindOptions{RejectOnEmpty: true})
+				_, err := users.FindByPK(c.Ctx, 2147483647, sequelize.FindOptions{RejectOnEmpty: sequelize.Bool(true)})
 				empty(c, err)
 			})
 
 			js.it("throws error when record not found by find", func(c *C) {
 				users := mqSetupUser(c)
-				_, err := users.FindOne(c.Ctx, sequelize.FindOptions{Where: sequelize.Where{"username": "some-username-that-is-not-used-anywhere"}, RejectOnEmpty: true})
+				_, err := users.FindOne(c.Ctx, sequelize.FindOptions{Where: sequelize.Where{"username": "some-username-that-is-not-used-anywhere"}, RejectOnEmpty: sequelize.Bool(true)})
 				empty(c, err)
 			})
 
@@ -1054,7 +1054,12 @@ func TestModelFindOne(t *testing.T) {
 			})
 
 			js.it("override model options", func(c *C) {
-				c.Bug("FindOptions.RejectOnEmpty is a bool: a find cannot turn off ModelOptions.RejectOnEmpty")
+				m := sequelize.Define[mqUsername](c.DB, sequelize.ModelOptions{ModelName: "Test", RejectOnEmpty: true})
+				c.Must(m.Sync(c.Ctx, sequelize.SyncOptions{Force: true}))
+				u, err := m.FindOne(c.Ctx, sequelize.FindOptions{Where: sequelize.Where{"username": "some-username-that-is-not-used-anywhere"},
+					RejectOnEmpty: sequelize.Bool(false)})
+				c.Must(err)
+				c.Eq("user", u, (*mqUsername)(nil))
 			})
 
 			js.it("resolve null when disabled", func(c *C) {
