@@ -103,7 +103,6 @@ func TestInstanceValues(t *testing.T) {
 				c.Eq("updatedAt", *u.UpdatedAt, updated)
 			})
 
-
 			js.differs("doesn't set underscored timestamps", func(c *C) {
 				users := sequelize.Define[insIdentified](c.DB, sequelize.ModelOptions{ModelName: "User", Underscored: true})
 				u, err := users.Build(nil)
