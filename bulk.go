@@ -273,7 +273,7 @@ func (md *Model[T]) insertChunk(ctx context.Context, cols []*attribute, rows [][
 
 // checkConflictWhere refuses a ConflictWhere where the dialect has no ON
 // CONFLICT target to put it on (MySQL, MariaDB), as Sequelize does.
-func (md *Model[T]) checkConflictWhere() error {
+func (md *modelCore) checkConflictWhere() error {
 	if md.db.dialect.Features().Has(dialect.OnConflict) {
 		return nil
 	}
@@ -283,7 +283,7 @@ func (md *Model[T]) checkConflictWhere() error {
 // writeOnConflictUpdate writes the upsert clause updating attrs, on the
 // conflict target conflict (default: the primary key) with the index
 // predicate where, if any.
-func (md *Model[T]) writeOnConflictUpdate(s *sqlb, attrs, conflict []string, where any) {
+func (md *modelCore) writeOnConflictUpdate(s *sqlb, attrs, conflict []string, where any) {
 	if md.db.dialect.Features().Has(dialect.OnConflict) {
 		if len(conflict) == 0 {
 			conflict = md.defaultConflict()
@@ -338,7 +338,7 @@ func (md *Model[T]) writeOnConflictUpdate(s *sqlb, attrs, conflict []string, whe
 // key. Of several unique keys it takes the first by name (Sequelize
 // concatenates the fields of every unique index and of the first unique
 // attribute, which the database accepts only when they form one key).
-func (md *Model[T]) defaultConflict() []string {
+func (md *modelCore) defaultConflict() []string {
 	names := make([]string, 0, len(md.m.uniqueKeys))
 	for n, uk := range md.m.uniqueKeys {
 		if len(uk.fields) > 0 {
@@ -599,7 +599,7 @@ func (md *Model[T]) samePK(a, b *T) bool {
 // key when set, else the first unique key (by name) whose attributes are
 // all set, else (when partial is true: the caller gives the ConflictWhere
 // they need) the first partial unique index whose attributes are all set.
-func (md *Model[T]) conflictKey(rv reflect.Value, partial bool) []string {
+func (md *modelCore) conflictKey(rv reflect.Value, partial bool) []string {
 	set := func(names []string) bool {
 		for _, n := range names {
 			f := fieldOf(rv, md.m.byName[n])

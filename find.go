@@ -245,12 +245,12 @@ type selectPlan struct {
 	unread []string
 }
 
-func (md *Model[T]) paranoidOn(p *bool) bool {
+func (md *modelCore) paranoidOn(p *bool) bool {
 	return md.m.deletedAt != nil && (p == nil || *p)
 }
 
 // buildSelect compiles a SELECT for o.
-func (md *Model[T]) buildSelect(o *FindOptions, limitOne bool) (*selectPlan, error) {
+func (md *modelCore) buildSelect(o *FindOptions, limitOne bool) (*selectPlan, error) {
 	if o.via == nil && o.Through.set() {
 		return nil, errQuery("FindOptions.Through is for a BelongsToManyAssociation's Get")
 	}
@@ -416,7 +416,7 @@ type selectCol struct {
 	name string
 }
 
-func (md *Model[T]) selectColumns(list []any) ([]selectCol, error) {
+func (md *modelCore) selectColumns(list []any) ([]selectCol, error) {
 	m := md.m
 	all := func(except []string) []selectCol {
 		var out []selectCol
@@ -497,7 +497,7 @@ func (md *Model[T]) selectColumns(list []any) ([]selectCol, error) {
 
 // writeWhere writes the WHERE clause: the paranoid filter and the user's
 // condition.
-func (md *Model[T]) writeWhere(s *sqlb, c *whereCtx, w any, paranoid bool, includes ...Include) {
+func (md *modelCore) writeWhere(s *sqlb, c *whereCtx, w any, paranoid bool, includes ...Include) {
 	required := false
 	for i := range includes {
 		required = required || includes[i].Association != nil && includes[i].required()
@@ -527,7 +527,7 @@ func (md *Model[T]) writeWhere(s *sqlb, c *whereCtx, w any, paranoid bool, inclu
 }
 
 // writeRef writes an attribute name or an expression.
-func (md *Model[T]) writeRef(s *sqlb, c *whereCtx, v any) {
+func (md *modelCore) writeRef(s *sqlb, c *whereCtx, v any) {
 	switch x := v.(type) {
 	case string:
 		c.colRef(s, x)
@@ -544,7 +544,7 @@ var directions = map[string]bool{"ASC": true, "DESC": true, "ASC NULLS FIRST": t
 // writeOrder writes the ORDER BY clause; via is the junction a
 // BelongsToMany read joins (else nil), includes the find's includes, whose
 // filters an item on an association's values applies.
-func (md *Model[T]) writeOrder(s *sqlb, c *whereCtx, order Order, via *throughJoin, includes []Include) {
+func (md *modelCore) writeOrder(s *sqlb, c *whereCtx, order Order, via *throughJoin, includes []Include) {
 	if len(order) == 0 {
 		return
 	}
@@ -609,7 +609,7 @@ func (md *Model[T]) writeOrder(s *sqlb, c *whereCtx, order Order, via *throughJo
 }
 
 // orderDir checks an Order item's direction and returns it in upper case.
-func (md *Model[T]) orderDir(s *sqlb, v any) (string, bool) {
+func (md *modelCore) orderDir(s *sqlb, v any) (string, bool) {
 	dir, ok := v.(string)
 	dir = strings.ToUpper(strings.TrimSpace(dir))
 	if !ok || !directions[dir] {
@@ -634,7 +634,7 @@ type orderPath struct {
 // orderPath parses an Order item that starts with an association, each
 // association one of the previous target's, and returns it with the
 // direction (nil when none).
-func (md *Model[T]) orderPath(s *sqlb, item []any) (orderPath, any, bool) {
+func (md *modelCore) orderPath(s *sqlb, item []any) (orderPath, any, bool) {
 	var p orderPath
 	assocs := md.m.assocs
 	from := md.m.name
@@ -739,7 +739,7 @@ func pushOrder(o *FindOptions) {
 	}
 }
 
-func (md *Model[T]) writeLimit(s *sqlb, limit, offset int) {
+func (md *modelCore) writeLimit(s *sqlb, limit, offset int) {
 	if limit < 0 || offset < 0 {
 		s.failf("Limit and Offset cannot be negative")
 		return
@@ -832,7 +832,7 @@ func (md *Model[T]) run(ctx context.Context, plan *selectPlan, o *FindOptions) (
 }
 
 // checkIncludes refuses includes of associations the model does not have.
-func (md *Model[T]) checkIncludes(includes []Include) error {
+func (md *modelCore) checkIncludes(includes []Include) error {
 	for i := range includes {
 		inc := &includes[i]
 		if inc.Association == nil {
@@ -881,14 +881,14 @@ func (md *Model[T]) FindAll(ctx context.Context, opts ...FindOptions) ([]*T, err
 // rejectsEmpty reports whether a find with o that finds nothing fails:
 // o.RejectOnEmpty, or the model's, unless the library reads for itself
 // (eager loading, junction rows, individual hooks).
-func (md *Model[T]) rejectsEmpty(o *FindOptions) bool {
+func (md *modelCore) rejectsEmpty(o *FindOptions) bool {
 	if o.RejectOnEmpty != nil {
 		return *o.RejectOnEmpty
 	}
 	return md.m.opts.RejectOnEmpty && !o.internal
 }
 
-func (md *Model[T]) emptyError() error {
+func (md *modelCore) emptyError() error {
 	return &EmptyResultError{newBase("SequelizeEmptyResultError", "no "+md.m.name+" matches the query (RejectOnEmpty)", nil)}
 }
 
@@ -928,7 +928,7 @@ func (md *Model[T]) FindOne(ctx context.Context, opts ...FindOptions) (*T, error
 
 // pinsUnique reports whether w sets the primary key, or a single-column
 // unique attribute, to a plain value.
-func (md *Model[T]) pinsUnique(w any) bool {
+func (md *modelCore) pinsUnique(w any) bool {
 	where, ok := w.(Where)
 	if !ok {
 		return false
@@ -1098,7 +1098,7 @@ type distinctExpr struct{ e any }
 func (distinctExpr) isExpr() {}
 
 // aggregateRows runs a SELECT of expressions and returns raw rows.
-func (md *Model[T]) aggregateRows(ctx context.Context, o FindOptions) ([]Row, error) {
+func (md *modelCore) aggregateRows(ctx context.Context, o FindOptions) ([]Row, error) {
 	o.aggregate = true
 	plan, err := md.buildSelect(&o, false)
 	if err != nil {
@@ -1267,7 +1267,7 @@ func (md *Model[T]) beforeFind(ctx context.Context, o *FindOptions) error {
 	return nil
 }
 
-func (md *Model[T]) hasFindHooks() bool {
+func (md *modelCore) hasFindHooks() bool {
 	for _, t := range []HookType{BeforeFind, BeforeFindAfterExpandIncludeAll, BeforeFindAfterOptions, AfterFind} {
 		if md.r.hooks.has(t) || md.db.hooks.has(t) {
 			return true

@@ -412,7 +412,7 @@ func hooksOff(ctx context.Context) bool {
 }
 
 // hasHooks reports whether firing hooks of type t under ctx runs any.
-func (md *Model[T]) hasHooks(ctx context.Context, t HookType) bool {
+func (md *modelCore) hasHooks(ctx context.Context, t HookType) bool {
 	return !hooksOff(ctx) && (md.r.hooks.has(t) || md.db.hooks.has(t))
 }
 

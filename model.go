@@ -28,13 +28,21 @@ import (
 // includes' own finds, a create, ...) reads the definition current when it
 // starts, as one snapshot that nothing changes under it.
 type Model[T any] struct {
+	modelCore
+	tr *tracker[T]
+}
+
+// modelCore is the part of a Model handle that does not depend on T. The
+// methods that need no T live on it: Go compiles every method of a generic
+// type for each type argument, so what stays on Model[T] is paid once per
+// model type in compile time and binary size.
+type modelCore struct {
 	db *DB
 	r  *modelRef
 	// m is the definition one call reads: nil on the views Define, Scope
 	// and Unscoped return, set by at, which every exported method calls
 	// first.
 	m     *modelMeta
-	tr    *tracker[T]
 	scope *FindOptions // the scope this view applies; nil for none
 }
 
@@ -314,7 +322,7 @@ func Define[T any](db *DB, opts ...ModelOptions) *Model[T] {
 	}
 	r := &modelRef{name: m.name}
 	m.ref = r
-	md := &Model[T]{db: db, r: r, tr: &tracker[T]{}}
+	md := &Model[T]{modelCore: modelCore{db: db, r: r}, tr: &tracker[T]{}}
 	if o.DefaultScope != nil {
 		ds := *o.DefaultScope
 		md.scope = &ds

@@ -79,7 +79,9 @@ func (md *Model[T]) Unscoped() *Model[T] {
 
 // mergeWhere merges two wheres by the model's strategy: attribute keys of
 // b overwrite a's (Sequelize's default), or AND of both.
-func (md *Model[T]) mergeWhere(a, b any) any { return mergeWhereBy(md.m.opts.WhereMergeStrategy, a, b) }
+func (md *modelCore) mergeWhere(a, b any) any {
+	return mergeWhereBy(md.m.opts.WhereMergeStrategy, a, b)
+}
 
 func mergeWhereBy(strategy string, a, b any) any {
 	switch {
@@ -104,7 +106,7 @@ func mergeWhereBy(strategy string, a, b any) any {
 // mergeWhere; attribute lists, orders and groups concatenated; includes
 // of the same association merged with each other, nested includes too
 // (mergeIncludes); other options: b's when set.
-func (md *Model[T]) mergeScope(a, b FindOptions) FindOptions {
+func (md *modelCore) mergeScope(a, b FindOptions) FindOptions {
 	out := a
 	out.Where = md.mergeWhere(a.Where, b.Where)
 	out.Having = md.mergeWhere(a.Having, b.Having)
@@ -152,7 +154,7 @@ func (md *Model[T]) mergeScope(a, b FindOptions) FindOptions {
 
 // scoped merges a query's options onto the model's scope (the query wins
 // for single options; wheres merge).
-func (md *Model[T]) scoped(o FindOptions) FindOptions {
+func (md *modelCore) scoped(o FindOptions) FindOptions {
 	if md.scope == nil {
 		return o
 	}
@@ -164,7 +166,7 @@ func (md *Model[T]) scoped(o FindOptions) FindOptions {
 // scopedAggregate merges the scope into the options of a count or an
 // aggregate, as Sequelize's _injectScope: its where, its includes (which
 // filter the rows counted) and its Paranoid when the call sets none.
-func (md *Model[T]) scopedAggregate(where any, incs []Include, paranoid *bool) (any, []Include, *bool) {
+func (md *modelCore) scopedAggregate(where any, incs []Include, paranoid *bool) (any, []Include, *bool) {
 	if md.scope == nil {
 		return where, incs, paranoid
 	}
@@ -179,7 +181,7 @@ func (md *Model[T]) scopedAggregate(where any, incs []Include, paranoid *bool) (
 
 // scopedWhere is the where of a count, aggregate, update or destroy: the
 // scope's where merged with the operation's.
-func (md *Model[T]) scopedWhere(w any) any {
+func (md *modelCore) scopedWhere(w any) any {
 	if md.scope == nil {
 		return w
 	}

@@ -19,7 +19,7 @@ type AnyModel interface {
 	ref() *modelRef
 }
 
-func (md *Model[T]) ref() *modelRef { return md.r }
+func (md *modelCore) ref() *modelRef { return md.r }
 
 // ThroughOptions shape the junction rows of a BelongsToMany include
 // (Sequelize's include.through).
@@ -70,7 +70,7 @@ func (md *Model[T]) findJunction(ctx context.Context, where Where, o SetOptions)
 }
 
 // valuesOf reads the attribute fields of a struct value.
-func (md *Model[T]) valuesOf(rv reflect.Value) Values {
+func (md *modelCore) valuesOf(rv reflect.Value) Values {
 	v := Values{}
 	for _, a := range md.m.attrs {
 		if a.goIndex != nil {

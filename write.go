@@ -189,7 +189,7 @@ func (md *Model[T]) insertColumns(inst *T, fields []string, ts time.Time, silent
 	return cols, vals, nil
 }
 
-func (md *Model[T]) writeInsert(s *sqlb, cols []*attribute, rows [][]any, verb string) {
+func (md *modelCore) writeInsert(s *sqlb, cols []*attribute, rows [][]any, verb string) {
 	writeInsert(s, md.db, md.m, cols, rows, verb)
 }
 
@@ -233,13 +233,13 @@ func writeInsert(s *sqlb, db *DB, m *modelMeta, cols []*attribute, rows [][]any,
 }
 
 // writeReturning writes RETURNING with every column, where the dialect has it.
-func (md *Model[T]) writeReturning(s *sqlb) bool {
+func (md *modelCore) writeReturning(s *sqlb) bool {
 	return md.writeReturningOf(s, md.m.attrs)
 }
 
 // writeReturningOf writes RETURNING with attrs' columns, where the dialect
 // has it and attrs is not empty.
-func (md *Model[T]) writeReturningOf(s *sqlb, attrs []*attribute) bool {
+func (md *modelCore) writeReturningOf(s *sqlb, attrs []*attribute) bool {
 	if !md.db.dialect.Features().Has(dialect.Returning) || len(attrs) == 0 {
 		return false
 	}
@@ -256,7 +256,7 @@ func (md *Model[T]) writeReturningOf(s *sqlb, attrs []*attribute) bool {
 // insertsUnlisted reports whether an insert with Fields writes a although
 // Fields does not list it, as Sequelize's save does: the timestamps and
 // version, and a primary key with a default.
-func (md *Model[T]) insertsUnlisted(a *attribute) bool {
+func (md *modelCore) insertsUnlisted(a *attribute) bool {
 	switch a.role {
 	case roleCreatedAt, roleUpdatedAt, roleVersion:
 		return true
@@ -267,7 +267,7 @@ func (md *Model[T]) insertsUnlisted(a *attribute) bool {
 // savedWith lists the attributes an insert with fields stores (or reads
 // back): the listed ones, the ones insertsUnlisted adds and the primary
 // key. It is nil without fields: every attribute.
-func (md *Model[T]) savedWith(fields []string) []*attribute {
+func (md *modelCore) savedWith(fields []string) []*attribute {
 	if fields == nil {
 		return nil
 	}
@@ -286,7 +286,7 @@ func (md *Model[T]) savedWith(fields []string) []*attribute {
 // attributes it does not list (other than the key) are not read back:
 // they were not written, and the instance keeps its values on every
 // dialect.
-func (md *Model[T]) generated(cols []*attribute, fields []string) []*attribute {
+func (md *modelCore) generated(cols []*attribute, fields []string) []*attribute {
 	var out []*attribute
 	for _, a := range md.m.attrs {
 		if a.goIndex == nil {
@@ -304,7 +304,7 @@ func (md *Model[T]) generated(cols []*attribute, fields []string) []*attribute {
 }
 
 // exec runs a statement that returns no rows.
-func (md *Model[T]) exec(ctx context.Context, tx *Tx, logger *slog.Logger, s *sqlb) (dialect.Result, error) {
+func (md *modelCore) exec(ctx context.Context, tx *Tx, logger *slog.Logger, s *sqlb) (dialect.Result, error) {
 	var res dialect.Result
 	if s.err != nil {
 		return res, s.err
@@ -749,7 +749,7 @@ func (md *Model[T]) saveNew(ctx context.Context, inst *T, o SaveOptions) error {
 
 // keySet reports whether every primary-key attribute of the struct value
 // rv holds a non-zero value.
-func (md *Model[T]) keySet(rv reflect.Value) bool {
+func (md *modelCore) keySet(rv reflect.Value) bool {
 	if len(md.m.pks) == 0 {
 		return false
 	}
@@ -830,7 +830,7 @@ func reflectInt(v reflect.Value) any {
 // instanceWhere is the primary-key Where of an instance's values. A zero
 // key is refused as unset, unless the instance is persisted (read or
 // saved before): then it is the row's real key, such as an id of 0.
-func (md *Model[T]) instanceWhere(rv reflect.Value, persisted bool) (Where, error) {
+func (md *modelCore) instanceWhere(rv reflect.Value, persisted bool) (Where, error) {
 	if len(md.m.pks) == 0 {
 		return nil, errInstance("%s has no primary key, so an instance cannot name its row", md.m.name)
 	}
@@ -1047,7 +1047,7 @@ func (md *Model[T]) UpdateReturning(ctx context.Context, values Values, opts Upd
 	return rows, nil
 }
 
-func (md *Model[T]) buildUpdate(ctx context.Context, values Values, o UpdateOptions) (*sqlb, error) {
+func (md *modelCore) buildUpdate(ctx context.Context, values Values, o UpdateOptions) (*sqlb, error) {
 	if o.Where == nil {
 		return nil, errQuery("Missing where attribute in the options parameter of Update (use sequelize.Where{} to update every row)")
 	}
@@ -1103,7 +1103,7 @@ func (md *Model[T]) buildUpdate(ctx context.Context, values Values, o UpdateOpti
 
 // checkUpdateLimit refuses an UpdateOptions.Limit the dialect cannot
 // render (no UPDATE ... LIMIT) or a negative one.
-func (md *Model[T]) checkUpdateLimit(limit int) error {
+func (md *modelCore) checkUpdateLimit(limit int) error {
 	switch {
 	case limit < 0:
 		return &QueryError{newBase("SequelizeQueryError", "Update's Limit cannot be negative", nil)}
@@ -1140,7 +1140,7 @@ func (md *Model[T]) Decrement(ctx context.Context, amounts Values, opts Incremen
 	return md.arith(ctx, amounts, opts, "-")
 }
 
-func (md *Model[T]) arith(ctx context.Context, amounts Values, o IncrementOptions, sign string) (int64, error) {
+func (md *modelCore) arith(ctx context.Context, amounts Values, o IncrementOptions, sign string) (int64, error) {
 	o.Where = md.scopedWhere(o.Where) // a scope's where counts as the required one
 	if o.Where == nil {
 		return 0, errQuery("Increment and Decrement need a Where")
@@ -1277,7 +1277,7 @@ func (md *Model[T]) Destroy(ctx context.Context, opts DestroyOptions) (int64, er
 }
 
 // destroyRows runs the DELETE (or soft-delete UPDATE) of Destroy.
-func (md *Model[T]) destroyRows(ctx context.Context, opts DestroyOptions) (int64, error) {
+func (md *modelCore) destroyRows(ctx context.Context, opts DestroyOptions) (int64, error) {
 	if opts.Where == nil {
 		return 0, errQuery("Missing where or truncate attribute in the options parameter of Destroy")
 	}
@@ -1304,7 +1304,7 @@ func (md *Model[T]) Truncate(ctx context.Context, opts ...DestroyOptions) error 
 	return md.truncate(ctx, o)
 }
 
-func (md *Model[T]) truncate(ctx context.Context, o DestroyOptions) error {
+func (md *modelCore) truncate(ctx context.Context, o DestroyOptions) error {
 	tbl := newSQLB(md.db)
 	tbl.table(md.m.schema, md.m.table)
 	stmts, args, err := md.db.dialect.TruncateStatements(tbl.String(), md.m.table, o.Cascade, o.RestartIdentity && md.m.autoInc != nil)
@@ -1365,7 +1365,7 @@ func (md *Model[T]) Restore(ctx context.Context, opts ...RestoreOptions) (int64,
 }
 
 // restoreRows runs Restore's UPDATE.
-func (md *Model[T]) restoreRows(ctx context.Context, o RestoreOptions) (int64, error) {
+func (md *modelCore) restoreRows(ctx context.Context, o RestoreOptions) (int64, error) {
 	if md.m.deletedAt == nil {
 		return 0, errQuery("Model is not paranoid")
 	}
@@ -1527,7 +1527,7 @@ func (md *Model[T]) IsSoftDeleted(inst *T) bool {
 
 // live reports whether a deletedAt field's value marks a row that is not
 // soft-deleted: the zero value, or the attribute's default when it has one.
-func (md *Model[T]) live(f reflect.Value) bool {
+func (md *modelCore) live(f reflect.Value) bool {
 	if f.IsZero() {
 		return true
 	}
@@ -1546,7 +1546,7 @@ func (md *Model[T]) live(f reflect.Value) bool {
 // columns (or, on MySQL, its key name) become attribute names, and the
 // unique key's message, when it has one, becomes the items' and the
 // error's message, as Sequelize does.
-func (md *Model[T]) refine(err error) error {
+func (md *modelCore) refine(err error) error {
 	var u *UniqueConstraintError
 	if err == nil || !errors.As(err, &u) {
 		return err
@@ -1609,7 +1609,7 @@ func (md *Model[T]) refine(err error) error {
 // DATETIME; PostgreSQL microseconds; SQLite, in Sequelize's text form,
 // milliseconds), and the data types' Bind already cut the value to that;
 // reading it back through Scan gives the instance the stored value, in UTC.
-func (md *Model[T]) settle(rv reflect.Value, attrs []*attribute, vals []any) {
+func (md *modelCore) settle(rv reflect.Value, attrs []*attribute, vals []any) {
 	for i, a := range attrs {
 		f := fieldOf(rv, a)
 		if !f.IsValid() || i >= len(vals) || vals[i] == nil {
@@ -1627,7 +1627,7 @@ func (md *Model[T]) settle(rv reflect.Value, attrs []*attribute, vals []any) {
 
 // timeArg binds a managed timestamp through its attribute's type, as every
 // other value is (SQLite stores Sequelize's text form).
-func (md *Model[T]) timeArg(a *attribute, ts time.Time) any {
+func (md *modelCore) timeArg(a *attribute, ts time.Time) any {
 	v, err := bindValue(md.db, a, ts)
 	if err != nil {
 		return ts
@@ -1644,7 +1644,7 @@ type insertStmt struct {
 // cachedInsert returns the single-row INSERT for cols, built once per
 // column set (only values change between calls), bound to vals. Values
 // that are SQL expressions bypass the cache.
-func (md *Model[T]) cachedInsert(cols []*attribute, vals []any, fields []string) (*sqlb, []*attribute) {
+func (md *modelCore) cachedInsert(cols []*attribute, vals []any, fields []string) (*sqlb, []*attribute) {
 	returning := func(s *sqlb) []*attribute {
 		gen := md.generated(cols, fields)
 		if md.writeReturningOf(s, gen) {
