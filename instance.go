@@ -109,18 +109,6 @@ func (tr *tracker[T]) rememberAs(m *modelMeta, inst, snap *T) {
 	tr.store(inst, tr.copyOf(m, snap))
 }
 
-// rememberOnly records the current values of attrs as inst's persisted
-// ones; the other attributes keep their snapshot's (they were not
-// written, so they stay changed). Without a snapshot it is remember.
-func (tr *tracker[T]) rememberOnly(m *modelMeta, inst *T, attrs []*attribute) {
-	old := tr.snapshot(inst)
-	if old == nil {
-		tr.remember(m, inst)
-		return
-	}
-	tr.rememberFields(m, inst, old, attrs)
-}
-
 // rememberFields records as inst's persisted state the snapshot base with
 // the attributes attrs taken from inst: the others keep base's values, so
 // they stay changed (Sequelize clears changed() only for the fields it
