@@ -529,7 +529,7 @@ func (md *Model[T]) Upsert(ctx context.Context, inst *T, opts ...UpsertOptions) 
 				return res, err
 			}
 			if len(res.Rows) != 1 {
-				return nil, fmt.Errorf("sequelize: the upsert of %s returned %d rows", md.m.name, len(res.Rows))
+				return nil, errInstance("the upsert of %s returned %d rows", md.m.name, len(res.Rows))
 			}
 			pk := Where{}
 			for _, a := range byPK {
