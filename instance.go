@@ -106,6 +106,36 @@ func (tr *tracker[T]) remember(m *modelMeta, inst *T) {
 	tr.put(weak.Make(inst), snap)
 }
 
+// rememberFields records the values of attrs in inst as persisted and
+// keeps the other attributes' previous state: a Save with Fields writes
+// only those, so the others stay changed (Sequelize's save updates
+// _previousDataValues of options.fields only).
+func (tr *tracker[T]) rememberFields(m *modelMeta, inst *T, attrs []*attribute) {
+	old := tr.snapshot(inst)
+	if old == nil {
+		tr.remember(m, inst)
+		return
+	}
+	snap := new(T)
+	*snap = *old
+	sv, rv := reflect.ValueOf(snap).Elem(), reflect.ValueOf(inst).Elem()
+	for _, a := range attrs {
+		if a.goIndex != nil {
+			sv.FieldByIndex(a.goIndex).Set(rv.FieldByIndex(a.goIndex))
+		}
+	}
+	if m.hasRefFields {
+		deepCopyFields(m, sv)
+	}
+	tr.mu.Lock()
+	defer tr.mu.Unlock()
+	if s, i := tr.find(inst); s != nil {
+		s.snaps[i], s.gone[i] = *snap, false
+		return
+	}
+	tr.put(weak.Make(inst), snap)
+}
+
 // rememberAll records a batch of instances under one lock: chunks of at
 // least slabMin rows (from rows) as slabs, the others one by one.
 func (tr *tracker[T]) rememberAll(m *modelMeta, insts []*T, chunks [][]T) {

@@ -474,3 +474,45 @@ func TestBulkUpsertFindOrCreate(t *testing.T) {
 		}
 	})
 }
+
+// TestSaveFieldsKeepsOtherChanges checks that Save with Fields writes only
+// those attributes and leaves the other changes pending, as Sequelize's
+// save({fields}) does: Changed still lists them and the next Save writes
+// them, instead of forgetting them unsaved.
+func TestSaveFieldsKeepsOtherChanges(t *testing.T) {
+	testdb.Each(t, func(t *testing.T, tg testdb.Target) {
+		ctx := t.Context()
+		db, _ := openModels(t, tg)
+		members := sequelize.Define[Member](db)
+		if err := db.Sync(ctx); err != nil {
+			t.Fatal(err)
+		}
+		m := &Member{Username: "ann", FirstName: "Ann", Age: 1}
+		if err := members.Create(ctx, m); err != nil {
+			t.Fatal(err)
+		}
+		m.FirstName, m.Age = "Annie", 2
+		if err := members.Save(ctx, m, sequelize.SaveOptions{Fields: []string{"age"}}); err != nil {
+			t.Fatal(err)
+		}
+		if got := members.Changed(m); !slices.Equal(got, []string{"firstName"}) {
+			t.Errorf("Changed after Save(Fields: age) = %v, want [firstName]", got)
+		}
+		stored, err := members.FindByPK(ctx, m.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if stored.FirstName != "Ann" || stored.Age != 2 {
+			t.Errorf("stored %q %d, want Ann 2", stored.FirstName, stored.Age)
+		}
+		if err := members.Save(ctx, m); err != nil {
+			t.Fatal(err)
+		}
+		if stored, err = members.FindByPK(ctx, m.ID); err != nil || stored.FirstName != "Annie" {
+			t.Errorf("after a second Save: %+v, %v, want firstName Annie", stored, err)
+		}
+		if got := members.Changed(m); len(got) != 0 {
+			t.Errorf("Changed after the second Save = %v", got)
+		}
+	})
+}

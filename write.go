@@ -405,7 +405,9 @@ func (md *Model[T]) insertRow(ctx context.Context, inst *T, fields []string, tx 
 
 // SaveOptions are Sequelize's save options.
 type SaveOptions struct {
-	// Fields restricts the attributes saved.
+	// Fields restricts the attributes saved. On an update the changes to
+	// other attributes stay pending: Changed still lists them and the
+	// next Save writes them.
 	Fields []string
 	// Silent leaves updatedAt unchanged on an update.
 	Silent bool
@@ -541,7 +543,12 @@ func (md *Model[T]) Save(ctx context.Context, inst *T, opts ...SaveOptions) erro
 	if a := md.m.version; a != nil {
 		_ = setField(fieldOf(rv, a), version+1)
 	}
-	md.tr.remember(md.m, inst)
+	if o.Fields != nil {
+		// Only these were written: the other changes stay pending.
+		md.tr.rememberFields(md.m, inst, set)
+	} else {
+		md.tr.remember(md.m, inst)
+	}
 	return md.fire(ctx, AfterUpdate, ev)
 }
 
