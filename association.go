@@ -193,8 +193,12 @@ func assocPanic(format string, args ...any) {
 	panic(&AssociationError{newBase("SequelizeAssociationError", fmt.Sprintf(format, args...), nil)})
 }
 
-// includeField finds the source struct field named after the alias.
+// includeField finds the source struct field named after the alias. It
+// first refuses an alias that names one of the source's attributes, as
+// Sequelize does once the foreign key is in place (so a foreign key named
+// like the alias collides too).
 func includeField(m *modelMeta, as string, target reflect.Type, many bool) []int {
+	checkNamingCollision(m, as)
 	want := reflect.PointerTo(target)
 	if many {
 		want = reflect.SliceOf(want)
@@ -285,10 +289,16 @@ func addAssociation(m *modelMeta, a Association) {
 	if _, dup := m.assocs[a.As()]; dup {
 		assocPanic("You have used the alias %s in two separate associations. Aliased associations must have unique aliases.", a.As())
 	}
-	if m.byName[a.As()] != nil {
-		assocPanic("Naming collision between attribute '%s' and association '%s' on model %s. To remedy this, change the \"as\" option in your association definition", a.As(), a.As(), m.name)
-	}
+	checkNamingCollision(m, a.As())
 	m.assocs[a.As()] = a
+}
+
+// checkNamingCollision refuses an alias equal to an attribute name of the
+// source, with Sequelize's message.
+func checkNamingCollision(m *modelMeta, as string) {
+	if m.byName[as] != nil {
+		assocPanic("Naming collision between attribute '%s' and association '%s' on model %s. To remedy this, change either foreignKey or as in your association definition", as, as, m.name)
+	}
 }
 
 // keyOf normalises a key value for matching parents and children: it
