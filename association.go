@@ -45,7 +45,11 @@ type AssociationOptions struct {
 	// (case-insensitive). Sequelize's {singular, plural} form of as only
 	// names the generated accessors (getX, addXs); the mixins here are
 	// methods with fixed names, so As is a string: the foreign keys
-	// derived from it use its singular, as Sequelize's do.
+	// derived from it use its singular, as Sequelize's do. An alias is
+	// unique per source model: a second association under the same
+	// alias, given or default, panics with an *AssociationError (Sequelize
+	// refuses only a given as used twice, and lets an unaliased association
+	// silently replace the first).
 	As string
 	// ForeignKey is the foreign-key attribute (default as Sequelize names
 	// it: "UserId" for BelongsTo(tasks, users)). A struct field matching it
