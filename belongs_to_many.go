@@ -601,7 +601,9 @@ func (a *BelongsToManyAssociation[S, T]) Set(ctx context.Context, src *S, target
 }
 
 // Create creates target and links it to src (Sequelize's createX);
-// CreateOptions.Through gives the junction row's attributes.
+// CreateOptions.Through gives the junction row's attributes. The
+// association's Scope attributes are set on target and, when
+// CreateOptions.Fields restricts the insert, added to Fields.
 func (a *BelongsToManyAssociation[S, T]) Create(ctx context.Context, src *S, target *T, opts ...CreateOptions) error {
 	o, err := oneOption(opts)
 	if err != nil {
@@ -613,7 +615,7 @@ func (a *BelongsToManyAssociation[S, T]) Create(ctx context.Context, src *S, tar
 				return err
 			}
 		}
-		if err := a.tgt.Create(ctx, target, CreateOptions{Fields: o.Fields, Validate: o.Validate, Include: o.Include, Logging: o.Logging}); err != nil {
+		if err := a.tgt.Create(ctx, target, CreateOptions{Fields: withFields(o.Fields, a.scope), Validate: o.Validate, Include: o.Include, Logging: o.Logging}); err != nil {
 			return err
 		}
 		return a.link(ctx, src, target, SetOptions{Through: o.Through, Logging: o.Logging}, false)
