@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"log/slog"
 	"reflect"
+	"slices"
 	"strings"
 
 	"github.com/gosequelize/sequelize/internal/naming"
@@ -197,7 +198,8 @@ func assocPanic(format string, args ...any) {
 	panic(&AssociationError{newBase("SequelizeAssociationError", fmt.Sprintf(format, args...), nil)})
 }
 
-// includeField finds the source struct field named after the alias. It
+// includeField finds the source struct field named after the alias
+// (case-insensitively, skipping the fields of attributes). It
 // first refuses an alias that names one of the source's attributes, as
 // Sequelize does once the foreign key is in place (so a foreign key named
 // like the alias collides too).
@@ -209,7 +211,7 @@ func includeField(m *modelMeta, as string, target reflect.Type, many bool) []int
 	}
 	for i := range m.goType.NumField() {
 		f := m.goType.Field(i)
-		if strings.EqualFold(f.Name, as) {
+		if strings.EqualFold(f.Name, as) && !m.holdsAttribute(f.Index) {
 			if f.Type != want {
 				assocPanic("%s.%s must be of type %s to hold the included %s rows, not %s", m.name, f.Name, want, as, f.Type)
 			}
@@ -217,6 +219,19 @@ func includeField(m *modelMeta, as string, target reflect.Type, many bool) []int
 		}
 	}
 	return nil
+}
+
+// holdsAttribute reports whether the struct field at index holds one of
+// m's attributes: such a field never receives included rows (the field
+// Parent of the attribute parent is not the include field of the alias
+// Parent).
+func (m *modelMeta) holdsAttribute(index []int) bool {
+	for _, a := range m.attrs {
+		if slices.Equal(a.goIndex, index) {
+			return true
+		}
+	}
+	return false
 }
 
 // fkNamed finds the attribute a foreign key named name lands in: by name,
