@@ -516,3 +516,42 @@ func TestSaveFieldsKeepsOtherChanges(t *testing.T) {
 		}
 	})
 }
+
+// tagCode is a Scanner that reads only driver values (strings), as most
+// sql.Scanner implementations do.
+type tagCode string
+
+func (c *tagCode) Scan(src any) error {
+	s, ok := src.(string)
+	if !ok {
+		return errors.New("tagCode: not a string")
+	}
+	*c = tagCode(s)
+	return nil
+}
+
+type Tagged struct {
+	ID   int64
+	Code *tagCode `sequelize:"type:STRING"`
+	Main tagCode  `sequelize:"type:STRING"`
+}
+
+// TestSetScannerFieldOwnType checks that Model.Set stores a value of a
+// Scanner field's own type as it is instead of handing it to Scan, which
+// reads driver values (a foreign key copied from its source's key is
+// such a value).
+func TestSetScannerFieldOwnType(t *testing.T) {
+	db, _ := openModels(t, testdb.SQLite)
+	tagged := sequelize.Define[Tagged](db)
+	inst := &Tagged{}
+	if err := tagged.Set(inst, sequelize.Values{"code": tagCode("a"), "main": tagCode("b")}); err != nil {
+		t.Fatal(err)
+	}
+	if inst.Code == nil || *inst.Code != "a" || inst.Main != "b" {
+		t.Errorf("set %+v", inst)
+	}
+	// A driver value still goes through Scan.
+	if err := tagged.Set(inst, sequelize.Values{"main": "c"}); err != nil || inst.Main != "c" {
+		t.Errorf("set from a string: %v, %q", err, inst.Main)
+	}
+}
