@@ -555,3 +555,19 @@ func TestSetScannerFieldOwnType(t *testing.T) {
 		t.Errorf("set from a string: %v, %q", err, inst.Main)
 	}
 }
+
+// TestFindAndCountAllRefusesGroup checks that FindAndCountAll refuses
+// Group, whose count Sequelize gives per group, instead of counting every
+// row as if Group were not there.
+func TestFindAndCountAllRefusesGroup(t *testing.T) {
+	db, _ := openModels(t, testdb.SQLite)
+	members := sequelize.Define[Member](db)
+	if err := db.Sync(t.Context()); err != nil {
+		t.Fatal(err)
+	}
+	_, _, err := members.FindAndCountAll(t.Context(), sequelize.FindOptions{Attributes: []any{"age"}, Group: []any{"age"}})
+	var qe *sequelize.QueryError
+	if !errors.As(err, &qe) || !strings.Contains(err.Error(), "CountGroups") {
+		t.Errorf("err = %v, want a *QueryError naming CountGroups", err)
+	}
+}
