@@ -321,6 +321,34 @@ func assign(dst reflect.Value, src any) error {
 		}
 		return fmt.Errorf("cannot assign %T to %s", src, dst.Type())
 	}
+	switch dst.Kind() {
+	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64,
+		reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64,
+		reflect.Float32, reflect.Float64:
+		// A Go number of another type (Values{"data": 42} for an int64
+		// field) is widened to the driver types the cases below take.
+		switch sv.Kind() {
+		case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64:
+			src = sv.Int()
+		case reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64:
+			u := sv.Uint()
+			if u <= math.MaxInt64 {
+				src = int64(u)
+				break
+			}
+			if dst.Kind() < reflect.Uint || dst.Kind() > reflect.Uint64 || dst.OverflowUint(u) {
+				return fmt.Errorf("%d overflows %s", u, dst.Type())
+			}
+			dst.SetUint(u)
+			return nil
+		case reflect.Float32:
+			f, _ := strconv.ParseFloat(strconv.FormatFloat(sv.Float(), 'g', -1, 32), 64)
+			src = f
+		case reflect.Float64:
+			src = sv.Float()
+		}
+		sv = reflect.ValueOf(src)
+	}
 	if sv.Type().AssignableTo(dst.Type()) {
 		if b, ok := src.([]byte); ok {
 			dst.SetBytes(append([]byte(nil), b...))
