@@ -571,31 +571,3 @@ func TestFindAndCountAllRefusesGroup(t *testing.T) {
 		t.Errorf("err = %v, want a *QueryError naming CountGroups", err)
 	}
 }
-
-// TestSetWidensGoNumbers checks that Model.Set takes Go numbers of any
-// type for a number field (Values{"age": 42} has an int), as the values a
-// caller writes, and still refuses what does not fit.
-func TestSetWidensGoNumbers(t *testing.T) {
-	type Counter struct {
-		ID    int64
-		Small int8
-		Big   int64
-		Ratio float64
-		Count *uint32
-	}
-	db, _ := openModels(t, testdb.SQLite)
-	counters := sequelize.Define[Counter](db)
-	c := &Counter{}
-	if err := counters.Set(c, sequelize.Values{"small": 7, "big": int32(42), "ratio": float32(0.5), "count": uint8(3)}); err != nil {
-		t.Fatal(err)
-	}
-	if c.Small != 7 || c.Big != 42 || c.Ratio != 0.5 || c.Count == nil || *c.Count != 3 {
-		t.Errorf("set %+v", c)
-	}
-	if err := counters.Set(c, sequelize.Values{"small": 300}); err == nil {
-		t.Error("300 into an int8: want an overflow error")
-	}
-	if err := counters.Set(c, sequelize.Values{"big": 1.5}); err == nil {
-		t.Error("1.5 into an int64: want an error")
-	}
-}
