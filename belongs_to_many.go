@@ -384,8 +384,13 @@ func (a *BelongsToManyAssociation[S, T]) Count(ctx context.Context, src *S, opts
 
 // Has reports whether every target (an instance, a key, or a slice of
 // either) is associated with src (Sequelize's hasX / hasXs), with one
-// COUNT.
-func (a *BelongsToManyAssociation[S, T]) Has(ctx context.Context, src *S, target any) (bool, error) {
+// COUNT. It takes at most one CountOptions: its Transaction and Logging
+// apply, and its Where further filters the targets.
+func (a *BelongsToManyAssociation[S, T]) Has(ctx context.Context, src *S, target any, opts ...CountOptions) (bool, error) {
+	o, err := oneOption(opts)
+	if err != nil {
+		return false, err
+	}
 	items, err := targetItems[T](a.target.meta(), a.tkey, target)
 	if err != nil || len(items) == 0 {
 		return false, err
@@ -396,7 +401,13 @@ func (a *BelongsToManyAssociation[S, T]) Has(ctx context.Context, src *S, target
 			keys = append(keys, it.key)
 		}
 	}
-	n, err := a.Count(ctx, src, CountOptions{Where: Where{a.tkey.name: keys}})
+	w := Where{a.tkey.name: keys}
+	if o.Where != nil {
+		o.Where = []any{w, o.Where}
+	} else {
+		o.Where = w
+	}
+	n, err := a.Count(ctx, src, o)
 	return n == int64(len(keys)), err
 }
 
