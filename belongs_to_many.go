@@ -569,7 +569,9 @@ func (a *BelongsToManyAssociation[S, T]) link(ctx context.Context, src *S, targe
 // (Sequelize's addX / addXs): the missing junction rows are inserted in one
 // statement, with SetOptions.Through (or the target's through field) as
 // their attributes; existing links whose attributes differ are updated; a
-// soft-deleted link (paranoid junction) is restored.
+// soft-deleted link (paranoid junction) is restored. Unlike Sequelize's
+// addX, which resolves to the junction rows it wrote, Add returns only an
+// error: read those rows with the through model.
 func (a *BelongsToManyAssociation[S, T]) Add(ctx context.Context, src *S, target any, opts ...SetOptions) error {
 	o, err := oneOption(opts)
 	if err != nil {
