@@ -47,7 +47,11 @@ type AssociationOptions struct {
 	// foreign key "binary" beside the alias "Binary", is not one). Sequelize's {singular, plural} form of as only
 	// names the generated accessors (getX, addXs); the mixins here are
 	// methods with fixed names, so As is a string: the foreign keys
-	// derived from it use its singular, as Sequelize's do.
+	// derived from it use its singular, as Sequelize's do. An alias is
+	// unique per source model: a second association under the same
+	// alias, given or default, panics with an *AssociationError (Sequelize
+	// refuses only a given as used twice, and lets an unaliased association
+	// silently replace the first).
 	As string
 	// ForeignKey is the foreign-key attribute (default as Sequelize names
 	// it: "UserId" for BelongsTo(tasks, users)). A struct field matching it
@@ -274,20 +278,20 @@ func assocPanic(format string, args ...any) {
 	panic(&AssociationError{newBase("SequelizeAssociationError", fmt.Sprintf(format, args...), nil)})
 }
 
-// includeField finds the source struct field named after the alias.
+// includeField finds the source struct field named after the alias
+// (case-insensitively, skipping the fields of attributes). It
+// first refuses an alias that names one of the source's attributes, as
+// Sequelize does once the foreign key is in place (so a foreign key named
+// like the alias collides too).
 func includeField(m *modelMeta, as string, target reflect.Type, many bool) []int {
+	checkNamingCollision(m, as)
 	want := reflect.PointerTo(target)
 	if many {
 		want = reflect.SliceOf(want)
 	}
 	for i := range m.goType.NumField() {
 		f := m.goType.Field(i)
-		if strings.EqualFold(f.Name, as) {
-			if m.attrAt(f.Index) {
-				// A column, such as the foreign key "binary" of the alias
-				// "Binary": the association has no include field.
-				continue
-			}
+		if strings.EqualFold(f.Name, as) && !m.holdsAttribute(f.Index) {
 			if f.Type != want {
 				assocPanic("%s.%s must be of type %s to hold the included %s rows, not %s", m.name, f.Name, want, as, f.Type)
 			}
@@ -297,8 +301,11 @@ func includeField(m *modelMeta, as string, target reflect.Type, many bool) []int
 	return nil
 }
 
-// attrAt reports whether the struct field at index holds an attribute.
-func (m *modelMeta) attrAt(index []int) bool {
+// holdsAttribute reports whether the struct field at index holds one of
+// m's attributes: such a field never receives included rows (the field
+// Parent of the attribute parent is not the include field of the alias
+// Parent).
+func (m *modelMeta) holdsAttribute(index []int) bool {
 	for _, a := range m.attrs {
 		if slices.Equal(a.goIndex, index) {
 			return true
@@ -383,10 +390,16 @@ func addAssociation(m *modelMeta, a Association) {
 	if _, dup := m.assocs[a.As()]; dup {
 		assocPanic("You have used the alias %s in two separate associations. Aliased associations must have unique aliases.", a.As())
 	}
-	if m.byName[a.As()] != nil {
-		assocPanic("Naming collision between attribute '%s' and association '%s' on model %s. To remedy this, change the \"as\" option in your association definition", a.As(), a.As(), m.name)
-	}
+	checkNamingCollision(m, a.As())
 	m.assocs[a.As()] = a
+}
+
+// checkNamingCollision refuses an alias equal to an attribute name of the
+// source, with Sequelize's message.
+func checkNamingCollision(m *modelMeta, as string) {
+	if m.byName[as] != nil {
+		assocPanic("Naming collision between attribute '%s' and association '%s' on model %s. To remedy this, change either foreignKey or as in your association definition", as, as, m.name)
+	}
 }
 
 // keyOf normalises a key value for matching parents and children: it

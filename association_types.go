@@ -287,7 +287,8 @@ func (a *HasOneAssociation[S, T]) Set(ctx context.Context, src *S, target any, o
 	return a.h.Set(ctx, src, target, opts...)
 }
 
-// Create creates target associated with src (Sequelize's createX).
+// Create creates target associated with src (Sequelize's createX), as
+// HasManyAssociation.Create does.
 func (a *HasOneAssociation[S, T]) Create(ctx context.Context, src *S, target *T, opts ...CreateOptions) error {
 	return a.h.Create(ctx, src, target, opts...)
 }
@@ -669,8 +670,14 @@ func (a *HasManyAssociation[S, T]) Set(ctx context.Context, src *S, target any, 
 	}, TransactionOptions{Transaction: o.Transaction})
 }
 
-// Create creates target associated with src (Sequelize's createX).
+// Create creates target associated with src (Sequelize's createX). The
+// foreign key and the association's Scope attributes are set on target
+// and, when CreateOptions.Fields restricts the insert, added to Fields.
 func (a *HasManyAssociation[S, T]) Create(ctx context.Context, src *S, target *T, opts ...CreateOptions) error {
+	o, err := oneOption(opts)
+	if err != nil {
+		return err
+	}
 	w, _, err := a.where(src, nil)
 	if err != nil {
 		return err
@@ -678,19 +685,25 @@ func (a *HasManyAssociation[S, T]) Create(ctx context.Context, src *S, target *T
 	if err := a.tgt.setValues(target, Values(w), false); err != nil {
 		return err
 	}
-	if len(opts) == 1 && opts[0].Fields != nil {
-		// the foreign key (and the scope's values) are written too, as
-		// Sequelize's createX adds them to fields
-		o := opts[0]
-		o.Fields = slices.Clone(o.Fields)
-		for k := range w {
-			if !slices.Contains(o.Fields, k) {
-				o.Fields = append(o.Fields, k)
-			}
-		}
-		return a.tgt.Create(ctx, target, o)
+	o.Fields = withFields(o.Fields, Values(w))
+	return a.tgt.Create(ctx, target, o)
+}
+
+// withFields adds the attributes of values to a Fields list (nil stays
+// nil: every attribute), without changing the caller's slice.
+func withFields(fields []string, values Values) []string {
+	if fields == nil {
+		return nil
 	}
-	return a.tgt.Create(ctx, target, opts...)
+	out := slices.Clone(fields)
+	var add []string
+	for n := range values {
+		if !slices.Contains(out, n) {
+			add = append(add, n)
+		}
+	}
+	slices.Sort(add)
+	return append(out, add...)
 }
 
 // Get returns src's associated row, or nil (Sequelize's getX). The

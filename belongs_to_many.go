@@ -393,8 +393,14 @@ func (a *BelongsToManyAssociation[S, T]) Count(ctx context.Context, src *S, opts
 
 // Has reports whether every target (an instance, a key, or a slice of
 // either) is associated with src (Sequelize's hasX / hasXs), with one
-// COUNT, whatever the target model's scope.
-func (a *BelongsToManyAssociation[S, T]) Has(ctx context.Context, src *S, target any) (bool, error) {
+// COUNT, whatever the target model's scope. It takes at most one
+// CountOptions: its Transaction and Logging apply, and its Where further
+// filters the targets.
+func (a *BelongsToManyAssociation[S, T]) Has(ctx context.Context, src *S, target any, opts ...CountOptions) (bool, error) {
+	o, err := oneOption(opts)
+	if err != nil {
+		return false, err
+	}
 	items, err := targetItems[T](a.target.meta(), a.tkey, target)
 	if err != nil || len(items) == 0 {
 		return false, err
@@ -409,9 +415,14 @@ func (a *BelongsToManyAssociation[S, T]) Has(ctx context.Context, src *S, target
 	if err != nil {
 		return false, err
 	}
-	o := CountOptions{Where: Where{a.tkey.name: keys}}
+	var w any = Where{a.tkey.name: keys}
 	if len(a.scope) > 0 {
-		o.Where = []any{Where(a.scope), o.Where}
+		w = []any{Where(a.scope), w}
+	}
+	if o.Where != nil {
+		o.Where = []any{w, o.Where}
+	} else {
+		o.Where = w
 	}
 	if o.via, err = a.join([]any{k}, nil); err != nil {
 		return false, err
@@ -581,7 +592,9 @@ func (a *BelongsToManyAssociation[S, T]) link(ctx context.Context, src *S, targe
 // (Sequelize's addX / addXs): the missing junction rows are inserted in one
 // statement, with SetOptions.Through (or the target's through field) as
 // their attributes; existing links whose attributes differ are updated; a
-// soft-deleted link (paranoid junction) is restored.
+// soft-deleted link (paranoid junction) is restored. Unlike Sequelize's
+// addX, which resolves to the junction rows it wrote, Add returns only an
+// error: read those rows with the through model.
 func (a *BelongsToManyAssociation[S, T]) Add(ctx context.Context, src *S, target any, opts ...SetOptions) error {
 	o, err := oneOption(opts)
 	if err != nil {
@@ -636,7 +649,9 @@ func (a *BelongsToManyAssociation[S, T]) Set(ctx context.Context, src *S, target
 }
 
 // Create creates target and links it to src (Sequelize's createX);
-// CreateOptions.Through gives the junction row's attributes.
+// CreateOptions.Through gives the junction row's attributes. The
+// association's Scope attributes are set on target and, when
+// CreateOptions.Fields restricts the insert, added to Fields.
 func (a *BelongsToManyAssociation[S, T]) Create(ctx context.Context, src *S, target *T, opts ...CreateOptions) error {
 	o, err := oneOption(opts)
 	if err != nil {
@@ -648,17 +663,7 @@ func (a *BelongsToManyAssociation[S, T]) Create(ctx context.Context, src *S, tar
 				return err
 			}
 		}
-		fields := o.Fields
-		if fields != nil && len(a.scope) > 0 {
-			// the scope's values are written too, as Sequelize adds them
-			fields = slices.Clone(fields)
-			for k := range a.scope {
-				if !slices.Contains(fields, k) {
-					fields = append(fields, k)
-				}
-			}
-		}
-		if err := a.tgt.Create(ctx, target, CreateOptions{Fields: fields, Validate: o.Validate, Include: o.Include, Logging: o.Logging}); err != nil {
+		if err := a.tgt.Create(ctx, target, CreateOptions{Fields: withFields(o.Fields, a.scope), Validate: o.Validate, Include: o.Include, Logging: o.Logging}); err != nil {
 			return err
 		}
 		return a.link(ctx, src, target, SetOptions{Through: o.Through, Logging: o.Logging}, false)

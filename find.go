@@ -1154,12 +1154,17 @@ func (md *Model[T]) FindAllRaw(ctx context.Context, opts ...FindOptions) ([]Row,
 // FindAndCountAll returns the rows matching opts and the count of all rows
 // matching its Where, ignoring Limit and Offset (Sequelize's
 // findAndCountAll). The two queries run one after the other in the same
-// transaction when there is one.
+// transaction when there is one. With Group, Sequelize's count is one
+// count per group, which an int64 cannot hold: FindAndCountAll refuses
+// Group with a *QueryError (use FindAll and CountGroups).
 func (md *Model[T]) FindAndCountAll(ctx context.Context, opts ...FindOptions) ([]*T, int64, error) {
 	md = md.at()
 	o, err := oneOption(opts)
 	if err != nil {
 		return nil, 0, err
+	}
+	if len(o.Group) > 0 {
+		return nil, 0, &QueryError{newBase("SequelizeQueryError", "FindAndCountAll with Group counts per group: use FindAll and CountGroups", nil)}
 	}
 	n, err := md.Count(ctx, CountOptions{Where: o.Where, Paranoid: o.Paranoid, Include: o.Include, Transaction: o.Transaction, Logging: o.Logging})
 	if err != nil {

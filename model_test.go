@@ -474,3 +474,100 @@ func TestBulkUpsertFindOrCreate(t *testing.T) {
 		}
 	})
 }
+
+// TestSaveFieldsKeepsOtherChanges checks that Save with Fields writes only
+// those attributes and leaves the other changes pending, as Sequelize's
+// save({fields}) does: Changed still lists them and the next Save writes
+// them, instead of forgetting them unsaved.
+func TestSaveFieldsKeepsOtherChanges(t *testing.T) {
+	testdb.Each(t, func(t *testing.T, tg testdb.Target) {
+		ctx := t.Context()
+		db, _ := openModels(t, tg)
+		members := sequelize.Define[Member](db)
+		if err := db.Sync(ctx); err != nil {
+			t.Fatal(err)
+		}
+		m := &Member{Username: "ann", FirstName: "Ann", Age: 1}
+		if err := members.Create(ctx, m); err != nil {
+			t.Fatal(err)
+		}
+		m.FirstName, m.Age = "Annie", 2
+		if err := members.Save(ctx, m, sequelize.SaveOptions{Fields: []string{"age"}}); err != nil {
+			t.Fatal(err)
+		}
+		if got := members.Changed(m); !slices.Equal(got, []string{"firstName"}) {
+			t.Errorf("Changed after Save(Fields: age) = %v, want [firstName]", got)
+		}
+		stored, err := members.FindByPK(ctx, m.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if stored.FirstName != "Ann" || stored.Age != 2 {
+			t.Errorf("stored %q %d, want Ann 2", stored.FirstName, stored.Age)
+		}
+		if err := members.Save(ctx, m); err != nil {
+			t.Fatal(err)
+		}
+		if stored, err = members.FindByPK(ctx, m.ID); err != nil || stored.FirstName != "Annie" {
+			t.Errorf("after a second Save: %+v, %v, want firstName Annie", stored, err)
+		}
+		if got := members.Changed(m); len(got) != 0 {
+			t.Errorf("Changed after the second Save = %v", got)
+		}
+	})
+}
+
+// tagCode is a Scanner that reads only driver values (strings), as most
+// sql.Scanner implementations do.
+type tagCode string
+
+func (c *tagCode) Scan(src any) error {
+	s, ok := src.(string)
+	if !ok {
+		return errors.New("tagCode: not a string")
+	}
+	*c = tagCode(s)
+	return nil
+}
+
+type Tagged struct {
+	ID   int64
+	Code *tagCode `sequelize:"type:STRING"`
+	Main tagCode  `sequelize:"type:STRING"`
+}
+
+// TestSetScannerFieldOwnType checks that Model.Set stores a value of a
+// Scanner field's own type as it is instead of handing it to Scan, which
+// reads driver values (a foreign key copied from its source's key is
+// such a value).
+func TestSetScannerFieldOwnType(t *testing.T) {
+	db, _ := openModels(t, testdb.SQLite)
+	tagged := sequelize.Define[Tagged](db)
+	inst := &Tagged{}
+	if err := tagged.Set(inst, sequelize.Values{"code": tagCode("a"), "main": tagCode("b")}); err != nil {
+		t.Fatal(err)
+	}
+	if inst.Code == nil || *inst.Code != "a" || inst.Main != "b" {
+		t.Errorf("set %+v", inst)
+	}
+	// A driver value still goes through Scan.
+	if err := tagged.Set(inst, sequelize.Values{"main": "c"}); err != nil || inst.Main != "c" {
+		t.Errorf("set from a string: %v, %q", err, inst.Main)
+	}
+}
+
+// TestFindAndCountAllRefusesGroup checks that FindAndCountAll refuses
+// Group, whose count Sequelize gives per group, instead of counting every
+// row as if Group were not there.
+func TestFindAndCountAllRefusesGroup(t *testing.T) {
+	db, _ := openModels(t, testdb.SQLite)
+	members := sequelize.Define[Member](db)
+	if err := db.Sync(t.Context()); err != nil {
+		t.Fatal(err)
+	}
+	_, _, err := members.FindAndCountAll(t.Context(), sequelize.FindOptions{Attributes: []any{"age"}, Group: []any{"age"}})
+	var qe *sequelize.QueryError
+	if !errors.As(err, &qe) || !strings.Contains(err.Error(), "CountGroups") {
+		t.Errorf("err = %v, want a *QueryError naming CountGroups", err)
+	}
+}

@@ -299,10 +299,22 @@ func widenNumber(sv reflect.Value, src any) any {
 }
 
 // assign stores src, a value read from the database (or given to Set),
-// into dst.
+// into dst. A value of the field's own type (or of the type it points to)
+// is stored as it is, even when the type is an sql.Scanner: a Scanner
+// reads driver values, and a key copied from another instance (a foreign
+// key set to the source's key) is already the field's value.
 func assign(dst reflect.Value, src any) error {
 	if src == nil {
 		dst.SetZero()
+		return nil
+	}
+	if st := reflect.TypeOf(src); st == dst.Type() {
+		dst.Set(reflect.ValueOf(src))
+		return nil
+	} else if dst.Kind() == reflect.Pointer && st == dst.Type().Elem() {
+		p := reflect.New(st)
+		p.Elem().Set(reflect.ValueOf(src))
+		dst.Set(p)
 		return nil
 	}
 	if dst.Kind() == reflect.Pointer {

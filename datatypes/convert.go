@@ -528,8 +528,9 @@ func parseTimestamp(s string) (time.Time, error) {
 }
 
 // bindLoop implements the common part of Bind: nil-able nils bind as
-// NULL; conv handles the Go values the type knows; a driver.Valuer is
-// asked for its value, an fmt.Stringer for its text when stringer is set,
+// NULL; a driver.Valuer of a named bool, number or string type is asked
+// for its value first; conv handles the Go values the type knows; another
+// driver.Valuer is asked for its value, an fmt.Stringer for its text when stringer is set,
 // and pointers are followed, each time trying conv again.
 // constName is a type name for bindLoop's error messages.
 type constName string
@@ -548,6 +549,16 @@ func bindLoop(name func() string, v any, stringer bool, conv func(v any) (any, b
 			if rv.IsNil() {
 				return nil, nil
 			}
+		}
+		// A named bool, number or string type with a Value method stores
+		// what Value gives, as database/sql's default converter has it,
+		// not its underlying value (which conv would take by its kind).
+		if dv, isValuer := v.(driver.Valuer); isValuer && rv.Type().PkgPath() != "" && basicKind(rv.Kind()) {
+			var err error
+			if v, err = dv.Value(); err != nil {
+				return nil, fmt.Errorf("sequelize: bind %s: %w", name(), err)
+			}
+			continue
 		}
 		out, ok, err := conv(v)
 		if err != nil {
@@ -573,6 +584,11 @@ func bindLoop(name func() string, v any, stringer bool, conv func(v any) (any, b
 		break
 	}
 	return nil, fmt.Errorf("sequelize: bind %s: cannot convert %T", name(), orig)
+}
+
+// basicKind reports whether k is a bool, number or string kind.
+func basicKind(k reflect.Kind) bool {
+	return k == reflect.Bool || k == reflect.String || k >= reflect.Int && k <= reflect.Float64
 }
 
 // intOf returns v as an int64 or uint64 when it is an integer of any Go

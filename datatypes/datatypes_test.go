@@ -1495,3 +1495,23 @@ func FuzzLiterals(f *testing.F) {
 		}
 	})
 }
+
+// prefixed is a named string type whose Value adds a prefix.
+type prefixed string
+
+func (p prefixed) Value() (driver.Value, error) { return "P-" + string(p), nil }
+
+// TestNamedBasicValuer checks that a named string or number type with a
+// Value method binds as Value gives, not as its underlying value: the
+// Valuer is the user's own conversion, as database/sql honours it.
+func TestNamedBasicValuer(t *testing.T) {
+	for _, d := range dialects {
+		if got := bind(t, String(255), d, prefixed("x")); got != "P-x" {
+			t.Errorf("%s STRING: %v, want P-x", d, got)
+		}
+		p := prefixed("y")
+		if got := bind(t, String(255), d, &p); got != "P-y" {
+			t.Errorf("%s STRING pointer: %v, want P-y", d, got)
+		}
+	}
+}

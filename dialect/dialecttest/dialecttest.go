@@ -654,6 +654,24 @@ func testForeignKeyError(t *testing.T, tg testdb.Target) {
 	if name != "sqlite" && fk.RelType != "parent" {
 		t.Errorf("parent violation reltype = %q", fk.RelType)
 	}
+
+	// A RESTRICT action's violation (on SQLite, raised by the trigger
+	// program of the action rather than by the constraint check).
+	exec(t, db, "CREATE TABLE leashes (id INTEGER PRIMARY KEY, owner_id INTEGER REFERENCES owners (id) ON DELETE RESTRICT ON UPDATE RESTRICT)")
+	exec(t, db, "INSERT INTO owners VALUES (2)")
+	exec(t, db, "INSERT INTO leashes VALUES (1, 2)")
+	for _, stmt := range []string{"DELETE FROM owners WHERE id = 2", "UPDATE owners SET id = 3 WHERE id = 2"} {
+		if _, err = db.Query(ctx, stmt); !errors.As(err, &fk) {
+			t.Errorf("%s under ON ... RESTRICT: %T %v, want *ForeignKeyConstraintError", stmt, err, err)
+		}
+	}
+	// A trigger's own RAISE is not a foreign-key violation.
+	if name == "sqlite" {
+		exec(t, db, "CREATE TRIGGER no_pets BEFORE INSERT ON pets BEGIN SELECT RAISE(ABORT, 'no more pets'); END")
+		if _, err = db.Query(ctx, "INSERT INTO pets VALUES (3, 1)"); err == nil || errors.As(err, &fk) {
+			t.Errorf("a trigger's RAISE: %T %v, want an error other than *ForeignKeyConstraintError", err, err)
+		}
+	}
 }
 
 func testCancel(t *testing.T, tg testdb.Target) {

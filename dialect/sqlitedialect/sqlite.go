@@ -233,9 +233,13 @@ const (
 	codeConstraint     = 19
 	codeNotADB         = 26
 	codeConstraintFK   = 787
+	codeConstraintTrig = 1811
 	codeConstraintPK   = 1555
 	codeConstraintUniq = 2067
 )
+
+// fkRestrictMsg is the message of a RESTRICT foreign-key action.
+const fkRestrictMsg = "FOREIGN KEY constraint failed"
 
 var uniqueMsg = regexp.MustCompile(`UNIQUE constraint failed: ([^()]+?)(?: \(\d+\))?$`)
 
@@ -243,7 +247,11 @@ var uniqueMsg = regexp.MustCompile(`UNIQUE constraint failed: ([^()]+?)(?: \(\d+
 // constraints to unique violations (columns from the message, which carries
 // no values), FOREIGN KEY to foreign-key violations (SQLite reports no
 // details), BUSY and LOCKED to timeouts, CANTOPEN and NOTADB to connection
-// errors.
+// errors. An ON DELETE or ON UPDATE RESTRICT action fails inside the
+// trigger program SQLite compiles for it, as CONSTRAINT_TRIGGER with
+// SQLite's fixed message "FOREIGN KEY constraint failed": that one pairing
+// of code and message is a foreign-key violation too (the code alone would
+// take in every RAISE of a user's trigger).
 func (*Dialect) ClassifyError(err error) dialect.ErrorInfo {
 	var coder interface{ Code() int }
 	if !errors.As(err, &coder) {
@@ -270,7 +278,7 @@ func (*Dialect) ClassifyError(err error) dialect.ErrorInfo {
 				info.Fields = append(info.Fields, column)
 			}
 		}
-	case code == codeConstraintFK:
+	case code == codeConstraintFK, code == codeConstraintTrig && (msg == fkRestrictMsg || strings.HasSuffix(msg, ": "+fkRestrictMsg)):
 		info.Kind = dialect.KindForeignKey
 	case code&0xff == codeBusy || code&0xff == codeLocked:
 		info.Kind = dialect.KindTimeout
