@@ -86,12 +86,13 @@ func (a *BelongsToAssociation[S, T]) load(ctx context.Context, parents []reflect
 		if len(chunk) == 0 {
 			continue
 		}
-		rows, err := a.tgt.FindAll(ctx, includeFind(inc, o, a.key.name, chunk, nil))
+		f := includeFind(inc, o, a.key, chunk, nil)
+		rows, err := a.tgt.FindAll(ctx, f)
 		if err != nil {
 			return nil, err
 		}
-		for _, r := range rows {
-			k, _ := keyValue(reflect.ValueOf(r), a.key)
+		for i, r := range rows {
+			k := childKey(&f, len(rows), i, reflect.ValueOf(r), a.key)
 			byKey[k] = r
 			out = append(out, reflect.ValueOf(r))
 		}
@@ -350,12 +351,13 @@ func (a *HasManyAssociation[S, T]) load(ctx context.Context, parents []reflect.V
 		if len(chunk) == 0 {
 			continue
 		}
-		rows, err := a.tgt.FindAll(ctx, includeFind(inc, o, a.fk, chunk, a.scope))
+		f := includeFind(inc, o, a.fkAttr, chunk, a.scope)
+		rows, err := a.tgt.FindAll(ctx, f)
 		if err != nil {
 			return nil, err
 		}
-		for _, r := range rows {
-			k, _ := keyValue(reflect.ValueOf(r), a.fkAttr)
+		for i, r := range rows {
+			k := childKey(&f, len(rows), i, reflect.ValueOf(r), a.fkAttr)
 			byKey[k] = append(byKey[k], r)
 			out = append(out, reflect.ValueOf(r))
 		}
@@ -695,6 +697,10 @@ func (a *HasManyAssociation[S, T]) createNested(ctx context.Context, parent refl
 func (a *HasOneAssociation[S, T]) createNested(ctx context.Context, parent reflect.Value, inc *Include, before bool) error {
 	return a.h.createNested(ctx, parent, inc, before)
 }
+
+func (a *BelongsToAssociation[S, T]) parentKey() *attribute { return a.fkAttr }
+func (a *HasManyAssociation[S, T]) parentKey() *attribute   { return a.key }
+func (a *HasOneAssociation[S, T]) parentKey() *attribute    { return a.h.key }
 
 func (a *BelongsToAssociation[S, T]) orderExpr(s *sqlb, parentAlias, attr string) {
 	writeScalar(s, a.sourceDB, a.target, a.as, attr, a.key, parentAlias, a.fkAttr)

@@ -638,6 +638,8 @@ func (a *BelongsToManyAssociation[S, T]) createNested(ctx context.Context, paren
 	return a.Add(ctx, parent.Interface().(*S), children)
 }
 
+func (a *BelongsToManyAssociation[S, T]) parentKey() *attribute { return a.key }
+
 func (a *BelongsToManyAssociation[S, T]) orderExpr(s *sqlb, _, _ string) {
 	s.failf("cannot order %s rows by a column of their many %s: order the include itself (Include.Order)", a.source.name, a.as)
 }

@@ -61,7 +61,10 @@ type FindOptions struct {
 	// Where filters the rows; see Where.
 	Where any
 	// Attributes picks the attributes to read: names, As(expr, alias), or
-	// Exclude(...) plus extras. Default: every attribute.
+	// Exclude(...) plus extras. Default: every attribute. With Include, the
+	// keys the includes are loaded by (the primary key, a BelongsTo's
+	// foreign key) are read even when left out, and zeroed in the rows
+	// returned, as Sequelize hides the keys it adds for its joins.
 	Attributes []any
 	// Order sorts the rows.
 	Order Order
@@ -102,6 +105,68 @@ type FindOptions struct {
 
 	via       *throughJoin // BelongsToMany: join the through table, select its source key
 	perParent *perParent   // an include's per-parent Limit
+	match     *matchKey    // an include's rows: the key they are matched to their parents by
+	hidden    []*attribute // keys read only to load includes, zeroed afterwards
+}
+
+// matchKey records, row by row, the value of the attribute an include's
+// rows are matched to their parents by: the loader reads it here, since the
+// field itself is zeroed when Attributes leave it out.
+type matchKey struct {
+	attr *attribute
+	vals []any
+}
+
+// includeKeys sets o.hidden: the keys that o's includes need (on these
+// rows, or to match these rows to their parents) and that o.Attributes
+// leaves out. They are read, used, and zeroed before the rows are
+// returned, as Sequelize hides the keys it adds for its joins.
+func (md *Model[T]) includeKeys(o *FindOptions) error {
+	o.hidden = nil
+	if len(o.Attributes) == 0 {
+		return nil
+	}
+	if o.Include != nil {
+		var err error
+		if o.Include, err = expandAll(md.m, o.Include); err != nil {
+			return err
+		}
+	}
+	var need []*attribute
+	for i := range o.Include {
+		inc := &o.Include[i]
+		if inc.Association == nil || (inc.Attributes != nil && len(inc.Attributes) == 0) {
+			continue // refused later, or filter only (EXISTS): no key read
+		}
+		need = append(need, inc.Association.parentKey())
+	}
+	if o.match != nil {
+		need = append(need, o.match.attr)
+	}
+	for _, a := range need {
+		if a != nil && !selects(md.m, o.Attributes, a) && !slices.Contains(o.hidden, a) {
+			o.hidden = append(o.hidden, a)
+		}
+	}
+	return nil
+}
+
+// selects reports whether an Attributes list selects attribute a into its
+// field.
+func selects(m *modelMeta, list []any, a *attribute) bool {
+	for _, it := range list {
+		switch x := it.(type) {
+		case ExcludeAttrs:
+			if !contains(x, a.name) {
+				return true
+			}
+		case string:
+			if x == a.name {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // perParent limits rows per value of attr with a window function.
@@ -199,6 +264,12 @@ func (md *Model[T]) buildSelect(o *FindOptions, limitOne bool) (*selectPlan, err
 		}
 		plan.attrs = append(plan.attrs, col.attr)
 		plan.names = append(plan.names, col.name)
+	}
+	for _, a := range o.hidden {
+		s.w(", ")
+		c.writeCol(s, a, nil)
+		plan.attrs = append(plan.attrs, a)
+		plan.names = append(plan.names, a.name)
 	}
 	if v := o.via; v != nil && !v.noSource {
 		plan.thrStart = len(plan.attrs)
@@ -521,6 +592,10 @@ func (md *Model[T]) run(ctx context.Context, plan *selectPlan, o *FindOptions) (
 					reflect.ValueOf(inst).Elem().FieldByIndex(v.field).Set(j)
 				}
 			}
+			if mk := o.match; mk != nil {
+				k, _ := keyValue(reflect.ValueOf(inst), mk.attr)
+				mk.vals = append(mk.vals, k)
+			}
 			out = append(out, inst)
 		}
 		if err := rows.Err(); err != nil {
@@ -533,9 +608,14 @@ func (md *Model[T]) run(ctx context.Context, plan *selectPlan, o *FindOptions) (
 	if err != nil {
 		return nil, err
 	}
-	if !o.Raw && len(out) > 0 {
-		md.tr.rememberAll(md.m, out[:1], nil)
-		md.tr.rememberAll(md.m, nil, chunks)
+	remember := func() {
+		if !o.Raw && len(out) > 0 {
+			md.tr.rememberAll(md.m, out[:1], nil)
+			md.tr.rememberAll(md.m, nil, chunks)
+		}
+	}
+	if len(o.hidden) == 0 {
+		remember()
 	}
 	if len(o.Include) > 0 {
 		parents := make([]reflect.Value, len(out))
@@ -545,6 +625,19 @@ func (md *Model[T]) run(ctx context.Context, plan *selectPlan, o *FindOptions) (
 		if err := loadIncludes(ctx, parents, o.Include, md.m.assocs, md.m.name, o); err != nil {
 			return nil, err
 		}
+	}
+	if len(o.hidden) > 0 {
+		// The keys read only for the includes are not part of the result,
+		// nor of the state Save compares with.
+		for _, inst := range out {
+			rv := reflect.ValueOf(inst).Elem()
+			for _, a := range o.hidden {
+				if f := fieldOf(rv, a); f.IsValid() {
+					f.SetZero()
+				}
+			}
+		}
+		remember()
 	}
 	return out, nil
 }
@@ -579,6 +672,9 @@ func (md *Model[T]) FindAll(ctx context.Context, opts ...FindOptions) ([]*T, err
 	if err := md.beforeFind(ctx, &o); err != nil {
 		return nil, err
 	}
+	if err := md.includeKeys(&o); err != nil {
+		return nil, err
+	}
 	plan, err := md.buildSelect(&o, false)
 	if err != nil {
 		return nil, err
@@ -611,6 +707,9 @@ func (md *Model[T]) FindOne(ctx context.Context, opts ...FindOptions) (*T, error
 	}
 	o = md.scoped(o)
 	if err := md.beforeFind(ctx, &o); err != nil {
+		return nil, err
+	}
+	if err := md.includeKeys(&o); err != nil {
 		return nil, err
 	}
 	plan, err := md.buildSelect(&o, o.Limit == 0 && !md.pinsUnique(o.Where))

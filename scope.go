@@ -145,6 +145,9 @@ func (md *Model[T]) mergeScope(a, b FindOptions) FindOptions {
 	if b.perParent != nil {
 		out.perParent = b.perParent
 	}
+	if b.match != nil {
+		out.match = b.match
+	}
 	return out
 }
 
