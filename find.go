@@ -94,7 +94,10 @@ type FindOptions struct {
 	// Logging overrides the DB's logger for this query.
 	Logging *slog.Logger
 	// Include eager-loads associations (Sequelize's include): one query per
-	// include level, whatever the number of rows. A required include (or
+	// include level, whatever the number of rows, never a JOIN, so the
+	// included models' columns are not in this query's SELECT (Order takes
+	// [association, attribute] for a to-one association, Where takes
+	// "$alias.attribute$"). A required include (or
 	// one with a Where) keeps only the rows that have matching associated
 	// rows, and Limit still counts this model's rows.
 	Include []Include
@@ -935,8 +938,11 @@ func (md *Model[T]) aggregateRows(ctx context.Context, o FindOptions) ([]Row, er
 
 // FindAllRaw returns the rows matching opts as maps keyed by attribute
 // name, and by alias for As(...) attributes (Sequelize's findAll({raw:
-// true})). Values are as the driver returns them (see Row). It loads no
-// includes.
+// true})). Values are as the driver returns them (see Row). It refuses an
+// Include with an *EagerLoadingError: includes load with one query per
+// level, never a JOIN, so an included model's columns cannot be selected or
+// aggregated here (unlike Sequelize's raw findAll with include); count
+// associated rows with the association's Count, or use DB.Query.
 func (md *Model[T]) FindAllRaw(ctx context.Context, opts ...FindOptions) ([]Row, error) {
 	o, err := oneOption(opts)
 	if err != nil {
