@@ -64,7 +64,7 @@ type BelongsToManyAssociation[S, T any] struct {
 	through *modelMeta
 	jops    junctionOps
 	thrFld  []int        // the target's field holding its junction row (*J), if any
-	extras  []*attribute // the through model's own attributes: not keys, timestamps or scope
+	extras  []*attribute // the through model's own attributes: not the two keys, an auto-increment id, timestamps or scope
 	other   *attribute   // junction column referring to the target
 	tkey    *attribute   // target attribute other refers to
 	fkThr   *attribute   // junction column referring to the source
@@ -132,7 +132,7 @@ func BelongsToMany[S, T any](source *Model[S], target *Model[T], opts BelongsToM
 	a.fkThr, a.other = thr.byName[fk], thr.byName[other]
 	a.thrFld = throughField(tm, thr)
 	for _, x := range thr.attrs {
-		if x.goIndex != nil && x != a.fkThr && x != a.other && !x.primaryKey && x.role == roleNone && a.tscope[x.name] == nil {
+		if x.goIndex != nil && x != a.fkThr && x != a.other && !(x.primaryKey && x.autoIncrement) && x.role == roleNone && a.tscope[x.name] == nil {
 			a.extras = append(a.extras, x)
 		}
 	}
@@ -420,7 +420,7 @@ func (a *BelongsToManyAssociation[S, T]) desired(t linkTarget[T], through Values
 		if _, ok := a.tscope[n]; ok {
 			return nil, fmt.Errorf("sequelize: Through sets %s, which ThroughScope sets", n)
 		}
-		if x := a.through.byName[n]; x != nil && (x.role != roleNone || x.primaryKey) {
+		if x := a.through.byName[n]; x != nil && (x.role != roleNone || x.primaryKey && x.autoIncrement) {
 			return nil, fmt.Errorf("sequelize: Through sets %s, which the %s junction sets itself (key or timestamp)", n, a.through.name)
 		}
 	}
