@@ -317,6 +317,13 @@ func (a *BelongsToManyAssociation[S, T]) exists(s *sqlb, parentAlias string, inc
 		tc.writeCol(s, a.through.deletedAt, nil)
 		s.w(" IS NULL")
 	}
+	// Required includes of the targets: a target counts only with them.
+	for i := range inc.Include {
+		if n := &inc.Include[i]; n.Association != nil && n.required() {
+			s.w(" AND ")
+			n.Association.exists(s, a.as, n)
+		}
+	}
 	s.w(")")
 }
 
