@@ -47,7 +47,10 @@ type ModelOptions struct {
 	// CreatedAt, UpdatedAt and DeletedAt rename those attributes; "-"
 	// disables one (Sequelize's false).
 	CreatedAt, UpdatedAt, DeletedAt string
-	// Paranoid makes Destroy a soft delete through deletedAt.
+	// Paranoid makes Destroy a soft delete through deletedAt. It needs
+	// timestamps: with Timestamps Bool(false), Define panics rather than
+	// ignoring Paranoid as Sequelize does (a soft delete silently becoming
+	// a real one would lose rows).
 	Paranoid bool
 	// Version names the optimistic-locking attribute ("version" for
 	// Sequelize's version: true); a field tagged `sequelize:"version"` does
