@@ -109,6 +109,8 @@ type Association interface {
 	// hasField reports whether the source struct has a field for the
 	// included rows.
 	hasField() bool
+	// sourceField is the index of that field, nil when there is none.
+	sourceField() []int
 	// parentKey is the attribute of the source rows an include of this
 	// association is loaded by: BelongsTo's foreign key, the source key of
 	// the others.
@@ -170,18 +172,20 @@ func (inc *Include) required() bool {
 
 // assocBase is the part every association shares.
 type assocBase struct {
-	typ        AssociationType
-	as         string
-	source     *modelMeta
-	target     *modelMeta
-	fk         string     // foreign-key attribute name
-	fkAttr     *attribute // on the model that holds it
-	key        *attribute // the attribute the foreign key refers to
-	field      []int      // the source struct field holding included rows
-	fieldMany  bool
-	scope      Values
-	sourceDB   *DB
-	targetAssn func() map[string]Association
+	typ    AssociationType
+	as     string
+	source *modelRef
+	target *modelRef
+	fk     string // foreign-key attribute name
+	// fkAttr and key are the attributes of the versions the association
+	// was made on (a later association may copy them again: see
+	// modelMeta.mut).
+	fkAttr    *attribute // on the model that holds it
+	key       *attribute // the attribute the foreign key refers to
+	field     []int      // the source struct field holding included rows
+	fieldMany bool
+	scope     Values
+	sourceDB  *DB
 }
 
 func (a *assocBase) Type() AssociationType { return a.typ }
@@ -190,9 +194,10 @@ func (a *assocBase) ForeignKey() string    { return a.fk }
 func (a *assocBase) SourceName() string    { return a.source.name }
 func (a *assocBase) TargetName() string    { return a.target.name }
 func (a *assocBase) hasField() bool        { return a.field != nil }
+func (a *assocBase) sourceField() []int    { return a.field }
 
 func (a *assocBase) targetAssociations() map[string]Association {
-	return a.targetAssn()
+	return a.target.meta().assocs
 }
 
 func assocPanic(format string, args ...any) {
@@ -227,14 +232,16 @@ func (m *modelMeta) fkNamed(name string) *attribute {
 }
 
 // fkAttribute finds (by name, case-insensitively) the foreign-key
-// attribute on holder, makes it a foreign key to ref and moves it to the
-// end of the attribute list, where Sequelize adds association keys.
+// attribute on holder (a draft), makes it a foreign key to ref and moves
+// it to the end of the attribute list, where Sequelize adds association
+// keys.
 func fkAttribute(holder *modelMeta, name string, ref *modelMeta, key *attribute, o AssociationOptions, onDelete string) *attribute {
 	a := holder.fkNamed(name)
 	if a == nil {
 		assocPanic("%s has no struct field for the foreign key %q: add a field %s (type %s or a pointer to it)",
 			holder.name, name, strings.ToUpper(name[:1])+name[1:], key.goType)
 	}
+	a = holder.mut(a)
 	if a.name != name {
 		// The Go field (UserID → userId) holds Sequelize's attribute (UserId).
 		delete(holder.byName, a.name)
@@ -279,11 +286,11 @@ func fkAttribute(holder *modelMeta, name string, ref *modelMeta, key *attribute,
 		}
 	}
 	holder.attrs = append(holder.attrs, a)
-	holder.stmts.Clear() // statements built before the association are stale
 	return a
 }
 
-// addAssociation registers a on its source, refusing duplicate aliases.
+// addAssociation registers a on its source (a draft), refusing duplicate
+// aliases.
 func addAssociation(m *modelMeta, a Association) {
 	if m.assocs == nil {
 		m.assocs = map[string]Association{}

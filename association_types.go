@@ -24,12 +24,26 @@ type BelongsToAssociation[S, T any] struct {
 // (Sequelize's Model.belongsTo): by default alias = the target's name,
 // foreign key = alias + "Id" ("UserId"), referencing the target's primary
 // key, ON DELETE SET NULL (NO ACTION when the key is NOT NULL), ON UPDATE
-// CASCADE. Call it once at start-up, after Define and before Sync; it
-// panics with an *AssociationError on a definition mistake.
+// CASCADE. It panics with an *AssociationError on a definition mistake,
+// and then changes nothing.
+//
+// Associations are usually made at start-up, after Define and before
+// Sync, but may be made at any time, as in Sequelize, also while other
+// goroutines run queries on the same models: the association publishes the
+// new definitions of the models it changes (the source, which lists it;
+// the model holding the foreign key) copy-on-write, whole, once it is
+// complete, and a query already running keeps reading the definition it
+// started with. The same holds for HasOne, HasMany and BelongsToMany.
+// Associations of one DB are made one at a time (their BeforeAssociate
+// and AfterAssociate hooks run outside that lock).
 func BelongsTo[S, T any](source *Model[S], target *Model[T], opts ...AssociationOptions) *BelongsToAssociation[S, T] {
 	o := oneAssocOption(opts)
-	sm, tm := source.m, target.m
-	fireAssociate(source, BelongsToType, tm.name, &o, nil)
+	fireAssociate(source, BelongsToType, target.r.name, &o, nil)
+	d := source.db.define()
+	defer d.end()
+	d.source = source.r
+	sm := d.draft(source.r)
+	tm := d.view(target.r)
 	as := o.As
 	if as == "" {
 		as = tm.singular
@@ -44,12 +58,12 @@ func BelongsTo[S, T any](source *Model[S], target *Model[T], opts ...Association
 		onDelete = "NO ACTION"
 	}
 	a := &BelongsToAssociation[S, T]{src: source, tgt: target}
-	a.assocBase = assocBase{typ: BelongsToType, as: as, source: sm, target: tm, fk: fk, key: key, sourceDB: source.db,
-		targetAssn: func() map[string]Association { return tm.assocs }}
+	a.assocBase = assocBase{typ: BelongsToType, as: as, source: source.r, target: target.r, fk: fk, key: key, sourceDB: source.db}
 	a.fkAttr = fkAttribute(sm, fk, tm, key, o, onDelete)
 	a.field = includeField(sm, as, tm.goType, false)
 	addAssociation(sm, a)
-	fireAssociate(source, BelongsToType, tm.name, &o, a)
+	d.publish()
+	fireAssociate(source, BelongsToType, target.r.name, &o, a)
 	return a
 }
 
@@ -112,7 +126,7 @@ func (a *BelongsToAssociation[S, T]) load(ctx context.Context, parents []reflect
 }
 
 func (a *BelongsToAssociation[S, T]) exists(s *sqlb, parentAlias string, inc *Include) {
-	writeExists(s, a.sourceDB, a.target, a.as, a.key, parentAlias, a.fkAttr, inc, nil)
+	writeExists(s, a.sourceDB, a.target.meta(), a.as, a.key, parentAlias, a.fkAttr, inc, nil)
 }
 
 // writeExists writes EXISTS (SELECT 1 FROM target AS alias WHERE
@@ -124,8 +138,7 @@ func writeExists(s *sqlb, db *DB, target *modelMeta, alias string, col *attribut
 	s.w(" = ").id(parentAlias).w(".").id(parentCol.field)
 	if target.deletedAt != nil && (inc.Paranoid == nil || *inc.Paranoid) {
 		s.w(" AND ")
-		c.writeCol(s, target.deletedAt, nil)
-		s.w(" IS NULL")
+		c.writeLive(s, target.deletedAt)
 	}
 	if len(scope) > 0 {
 		s.w(" AND ")
@@ -252,6 +265,8 @@ func (a *HasOneAssociation[S, T]) exists(s *sqlb, parentAlias string, inc *Inclu
 }
 func (a *HasOneAssociation[S, T]) hasField() bool { return a.h.field != nil }
 
+func (a *HasOneAssociation[S, T]) sourceField() []int { return a.h.field }
+
 func (a *HasOneAssociation[S, T]) targetAssociations() map[string]Association {
 	return a.h.targetAssociations()
 }
@@ -271,28 +286,43 @@ func (a *HasOneAssociation[S, T]) Create(ctx context.Context, src *S, target *T,
 // (Sequelize's Model.hasMany): by default alias = the target's plural
 // name, foreign key = source name + "Id" ("UserId"), referencing the
 // source's primary key, ON DELETE SET NULL (CASCADE when NOT NULL), ON
-// UPDATE CASCADE. It panics with an *AssociationError on a mistake.
+// UPDATE CASCADE. It panics with an *AssociationError on a mistake, and
+// then changes nothing. It may be called while queries run (see
+// BelongsTo).
 func HasMany[S, T any](source *Model[S], target *Model[T], opts ...AssociationOptions) *HasManyAssociation[S, T] {
 	o := oneAssocOption(opts)
-	a := hasAssoc(source, target, &o, HasManyType)
-	fireAssociate(source, HasManyType, target.m.name, &o, a)
+	fireAssociate(source, HasManyType, target.r.name, &o, nil)
+	d := source.db.define()
+	defer d.end()
+	a := hasAssoc(d, source, target, o, HasManyType)
+	addAssociation(d.draft(source.r), a)
+	d.publish()
+	fireAssociate(source, HasManyType, target.r.name, &o, a)
 	return a
 }
 
 // HasOne associates source with one target, the foreign key on target
 // (Sequelize's Model.hasOne); defaults as HasMany, with a singular alias.
+// It may be called while queries run (see BelongsTo).
 func HasOne[S, T any](source *Model[S], target *Model[T], opts ...AssociationOptions) *HasOneAssociation[S, T] {
 	o := oneAssocOption(opts)
-	a := &HasOneAssociation[S, T]{hasAssoc(source, target, &o, HasOneType)}
-	addAssociation(source.m, a)
-	fireAssociate(source, HasOneType, target.m.name, &o, a)
+	fireAssociate(source, HasOneType, target.r.name, &o, nil)
+	d := source.db.define()
+	defer d.end()
+	a := &HasOneAssociation[S, T]{hasAssoc(d, source, target, o, HasOneType)}
+	addAssociation(d.draft(source.r), a)
+	d.publish()
+	fireAssociate(source, HasOneType, target.r.name, &o, a)
 	return a
 }
 
-func hasAssoc[S, T any](source *Model[S], target *Model[T], op *AssociationOptions, typ AssociationType) *HasManyAssociation[S, T] {
-	sm, tm := source.m, target.m
-	fireAssociate(source, typ, tm.name, op, nil)
-	o := *op
+// hasAssoc makes the HasMany (or HasOne's) association in session d: the
+// foreign key on the target's draft; the caller registers it on the
+// source's.
+func hasAssoc[S, T any](d *defineSession, source *Model[S], target *Model[T], o AssociationOptions, typ AssociationType) *HasManyAssociation[S, T] {
+	d.source = source.r
+	tm := d.draft(target.r)
+	sm := d.view(source.r)
 	as := o.As
 	if as == "" {
 		as = tm.plural
@@ -318,15 +348,12 @@ func hasAssoc[S, T any](source *Model[S], target *Model[T], op *AssociationOptio
 		eff = o.OnDelete
 	}
 	a := &HasManyAssociation[S, T]{src: source, tgt: target}
-	a.assocBase = assocBase{typ: typ, as: as, source: sm, target: tm, fk: fk, key: key, sourceDB: source.db, scope: o.Scope,
-		targetAssn: func() map[string]Association { return tm.assocs }}
+	a.assocBase = assocBase{typ: typ, as: as, source: source.r, target: target.r, fk: fk, key: key, sourceDB: source.db, scope: o.Scope}
 	a.fkAttr = fkAttribute(tm, fk, sm, key, o, onDelete)
 	a.fieldMany = typ == HasManyType
 	a.field = includeField(sm, as, tm.goType, a.fieldMany)
-	if typ == HasManyType {
-		addAssociation(sm, a)
-	}
 	if o.Hooks && strings.EqualFold(eff, "CASCADE") {
+		sm := d.draft(source.r)
 		sm.cascades = append(sm.cascades, func(ctx context.Context, parent any, force bool, logger *slog.Logger) error {
 			children, err := a.Get(ctx, parent.(*S), FindOptions{Logging: logger})
 			if err != nil {
@@ -384,7 +411,7 @@ func (a *HasManyAssociation[S, T]) load(ctx context.Context, parents []reflect.V
 }
 
 func (a *HasManyAssociation[S, T]) exists(s *sqlb, parentAlias string, inc *Include) {
-	writeExists(s, a.sourceDB, a.target, a.as, a.fkAttr, parentAlias, a.key, inc, a.scope)
+	writeExists(s, a.sourceDB, a.target.meta(), a.as, a.fkAttr, parentAlias, a.key, inc, a.scope)
 }
 
 func (a *HasManyAssociation[S, T]) where(src *S, extra any) (Where, any, error) {
@@ -515,7 +542,7 @@ func (a *HasManyAssociation[S, T]) Has(ctx context.Context, src *S, target any, 
 	if err != nil {
 		return false, err
 	}
-	keys, err := targetKeys[T](a.target, target)
+	keys, err := targetKeys[T](a.target.meta(), target)
 	if err != nil || len(keys) == 0 {
 		return false, err
 	}
@@ -523,7 +550,7 @@ func (a *HasManyAssociation[S, T]) Has(ctx context.Context, src *S, target any, 
 	if err != nil {
 		return false, err
 	}
-	w[a.target.pks[0].name] = keys
+	w[a.target.meta().pks[0].name] = keys
 	o.Where = w
 	n, err := a.tgt.Count(ctx, o)
 	return n == int64(len(slices.Compact(keys))), err
@@ -539,7 +566,7 @@ func (a *HasManyAssociation[S, T]) Add(ctx context.Context, src *S, target any, 
 	if err := o.check(a.typ.String()+".Add", false, false); err != nil {
 		return err
 	}
-	keys, err := targetKeys[T](a.target, target)
+	keys, err := targetKeys[T](a.target.meta(), target)
 	if err != nil || len(keys) == 0 {
 		return err
 	}
@@ -551,7 +578,7 @@ func (a *HasManyAssociation[S, T]) Add(ctx context.Context, src *S, target any, 
 	for k, v := range w {
 		values[k] = v
 	}
-	if _, err := a.tgt.Update(ctx, values, UpdateOptions{Where: Where{a.target.pks[0].name: keys}, Transaction: o.Transaction, Logging: o.Logging}); err != nil {
+	if _, err := a.tgt.Update(ctx, values, UpdateOptions{Where: Where{a.target.meta().pks[0].name: keys}, Transaction: o.Transaction, Logging: o.Logging}); err != nil {
 		return err
 	}
 	a.setFK(target, w[a.fk])
@@ -568,7 +595,7 @@ func (a *HasManyAssociation[S, T]) Remove(ctx context.Context, src *S, target an
 	if err := o.check(a.typ.String()+".Remove", false, false); err != nil {
 		return err
 	}
-	keys, err := targetKeys[T](a.target, target)
+	keys, err := targetKeys[T](a.target.meta(), target)
 	if err != nil || len(keys) == 0 {
 		return err
 	}
@@ -576,7 +603,7 @@ func (a *HasManyAssociation[S, T]) Remove(ctx context.Context, src *S, target an
 	if err != nil {
 		return err
 	}
-	w[a.target.pks[0].name] = keys
+	w[a.target.meta().pks[0].name] = keys
 	if _, err := a.tgt.Update(ctx, Values{a.fk: nil}, UpdateOptions{Where: w, Transaction: o.Transaction, Logging: o.Logging}); err != nil {
 		return err
 	}
@@ -595,7 +622,7 @@ func (a *HasManyAssociation[S, T]) Set(ctx context.Context, src *S, target any, 
 	if err := o.check(a.typ.String()+".Set", false, false); err != nil {
 		return err
 	}
-	keys, err := targetKeys[T](a.target, target)
+	keys, err := targetKeys[T](a.target.meta(), target)
 	if err != nil {
 		return err
 	}
@@ -606,7 +633,7 @@ func (a *HasManyAssociation[S, T]) Set(ctx context.Context, src *S, target any, 
 	return a.src.db.Transaction(ctx, func(ctx context.Context, tx *Tx) error {
 		unlink := Where{a.fk: w[a.fk]}
 		if len(keys) > 0 {
-			unlink[a.target.pks[0].name] = op.NotIn(keys)
+			unlink[a.target.meta().pks[0].name] = op.NotIn(keys)
 		}
 		if _, err := a.tgt.Update(ctx, Values{a.fk: nil}, UpdateOptions{Where: unlink, Logging: o.Logging}); err != nil {
 			return err
@@ -703,7 +730,7 @@ func (a *HasManyAssociation[S, T]) parentKey() *attribute   { return a.key }
 func (a *HasOneAssociation[S, T]) parentKey() *attribute    { return a.h.key }
 
 func (a *BelongsToAssociation[S, T]) orderExpr(s *sqlb, parentAlias, attr string) {
-	writeScalar(s, a.sourceDB, a.target, a.as, attr, a.key, parentAlias, a.fkAttr)
+	writeScalar(s, a.sourceDB, a.target.meta(), a.as, attr, a.key, parentAlias, a.fkAttr)
 }
 
 func (a *HasManyAssociation[S, T]) orderExpr(s *sqlb, parentAlias, attr string) {
@@ -711,7 +738,7 @@ func (a *HasManyAssociation[S, T]) orderExpr(s *sqlb, parentAlias, attr string) 
 		s.failf("cannot order %s rows by a column of their many %s: order the include itself (Include.Order)", a.source.name, a.as)
 		return
 	}
-	writeScalar(s, a.sourceDB, a.target, a.as, attr, a.fkAttr, parentAlias, a.key)
+	writeScalar(s, a.sourceDB, a.target.meta(), a.as, attr, a.fkAttr, parentAlias, a.key)
 }
 
 func (a *HasOneAssociation[S, T]) orderExpr(s *sqlb, parentAlias, attr string) {

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"reflect"
 	"slices"
+	"sync"
 
 	"github.com/gosequelize/sequelize/datatypes"
 	"github.com/gosequelize/sequelize/internal/naming"
@@ -61,7 +62,7 @@ type BelongsToManyAssociation[S, T any] struct {
 	assocBase
 	src     *Model[S]
 	tgt     *Model[T]
-	through *modelMeta
+	through *modelRef
 	jops    junctionOps
 	thrFld  []int        // the target's field holding its junction row (*J), if any
 	extras  []*attribute // the through model's own attributes: not the two keys, an auto-increment id, timestamps or scope
@@ -76,10 +77,18 @@ type BelongsToManyAssociation[S, T any] struct {
 // the target's plural name, foreign key = source name + "Id", other key =
 // target name + "Id". A self-association needs As. It panics with an
 // *AssociationError on a definition mistake (no Through, no As on a
-// self-association, a duplicate alias).
+// self-association, a duplicate alias), and then changes nothing. It may
+// be called while queries run (see BelongsTo): the junction model's new
+// definition (its keys; a generated junction is registered only now) is
+// published with the source's.
 func BelongsToMany[S, T any](source *Model[S], target *Model[T], opts BelongsToManyOptions) *BelongsToManyAssociation[S, T] {
-	sm, tm := source.m, target.m
-	fireAssociate(source, BelongsToManyType, tm.name, &opts.AssociationOptions, nil)
+	fireAssociate(source, BelongsToManyType, target.r.name, &opts.AssociationOptions, nil)
+	db := source.db
+	d := db.define()
+	defer d.end()
+	d.source = source.r
+	sm := d.draft(source.r)
+	tm := d.view(target.r)
 	if opts.Through == "" && opts.ThroughModel == nil {
 		assocPanic("%s.belongsToMany(%s) requires Through, pass either a table name or a ThroughModel", sm.name, tm.name)
 	}
@@ -108,27 +117,27 @@ func BelongsToMany[S, T any](source *Model[S], target *Model[T], opts BelongsToM
 		}
 		other = naming.Camelize(base + "_" + tkey.name)
 	}
-	db := source.db
+	var thrRef *modelRef
+	if opts.ThroughModel != nil {
+		thrRef = opts.ThroughModel.ref()
+	} else if r, ok := db.lookupModel(opts.Through); ok && r.meta().goType != nil {
+		thrRef = r
+	}
 	var thr *modelMeta
 	var jops junctionOps
-	if opts.ThroughModel != nil {
-		thr = opts.ThroughModel.meta()
-	} else if v, ok := db.models.Load(opts.Through); ok && v.(*modelMeta).goType != nil {
-		thr = v.(*modelMeta)
-	}
-	if thr != nil {
+	if thrRef != nil {
 		if opts.ThroughTimestamps != nil || opts.ThroughParanoid {
-			assocPanic("%s.belongsToMany(%s): ThroughTimestamps and ThroughParanoid are for generated junction tables; set them in %s's ModelOptions", sm.name, tm.name, thr.name)
+			assocPanic("%s.belongsToMany(%s): ThroughTimestamps and ThroughParanoid are for generated junction tables; set them in %s's ModelOptions", sm.name, tm.name, thrRef.name)
 		}
+		thr = d.draft(thrRef)
 		injectThroughKeys(thr, sm, skey, fk, tm, tkey, other, opts)
-		jops = thr.junction
+		jops = thrRef.junction
 	} else {
-		thr = db.throughMeta(opts.Through, sm, skey, fk, tm, tkey, other, opts)
-		jops = genJunction{db: db, m: thr}
+		thr = db.throughMeta(d, opts.Through, sm, skey, fk, tm, tkey, other, opts)
+		jops = genJunction{db: db, r: thr.ref}
 	}
-	a := &BelongsToManyAssociation[S, T]{src: source, tgt: target, through: thr, jops: jops, tkey: tkey, tscope: opts.ThroughScope}
-	a.assocBase = assocBase{typ: BelongsToManyType, as: as, source: sm, target: tm, fk: fk, key: skey, sourceDB: db, scope: opts.Scope,
-		targetAssn: func() map[string]Association { return tm.assocs }}
+	a := &BelongsToManyAssociation[S, T]{src: source, tgt: target, through: thr.ref, jops: jops, tkey: tkey, tscope: opts.ThroughScope}
+	a.assocBase = assocBase{typ: BelongsToManyType, as: as, source: source.r, target: target.r, fk: fk, key: skey, sourceDB: db, scope: opts.Scope}
 	a.fkThr, a.other = thr.byName[fk], thr.byName[other]
 	a.thrFld = throughField(tm, thr)
 	for _, x := range thr.attrs {
@@ -140,23 +149,26 @@ func BelongsToMany[S, T any](source *Model[S], target *Model[T], opts BelongsToM
 	a.fieldMany = true
 	a.field = includeField(sm, as, tm.goType, true)
 	addAssociation(sm, a)
-	fireAssociate(source, BelongsToManyType, tm.name, &opts.AssociationOptions, a)
+	d.publish()
+	fireAssociate(source, BelongsToManyType, target.r.name, &opts.AssociationOptions, a)
 	return a
 }
 
-// throughMeta returns the junction model named name, creating it the way
-// Sequelize does, or extending the one a paired association made.
-func (db *DB) throughMeta(name string, sm *modelMeta, skey *attribute, fk string, tm *modelMeta, tkey *attribute, other string, o BelongsToManyOptions) *modelMeta {
+// throughMeta returns the draft of the junction model named name in
+// session d, creating it the way Sequelize does, or extending the one a
+// paired association made.
+func (db *DB) throughMeta(d *defineSession, name string, sm *modelMeta, skey *attribute, fk string, tm *modelMeta, tkey *attribute, other string, o BelongsToManyOptions) *modelMeta {
 	var m *modelMeta
-	if v, ok := db.models.Load(name); ok {
-		m = v.(*modelMeta)
-		if m.goType != nil {
+	if r, ok := db.lookupModel(name); ok {
+		if r.meta().goType != nil {
 			assocPanic("Through %q names a model with a struct; use a table name for a generated junction table", name)
 		}
+		m = d.draft(r)
 	} else {
 		m = &modelMeta{name: name, singular: naming.Singularize(name), plural: naming.Pluralize(name), table: name,
 			byName: map[string]*attribute{}, byLower: map[string]*attribute{}, byField: map[string]*attribute{},
-			uniqueKeys: map[string]*uniqueKey{}, opts: ModelOptions{Underscored: sm.opts.Underscored}}
+			uniqueKeys: map[string]*uniqueKey{}, opts: ModelOptions{Underscored: sm.opts.Underscored}, stmts: new(sync.Map)}
+		d.add(m)
 	}
 	key := func(name string, ref *modelMeta, refKey *attribute) {
 		if m.byName[name] != nil {
@@ -197,12 +209,12 @@ func (db *DB) throughMeta(name string, sm *modelMeta, skey *attribute, fk string
 	}
 	key(fk, sm, skey)
 	key(other, tm, tkey)
-	db.register(m)
 	return m
 }
 
 func (a *BelongsToManyAssociation[S, T]) join(keys []any, inc *Include) (*throughJoin, error) {
-	j := &throughJoin{through: a.through, alias: a.as + "->" + a.through.name, fk: a.fkThr, other: a.other, key: a.tkey,
+	thr := a.through.meta()
+	j := &throughJoin{through: thr, alias: a.as + "->" + a.through.name, fk: a.fkThr, other: a.other, key: a.tkey,
 		keys: keys, scope: a.tscope, paranoid: true}
 	var t ThroughOptions
 	if inc != nil {
@@ -224,7 +236,7 @@ func (a *BelongsToManyAssociation[S, T]) join(keys []any, inc *Include) (*throug
 	}
 	j.field = a.thrFld
 	if t.Attributes == nil {
-		for _, x := range a.through.attrs {
+		for _, x := range thr.attrs {
 			if x.goIndex != nil {
 				j.attrs = append(j.attrs, x)
 			}
@@ -232,9 +244,9 @@ func (a *BelongsToManyAssociation[S, T]) join(keys []any, inc *Include) (*throug
 		return j, nil
 	}
 	for _, n := range t.Attributes {
-		x := a.through.byName[n]
+		x := thr.byName[n]
 		if x == nil || x.goIndex == nil {
-			return nil, errUnknownAttr(a.through, n)
+			return nil, errUnknownAttr(thr, n)
 		}
 		j.attrs = append(j.attrs, x)
 	}
@@ -284,21 +296,21 @@ func (a *BelongsToManyAssociation[S, T]) load(ctx context.Context, parents []ref
 
 func (a *BelongsToManyAssociation[S, T]) exists(s *sqlb, parentAlias string, inc *Include) {
 	// EXISTS (SELECT 1 FROM through JOIN target ON ... WHERE through.fk = parent.key AND target where)
-	thrAlias := a.as + "->" + a.through.name
-	tc := &whereCtx{db: a.sourceDB, m: a.through, alias: thrAlias}
-	c := &whereCtx{db: a.sourceDB, m: a.target, alias: a.as}
-	s.w("EXISTS (SELECT 1 FROM ").table(a.through.schema, a.through.table).w(" AS ").id(thrAlias).
-		w(" INNER JOIN ").table(a.target.schema, a.target.table).w(" AS ").id(a.as).w(" ON ")
+	thr, tgt := a.through.meta(), a.target.meta()
+	thrAlias := a.as + "->" + thr.name
+	tc := &whereCtx{db: a.sourceDB, m: thr, alias: thrAlias}
+	c := &whereCtx{db: a.sourceDB, m: tgt, alias: a.as}
+	s.w("EXISTS (SELECT 1 FROM ").table(thr.schema, thr.table).w(" AS ").id(thrAlias).
+		w(" INNER JOIN ").table(tgt.schema, tgt.table).w(" AS ").id(a.as).w(" ON ")
 	tc.writeCol(s, a.other, nil)
 	s.w(" = ")
 	c.writeCol(s, a.tkey, nil)
 	s.w(" WHERE ")
 	tc.writeCol(s, a.fkThr, nil)
 	s.w(" = ").id(parentAlias).w(".").id(a.key.field)
-	if a.target.deletedAt != nil && (inc.Paranoid == nil || *inc.Paranoid) {
+	if tgt.deletedAt != nil && (inc.Paranoid == nil || *inc.Paranoid) {
 		s.w(" AND ")
-		c.writeCol(s, a.target.deletedAt, nil)
-		s.w(" IS NULL")
+		c.writeLive(s, tgt.deletedAt)
 	}
 	if inc.Where != nil {
 		s.w(" AND ")
@@ -312,10 +324,9 @@ func (a *BelongsToManyAssociation[S, T]) exists(s *sqlb, parentAlias string, inc
 		s.w(" AND ")
 		tc.cond(s, inc.Through.Where)
 	}
-	if a.through.deletedAt != nil && (inc.Through.Paranoid == nil || *inc.Through.Paranoid) {
+	if thr.deletedAt != nil && (inc.Through.Paranoid == nil || *inc.Through.Paranoid) {
 		s.w(" AND ")
-		tc.writeCol(s, a.through.deletedAt, nil)
-		s.w(" IS NULL")
+		tc.writeLive(s, thr.deletedAt)
 	}
 	// Required includes of the targets: a target counts only with them.
 	for i := range inc.Include {
@@ -382,7 +393,7 @@ func (a *BelongsToManyAssociation[S, T]) Count(ctx context.Context, src *S, opts
 // either) is associated with src (Sequelize's hasX / hasXs), with one
 // COUNT.
 func (a *BelongsToManyAssociation[S, T]) Has(ctx context.Context, src *S, target any) (bool, error) {
-	items, err := targetItems[T](a.target, a.tkey, target)
+	items, err := targetItems[T](a.target.meta(), a.tkey, target)
 	if err != nil || len(items) == 0 {
 		return false, err
 	}
@@ -427,7 +438,7 @@ func (a *BelongsToManyAssociation[S, T]) desired(t linkTarget[T], through Values
 		if _, ok := a.tscope[n]; ok {
 			return nil, fmt.Errorf("sequelize: Through sets %s, which ThroughScope sets", n)
 		}
-		if x := a.through.byName[n]; x != nil && (x.role != roleNone || x.primaryKey && x.autoIncrement) {
+		if x := a.through.meta().byName[n]; x != nil && (x.role != roleNone || x.primaryKey && x.autoIncrement) {
 			return nil, fmt.Errorf("sequelize: Through sets %s, which the %s junction sets itself (key or timestamp)", n, a.through.name)
 		}
 	}
@@ -435,10 +446,11 @@ func (a *BelongsToManyAssociation[S, T]) desired(t linkTarget[T], through Values
 }
 
 func (a *BelongsToManyAssociation[S, T]) deleted(row Values) bool {
-	if a.through.deletedAt == nil {
+	d := a.through.meta().deletedAt
+	if d == nil {
 		return false
 	}
-	v := reflect.ValueOf(row[a.through.deletedAt.name])
+	v := reflect.ValueOf(row[d.name])
 	return v.IsValid() && !v.IsZero()
 }
 
@@ -457,7 +469,7 @@ func sameJunctionValue(x, y any) bool {
 // ones, updates those whose through attributes differ and inserts the
 // missing ones in one statement.
 func (a *BelongsToManyAssociation[S, T]) link(ctx context.Context, src *S, target any, o SetOptions, set bool) error {
-	items, err := targetItems[T](a.target, a.tkey, target)
+	items, err := targetItems[T](a.target.meta(), a.tkey, target)
 	if err != nil || (!set && len(items) == 0) {
 		return err
 	}
@@ -577,7 +589,7 @@ func (a *BelongsToManyAssociation[S, T]) Remove(ctx context.Context, src *S, tar
 	if err := o.check("BelongsToMany.Remove", false, false); err != nil {
 		return err
 	}
-	keys, err := targetKeys[T](a.target, target)
+	keys, err := targetKeys[T](a.target.meta(), target)
 	if err != nil || len(keys) == 0 {
 		return err
 	}

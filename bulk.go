@@ -26,6 +26,7 @@ type BulkCreateOptions struct {
 	// Ids are not read back then, since skipped rows break the order.
 	IgnoreDuplicates bool
 	// UpdateOnDuplicate lists the attributes to update when a row conflicts
+	// (an empty non-nil list is an error, as in Sequelize)
 	// (ON CONFLICT ... DO UPDATE, ON DUPLICATE KEY UPDATE).
 	UpdateOnDuplicate []string
 	// ConflictAttributes are the attributes whose unique constraint decides
@@ -54,9 +55,13 @@ type BulkCreateOptions struct {
 // does). Without a transaction, chunks commit one by one: pass one (or a
 // ctx carrying one) to make the whole insert atomic.
 func (md *Model[T]) BulkCreate(ctx context.Context, insts []*T, opts ...BulkCreateOptions) error {
+	md = md.at()
 	o, err := oneOption(opts)
 	if err != nil {
 		return err
+	}
+	if o.UpdateOnDuplicate != nil && len(o.UpdateOnDuplicate) == 0 {
+		return &QueryError{newBase("SequelizeQueryError", "updateOnDuplicate option only supports non-empty array.", nil)}
 	}
 	if len(insts) == 0 {
 		return nil
@@ -96,7 +101,7 @@ func (md *Model[T]) bulkCreate(ctx context.Context, insts []*T, o BulkCreateOpti
 			if inst == nil {
 				continue
 			}
-			if err := md.m.validate(ctx, inst, reflect.ValueOf(inst).Elem(), ValidateOptions{Fields: o.Fields}); err != nil {
+			if err := md.m.validate(ctx, inst, reflect.ValueOf(inst).Elem(), ValidateOptions{Fields: o.Fields}, reflect.Value{}); err != nil {
 				errs = append(errs, &BulkRecordError{BaseError: newBase("SequelizeBulkRecordError",
 					fmt.Sprintf("record %d: %s", i, strings.TrimPrefix(err.Error(), "sequelize: ")), err), Record: inst})
 			}
@@ -155,6 +160,9 @@ func (md *Model[T]) bulkCreate(ctx context.Context, insts []*T, o BulkCreateOpti
 	run := func(ctx context.Context) error {
 		for _, g := range groups {
 			per := max(1, maxParams/max(1, len(g.cols)))
+			if len(g.cols) == 0 {
+				per = 1 // an all-defaults INSERT (DEFAULT VALUES) writes one row
+			}
 			for start := 0; start < len(g.rows); start += per {
 				end := min(start+per, len(g.rows))
 				if err := md.insertChunk(ctx, g.cols, g.rows[start:end], g.insts[start:end], o); err != nil {
@@ -262,6 +270,7 @@ type UpsertOptions struct {
 // PostgreSQL and SQLite and no row on MySQL, both are given on every
 // dialect.
 func (md *Model[T]) Upsert(ctx context.Context, inst *T, opts ...UpsertOptions) (created bool, err error) {
+	md = md.at()
 	o, err := oneOption(opts)
 	if err != nil {
 		return false, err
@@ -270,6 +279,18 @@ func (md *Model[T]) Upsert(ctx context.Context, inst *T, opts ...UpsertOptions) 
 		return false, errors.New("sequelize: Upsert of a nil instance")
 	}
 	rv := reflect.ValueOf(inst).Elem()
+	// A primary key with a default the application computes (UUIDV4, a
+	// func) gets it now, as Sequelize's build does: the new row's key.
+	ts := now()
+	for _, a := range md.m.pks {
+		if f := fieldOf(rv, a); f.IsValid() && f.IsZero() && !a.autoIncrement {
+			if d, ok := defaultFor(a, ts); ok {
+				if err := setField(f, d); err != nil {
+					return false, fmt.Errorf("sequelize: %s.%s default: %w", md.m.name, a.name, err)
+				}
+			}
+		}
+	}
 	if o.Validate == nil || *o.Validate {
 		if err := md.validateWithHooks(ctx, inst, ValidateOptions{}); err != nil {
 			return false, err
@@ -411,6 +432,7 @@ func (md *Model[T]) conflictKey(rv reflect.Value) []string {
 // Build returns a new, unsaved instance with values set and defaults
 // applied to the attributes values leaves unset (Sequelize's build).
 func (md *Model[T]) Build(values Values) (*T, error) {
+	md = md.at()
 	inst := new(T)
 	if err := md.Set(inst, values); err != nil {
 		return nil, err
@@ -431,15 +453,29 @@ func (md *Model[T]) Build(values Values) (*T, error) {
 }
 
 // Set assigns values to inst's fields by attribute name (Sequelize's
-// instance.set with an object). An unknown attribute is an error.
+// instance.set with an object), VIRTUAL attributes included. Values are
+// converted to the fields' types as values read from the database are
+// (any Go number to a numeric field, "true" or 1 to a bool, ...). It is
+// all or nothing: an unknown attribute (or a column name), an attribute
+// without a struct field or a value that does not convert is an error,
+// and inst is left unchanged. Unlike Sequelize's set, which ignores
+// unknown keys and, on a saved instance, the primary key and timestamps,
+// Set assigns what it is given, as assigning the fields would; a value
+// cannot be an SQL expression (use Update with Values).
 func (md *Model[T]) Set(inst *T, values Values) error {
+	md = md.at()
 	rv := reflect.ValueOf(inst).Elem()
+	cp := reflect.New(rv.Type()).Elem()
+	cp.Set(rv)
 	for k, v := range values {
 		a := md.m.byName[k]
 		if a == nil {
+			a = md.m.virtual(k)
+		}
+		if a == nil {
 			return errUnknownAttr(md.m, k)
 		}
-		f := fieldOf(rv, a)
+		f := fieldOf(cp, a)
 		if !f.IsValid() {
 			return fmt.Errorf("sequelize: %s.%s has no struct field to set", md.m.name, k)
 		}
@@ -447,12 +483,15 @@ func (md *Model[T]) Set(inst *T, values Values) error {
 			return fmt.Errorf("sequelize: %s.%s: %w", md.m.name, k, err)
 		}
 	}
+	rv.Set(cp)
 	return nil
 }
 
 // FindOrCreateOptions are Sequelize's findOrCreate options.
 type FindOrCreateOptions struct {
 	// Where finds the row; its plain values also fill a created one.
+	// FindOrCreate requires it; an empty Where{} matches any row, as
+	// Sequelize's where: {}.
 	Where Where
 	// Defaults are the other values of a created row.
 	Defaults    Values
@@ -482,10 +521,13 @@ func plainValues(w Where) Values {
 // attributes carry a unique constraint: of two goroutines racing for the
 // same row, one creates it and the other finds it, and neither gets an
 // error. The insert uses ON CONFLICT DO NOTHING (INSERT IGNORE on MySQL),
-// so a transaction it runs in is never aborted by the race.
+// so a transaction it runs in is never aborted by the race. An unknown
+// attribute in Defaults is a *QueryError before any query (Sequelize
+// warns and drops it).
 func (md *Model[T]) FindOrCreate(ctx context.Context, opts FindOrCreateOptions) (*T, bool, error) {
-	if len(opts.Where) == 0 {
-		return nil, false, errors.New("sequelize: FindOrCreate needs a Where")
+	md = md.at()
+	if opts.Where == nil {
+		return nil, false, errors.New("sequelize: FindOrCreate needs a Where (Where{} matches any row)")
 	}
 	find := FindOptions{Where: opts.Where, Transaction: opts.Transaction, Logging: opts.Logging}
 	if row, err := md.FindOne(ctx, find); err != nil || row != nil {
@@ -533,6 +575,7 @@ func (md *Model[T]) FindOrCreate(ctx context.Context, opts FindOrCreateOptions) 
 // built from the where's values and defaults (Sequelize's findOrBuild),
 // and whether it was built.
 func (md *Model[T]) FindOrBuild(ctx context.Context, opts FindOrCreateOptions) (*T, bool, error) {
+	md = md.at()
 	row, err := md.FindOne(ctx, FindOptions{Where: opts.Where, Transaction: opts.Transaction, Logging: opts.Logging})
 	if err != nil || row != nil {
 		return row, false, err
@@ -550,6 +593,7 @@ func (md *Model[T]) FindOrBuild(ctx context.Context, opts FindOrCreateOptions) (
 // findCreateFind). It is cheaper than FindOrCreate but, like Sequelize's,
 // its failed INSERT aborts an enclosing PostgreSQL transaction.
 func (md *Model[T]) FindCreateFind(ctx context.Context, opts FindOrCreateOptions) (*T, bool, error) {
+	md = md.at()
 	find := FindOptions{Where: opts.Where, Transaction: opts.Transaction, Logging: opts.Logging}
 	if row, err := md.FindOne(ctx, find); err != nil || row != nil {
 		return row, false, err

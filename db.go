@@ -28,17 +28,13 @@ type DB struct {
 	opts    Options
 	syntax  dialect.Syntax
 	closed  atomic.Bool
-	// queryHooks is set while BeforeQuery or AfterQuery hooks exist, so
-	// statements without them skip the hook registry's lock.
-	queryHooks atomic.Bool
-	poolHooks  atomic.Bool // BeforePoolAcquire or AfterPoolAcquire hooks exist
-	hookMu     sync.Mutex  // serialises AddHook and RemoveHook for the flags
-	wrapped    bool        // the pool was given to New
-	txSeq      atomic.Uint64
-	models     sync.Map // model name -> *modelMeta, in definition order via modelSeq
-	order      []string
-	orderMu    sync.Mutex
-	hooks      hookSet // global hooks
+	wrapped bool // the pool was given to New
+	txSeq   atomic.Uint64
+	models  sync.Map // model name -> *modelRef; order lists the names in definition order
+	order   []string
+	orderMu sync.Mutex
+	defMu   sync.Mutex // serialises the associations' changes of definitions (see defineSession)
+	hooks   hookSet    // global hooks
 }
 
 // Options configures a DB. The zero value gives Sequelize's defaults.
@@ -272,7 +268,6 @@ func newDB(d dialect.Dialect, o Options) *DB {
 			db.hooks.add(t, "", fn)
 		}
 	}
-	db.hookFlags()
 	return db
 }
 
@@ -385,9 +380,12 @@ func (db *DB) acquire(ctx context.Context, mode dialect.AcquireMode) (dialect.Co
 	if db.closed.Load() {
 		return nil, ErrClosed
 	}
-	hooks := db.poolHooks.Load() && !hooksOff(ctx)
+	// One load of the hook table: the fast path when no pool hooks exist,
+	// and the same hooks before and after the acquisition.
+	tab := db.hooks.load()
+	hooks := tab != nil && tab.pool && !hooksOff(ctx)
 	if hooks {
-		if err := db.fireDB(ctx, BeforePoolAcquire, &GlobalHookEvent{}); err != nil {
+		if err := tab.fireDB(ctx, BeforePoolAcquire, &GlobalHookEvent{}); err != nil {
 			return nil, err
 		}
 	}
@@ -402,7 +400,7 @@ func (db *DB) acquire(ctx context.Context, mode dialect.AcquireMode) (dialect.Co
 	c, err := db.pool.Acquire(actx, mode)
 	if err == nil {
 		if hooks {
-			if err := db.fireDB(ctx, AfterPoolAcquire, &GlobalHookEvent{Connection: c}); err != nil {
+			if err := tab.fireDB(ctx, AfterPoolAcquire, &GlobalHookEvent{Connection: c}); err != nil {
 				c.Release(nil)
 				return nil, err
 			}

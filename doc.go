@@ -95,6 +95,17 @@
 // [WithoutHooks] is the per-call hooks: false. [ModelOptions].DefaultScope
 // and Scopes give Sequelize's scopes, applied by [Model.Scope].
 //
+// # Concurrency
+//
+// A [*DB] and its [*Model] values are safe for concurrent use, and so is
+// everything reachable from them, definitions included: hooks may be
+// added and removed ([Model.AddHook], [DB.AddHook]), models defined and
+// associated, while other goroutines run queries. Hook lists and model
+// definitions are published copy-on-write: an operation reads the
+// definition current when it starts, and the hooks registered when it
+// fires them, and nothing changes under it. A [*Tx] is used by one
+// goroutine at a time, and so is each instance (*T).
+//
 // # Errors
 //
 // Driver errors are classified by code (SQLSTATE, MySQL error number,

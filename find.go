@@ -318,8 +318,7 @@ func (md *Model[T]) buildSelect(o *FindOptions, limitOne bool) (*selectPlan, err
 		}
 		if v.paranoid && v.through.deletedAt != nil {
 			s.w(" AND ")
-			tc.writeCol(s, v.through.deletedAt, nil)
-			s.w(" IS NULL")
+			tc.writeLive(s, v.through.deletedAt)
 		}
 	}
 	if o.Include != nil {
@@ -449,8 +448,7 @@ func (md *Model[T]) writeWhere(s *sqlb, c *whereCtx, w any, paranoid bool, inclu
 	s.w(" WHERE ")
 	and := false
 	if paranoid {
-		c.writeCol(s, md.m.deletedAt, nil)
-		s.w(" IS NULL")
+		c.writeLive(s, md.m.deletedAt)
 		and = true
 	}
 	if w != nil {
@@ -667,6 +665,7 @@ func (md *Model[T]) checkIncludes(includes []Include) error {
 // FindAll returns the rows matching opts (Sequelize's findAll). It takes at
 // most one FindOptions.
 func (md *Model[T]) FindAll(ctx context.Context, opts ...FindOptions) ([]*T, error) {
+	md = md.at()
 	o, err := oneOption(opts)
 	if err != nil {
 		return nil, err
@@ -704,6 +703,7 @@ func (md *Model[T]) emptyError() error {
 // primary key or a single-column unique attribute to a value, as
 // Sequelize does. It takes at most one FindOptions.
 func (md *Model[T]) FindOne(ctx context.Context, opts ...FindOptions) (*T, error) {
+	md = md.at()
 	o, err := oneOption(opts)
 	if err != nil {
 		return nil, err
@@ -776,6 +776,7 @@ func (md *Model[T]) pinsUnique(w any) bool {
 // findByPk). For a composite key pass a Where of its attributes. It takes
 // at most one FindOptions, whose Where is ANDed in.
 func (md *Model[T]) FindByPK(ctx context.Context, pk any, opts ...FindOptions) (*T, error) {
+	md = md.at()
 	o, err := oneOption(opts)
 	if err != nil {
 		return nil, err
@@ -840,6 +841,7 @@ type CountOptions struct {
 // Count returns the number of rows matching opts (Sequelize's count). It
 // takes at most one CountOptions; Group is refused (use CountGroups).
 func (md *Model[T]) Count(ctx context.Context, opts ...CountOptions) (int64, error) {
+	md = md.at()
 	o, err := oneOption(opts)
 	if err != nil {
 		return 0, err
@@ -858,6 +860,7 @@ func (md *Model[T]) Count(ctx context.Context, opts ...CountOptions) (int64, err
 // CountGroups returns one row per group: the Group attributes and "count"
 // (Sequelize's count with group).
 func (md *Model[T]) CountGroups(ctx context.Context, opts CountOptions) ([]Row, error) {
+	md = md.at()
 	if len(opts.Group) == 0 {
 		return nil, fmt.Errorf("sequelize: CountGroups needs Group")
 	}
@@ -944,6 +947,7 @@ func (md *Model[T]) aggregateRows(ctx context.Context, o FindOptions) ([]Row, er
 // aggregated here (unlike Sequelize's raw findAll with include); count
 // associated rows with the association's Count, or use DB.Query.
 func (md *Model[T]) FindAllRaw(ctx context.Context, opts ...FindOptions) ([]Row, error) {
+	md = md.at()
 	o, err := oneOption(opts)
 	if err != nil {
 		return nil, err
@@ -959,6 +963,7 @@ func (md *Model[T]) FindAllRaw(ctx context.Context, opts ...FindOptions) ([]Row,
 // findAndCountAll). The two queries run one after the other in the same
 // transaction when there is one.
 func (md *Model[T]) FindAndCountAll(ctx context.Context, opts ...FindOptions) ([]*T, int64, error) {
+	md = md.at()
 	o, err := oneOption(opts)
 	if err != nil {
 		return nil, 0, err
@@ -989,6 +994,7 @@ type AggregateOptions struct {
 // *string for exact decimals, *time.Time, or a pointer to a pointer, which
 // stays nil when there are no rows). It takes at most one AggregateOptions.
 func (md *Model[T]) Aggregate(ctx context.Context, attr, fn string, dst any, opts ...AggregateOptions) error {
+	md = md.at()
 	o, err := oneOption(opts)
 	if err != nil {
 		return err
@@ -1015,16 +1021,19 @@ func (md *Model[T]) Aggregate(ctx context.Context, attr, fn string, dst any, opt
 // Max returns the largest value of attr (Sequelize's max), as the
 // attribute's Go type; the zero value when there are no rows.
 func (md *Model[T]) Max(ctx context.Context, attr string, opts ...AggregateOptions) (any, error) {
+	md = md.at()
 	return md.typedAggregate(ctx, attr, "max", opts)
 }
 
 // Min returns the smallest value of attr (Sequelize's min).
 func (md *Model[T]) Min(ctx context.Context, attr string, opts ...AggregateOptions) (any, error) {
+	md = md.at()
 	return md.typedAggregate(ctx, attr, "min", opts)
 }
 
 // Sum returns the sum of attr (Sequelize's sum), as the attribute's Go type.
 func (md *Model[T]) Sum(ctx context.Context, attr string, opts ...AggregateOptions) (any, error) {
+	md = md.at()
 	return md.typedAggregate(ctx, attr, "sum", opts)
 }
 
@@ -1056,7 +1065,7 @@ func (md *Model[T]) beforeFind(ctx context.Context, o *FindOptions) error {
 
 func (md *Model[T]) hasFindHooks() bool {
 	for _, t := range []HookType{BeforeFind, BeforeFindAfterExpandIncludeAll, BeforeFindAfterOptions, AfterFind} {
-		if md.m.hooks.has(t) || md.db.hooks.has(t) {
+		if md.r.hooks.has(t) || md.db.hooks.has(t) {
 			return true
 		}
 	}

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"slices"
 	"sync"
+	"sync/atomic"
 
 	"github.com/gosequelize/sequelize/dialect"
 )
@@ -217,10 +218,54 @@ type namedHook struct {
 	fn   any // Hook[T] or GlobalHook
 }
 
-// hookSet is a registry of hooks by type.
+// hookSet is a registry of hooks by type, published copy-on-write: a
+// reader loads one immutable table (one atomic load, no lock), so a hook
+// added or removed while a query fires the others never changes the list
+// that query iterates. AddHook and RemoveHook build a new table under mu
+// and swap it in.
 type hookSet struct {
-	mu    sync.RWMutex
-	hooks map[HookType][]namedHook
+	mu  sync.Mutex // serialises writers
+	tab atomic.Pointer[hookTable]
+}
+
+// hookTable is one published state of a hookSet; it never changes.
+type hookTable struct {
+	lists [AfterInit + 1][]namedHook
+	// query and pool report whether BeforeQuery/AfterQuery, or
+	// BeforePoolAcquire/AfterPoolAcquire, hooks exist: the flags of the
+	// statement and acquisition fast paths.
+	query, pool bool
+}
+
+// load returns the current table, or nil when no hook was ever added.
+func (hs *hookSet) load() *hookTable { return hs.tab.Load() }
+
+// get returns the hooks of type t of the current table.
+func (hs *hookSet) get(t HookType) []namedHook { return hs.load().get(t) }
+
+func (tab *hookTable) get(t HookType) []namedHook {
+	if tab == nil || t <= 0 || int(t) >= len(tab.lists) {
+		return nil
+	}
+	return tab.lists[t]
+}
+
+func (hs *hookSet) has(t HookType) bool { return len(hs.get(t)) > 0 }
+
+// update publishes a copy of the current table changed by edit. The lists
+// of the copy share their arrays with the old table: edit must replace a
+// list, never write into it.
+func (hs *hookSet) update(edit func(next *hookTable)) {
+	hs.mu.Lock()
+	defer hs.mu.Unlock()
+	next := &hookTable{}
+	if cur := hs.tab.Load(); cur != nil {
+		*next = *cur
+	}
+	edit(next)
+	next.query = len(next.lists[BeforeQuery])+len(next.lists[AfterQuery]) > 0
+	next.pool = len(next.lists[BeforePoolAcquire])+len(next.lists[AfterPoolAcquire]) > 0
+	hs.tab.Store(next)
 }
 
 // dbOnly reports whether t is registered on the DB only.
@@ -246,79 +291,77 @@ func (t HookType) lists() []HookType {
 }
 
 func (hs *hookSet) add(t HookType, name string, fn any) {
-	hs.mu.Lock()
-	defer hs.mu.Unlock()
-	if hs.hooks == nil {
-		hs.hooks = map[HookType][]namedHook{}
-	}
-	for _, l := range t.lists() {
-		hs.hooks[l] = append(hs.hooks[l], namedHook{name: name, fn: fn})
-	}
+	hs.update(func(next *hookTable) {
+		for _, l := range t.lists() {
+			// Clip so that append copies: readers of the old table keep
+			// iterating the old array.
+			next.lists[l] = append(slices.Clip(next.lists[l]), namedHook{name: name, fn: fn})
+		}
+	})
 }
 
 func (hs *hookSet) remove(t HookType, name string) {
-	hs.mu.Lock()
-	defer hs.mu.Unlock()
-	for _, l := range t.lists() {
-		hs.hooks[l] = slices.DeleteFunc(hs.hooks[l], func(h namedHook) bool { return h.name == name })
+	hs.update(func(next *hookTable) {
+		for _, l := range t.lists() {
+			if !slices.ContainsFunc(next.lists[l], func(h namedHook) bool { return h.name == name }) {
+				continue
+			}
+			next.lists[l] = slices.DeleteFunc(slices.Clone(next.lists[l]), func(h namedHook) bool { return h.name == name })
+		}
+	})
+}
+
+// checkHookType panics for a HookType that is none of the constants.
+func checkHookType(t HookType) {
+	if t <= 0 || t > AfterInit {
+		panic(fmt.Sprintf("sequelize: %s is not a hook type", t))
 	}
 }
-
-func (hs *hookSet) get(t HookType) []namedHook {
-	hs.mu.RLock()
-	defer hs.mu.RUnlock()
-	return hs.hooks[t]
-}
-
-func (hs *hookSet) has(t HookType) bool { return len(hs.get(t)) > 0 }
 
 // AddHook registers fn for hook t under name (which RemoveHook takes; it
 // may be ""). Hooks of one type run in registration order, model hooks
-// before global ones (Sequelize's Model.addHook).
+// before global ones (Sequelize's Model.addHook). It may be called at any
+// time, also while other goroutines run queries: an operation runs the
+// hooks registered when it fires them. It panics for a value that is not
+// one of the HookType constants, and for a DB-only hook.
 func (md *Model[T]) AddHook(t HookType, name string, fn Hook[T]) {
+	checkHookType(t)
 	if t.dbOnly() {
 		panic(fmt.Sprintf("sequelize: %s is a DB hook: register it with DB.AddHook", t))
 	}
-	md.m.hooks.add(t, name, fn)
+	md.r.hooks.add(t, name, fn)
 }
 
 // RemoveHook removes every hook of type t registered under name
-// (Sequelize's removeHook).
-func (md *Model[T]) RemoveHook(t HookType, name string) { md.m.hooks.remove(t, name) }
+// (Sequelize's removeHook). Like AddHook, it may be called while queries
+// run; a hook already started finishes.
+func (md *Model[T]) RemoveHook(t HookType, name string) { md.r.hooks.remove(t, name) }
 
 // HasHook reports whether hooks of type t are registered on the model.
-func (md *Model[T]) HasHook(t HookType) bool { return md.m.hooks.has(t) }
+func (md *Model[T]) HasHook(t HookType) bool { return md.r.hooks.has(t) }
 
 // AddHook registers a global hook, run for every model after its own
 // hooks (Sequelize's sequelize.addHook), or one of the DB-only hooks. It
-// panics for connection hooks on a DB made by New, whose pool is not its
-// own to hook into.
+// may be called at any time, also while other goroutines run queries: a
+// statement runs the BeforeQuery and AfterQuery hooks registered when it
+// starts, an operation the hooks registered when it fires them. It panics
+// for a value that is not one of the HookType constants, and for
+// connection hooks on a DB made by New, whose pool is not its own to hook
+// into.
 func (db *DB) AddHook(t HookType, name string, fn GlobalHook) {
+	checkHookType(t)
 	if t.connection() && db.wrapped {
 		panic(fmt.Sprintf("sequelize: %s runs only for pools Open creates; this DB wraps a pool given to New", t))
 	}
 	if t == BeforeInit || t == AfterInit {
 		panic(fmt.Sprintf("sequelize: %s runs while Open makes the DB: register it in Options.Hooks", t))
 	}
-	db.hookMu.Lock()
-	defer db.hookMu.Unlock()
 	db.hooks.add(t, name, fn)
-	db.hookFlags()
 }
 
 // RemoveHook removes the global hooks of type t registered under name.
-func (db *DB) RemoveHook(t HookType, name string) {
-	db.hookMu.Lock()
-	defer db.hookMu.Unlock()
-	db.hooks.remove(t, name)
-	db.hookFlags()
-}
-
-// hookFlags refreshes the flags hot paths read instead of the registry.
-func (db *DB) hookFlags() {
-	db.queryHooks.Store(db.hooks.has(BeforeQuery) || db.hooks.has(AfterQuery))
-	db.poolHooks.Store(db.hooks.has(BeforePoolAcquire) || db.hooks.has(AfterPoolAcquire))
-}
+// Like AddHook, it may be called while queries run.
+func (db *DB) RemoveHook(t HookType, name string) { db.hooks.remove(t, name) }
 
 // connHooks are the hooks a dialect runs around the connections of the
 // pool Open makes.
@@ -335,7 +378,10 @@ func (db *DB) connHooks() *dialect.ConnHooks {
 		AfterConnect: func(ctx context.Context, conn any) error {
 			return db.fireDB(ctx, AfterConnect, &GlobalHookEvent{Connection: conn})
 		},
-		Disconnecting: func() bool { return db.hooks.has(BeforeDisconnect) || db.hooks.has(AfterDisconnect) },
+		Disconnecting: func() bool {
+			tab := db.hooks.load()
+			return len(tab.get(BeforeDisconnect))+len(tab.get(AfterDisconnect)) > 0
+		},
 		Disconnect: func(conn any, close func() error) error {
 			ctx := context.Background()
 			if err := db.fireDB(ctx, BeforeDisconnect, &GlobalHookEvent{Connection: conn}); err != nil {
@@ -365,10 +411,15 @@ func hooksOff(ctx context.Context) bool {
 	return off
 }
 
+// hasHooks reports whether firing hooks of type t under ctx runs any.
+func (md *Model[T]) hasHooks(ctx context.Context, t HookType) bool {
+	return !hooksOff(ctx) && (md.r.hooks.has(t) || md.db.hooks.has(t))
+}
+
 // fire runs the model's then the global hooks of type t.
 func (md *Model[T]) fire(ctx context.Context, t HookType, e *HookEvent[T]) error {
 	e.Type = t
-	own, globals := md.m.hooks.get(t), md.db.hooks.get(t)
+	own, globals := md.r.hooks.get(t), md.db.hooks.get(t)
 	if len(own)+len(globals) == 0 || hooksOff(ctx) {
 		return nil
 	}
@@ -380,7 +431,7 @@ func (md *Model[T]) fire(ctx context.Context, t HookType, e *HookEvent[T]) error
 	if len(globals) == 0 {
 		return nil
 	}
-	g := &GlobalHookEvent{Type: t, Model: md.m.name, Find: e.Find, Count: e.Count, Values: e.Values, Where: e.Where,
+	g := &GlobalHookEvent{Type: t, Model: md.r.name, Find: e.Find, Count: e.Count, Values: e.Values, Where: e.Where,
 		Created: e.Created, Err: e.Err, Associate: e.Associate}
 	if e.Instance != nil {
 		g.Instance = e.Instance
@@ -419,7 +470,12 @@ func (md *Model[T]) validateWithHooks(ctx context.Context, inst *T, o ValidateOp
 // waits for the outermost transaction's commit, and is dropped if the
 // savepoint rolls back. Unlike Sequelize, whose callbacks also run when
 // COMMIT fails, they never run after a failed COMMIT or a rollback.
+// AfterCommit panics when fn is nil (Sequelize throws "fn must be a
+// function" there too).
 func (tx *Tx) AfterCommit(fn func(ctx context.Context)) {
+	if fn == nil {
+		panic("sequelize: Tx.AfterCommit: fn is nil")
+	}
 	tx.mu.Lock()
 	tx.afterCommit = append(tx.afterCommit, fn)
 	tx.mu.Unlock()
@@ -428,8 +484,13 @@ func (tx *Tx) AfterCommit(fn func(ctx context.Context)) {
 // fireDB runs the global hooks of type t with e (BeforeDefine,
 // AfterDefine).
 func (db *DB) fireDB(ctx context.Context, t HookType, e *GlobalHookEvent) error {
+	return db.hooks.load().fireDB(ctx, t, e)
+}
+
+// fireDB runs the global hooks of type t of this table with e.
+func (tab *hookTable) fireDB(ctx context.Context, t HookType, e *GlobalHookEvent) error {
 	e.Type = t
-	for _, h := range db.hooks.get(t) {
+	for _, h := range tab.get(t) {
 		if err := h.fn.(GlobalHook)(ctx, e); err != nil {
 			return err
 		}
@@ -447,8 +508,8 @@ func fireAssociate[S any](source *Model[S], typ AssociationType, target string, 
 	if a != nil {
 		t = AfterAssociate
 	}
-	ev := &AssociateEvent{Source: source.m.name, Target: target, Type: typ, Options: o, Association: a}
+	ev := &AssociateEvent{Source: source.r.name, Target: target, Type: typ, Options: o, Association: a}
 	if err := source.fire(context.Background(), t, &HookEvent[S]{Associate: ev}); err != nil {
-		assocPanic("%s.%s: %s hook: %v", source.m.name, typ, t, err)
+		assocPanic("%s.%s: %s hook: %v", source.r.name, typ, t, err)
 	}
 }

@@ -96,7 +96,30 @@ func (tr *tracker[T]) find(inst *T) (*slab[T], int) {
 
 // remember records inst's current values as its persisted state.
 func (tr *tracker[T]) remember(m *modelMeta, inst *T) {
-	snap := tr.copyOf(m, inst)
+	tr.store(inst, tr.copyOf(m, inst))
+}
+
+// rememberOnly records the current values of attrs as inst's persisted
+// ones; the other attributes keep their snapshot's (they were not
+// written, so they stay changed). Without a snapshot it is remember.
+func (tr *tracker[T]) rememberOnly(m *modelMeta, inst *T, attrs []*attribute) {
+	old := tr.snapshot(inst)
+	if old == nil {
+		tr.remember(m, inst)
+		return
+	}
+	snap := tr.copyOf(m, old)
+	sv, iv := reflect.ValueOf(snap).Elem(), reflect.ValueOf(inst).Elem()
+	for _, a := range attrs {
+		if a.goIndex != nil {
+			sv.FieldByIndex(a.goIndex).Set(deepCopy(iv.FieldByIndex(a.goIndex)))
+		}
+	}
+	tr.store(inst, snap)
+}
+
+// store records snap as inst's persisted state.
+func (tr *tracker[T]) store(inst *T, snap *T) {
 	tr.mu.Lock()
 	defer tr.mu.Unlock()
 	if s, i := tr.find(inst); s != nil {
@@ -333,6 +356,7 @@ func (md *Model[T]) IsNewRecord(inst *T) bool { return md.tr.snapshot(inst) == n
 // last read or saved (Sequelize's instance.changed()). For a new record it
 // returns every attribute with a struct field.
 func (md *Model[T]) Changed(inst *T) []string {
+	md = md.at()
 	var out []string
 	cur := reflect.ValueOf(inst).Elem()
 	snap := md.tr.snapshot(inst)
@@ -342,6 +366,19 @@ func (md *Model[T]) Changed(inst *T) []string {
 		}
 		if snap == nil || !sameValue(cur.FieldByIndex(a.goIndex), reflect.ValueOf(snap).Elem().FieldByIndex(a.goIndex)) {
 			out = append(out, a.name)
+		}
+	}
+	return out
+}
+
+// differing returns the attributes among names whose values differ
+// between a and b.
+func (md *Model[T]) differing(a, b *T, names []string) []string {
+	av, bv := reflect.ValueOf(a).Elem(), reflect.ValueOf(b).Elem()
+	var out []string
+	for _, n := range names {
+		if at := md.m.byName[n]; at != nil && at.goIndex != nil && !sameValue(av.FieldByIndex(at.goIndex), bv.FieldByIndex(at.goIndex)) {
+			out = append(out, n)
 		}
 	}
 	return out
@@ -360,8 +397,11 @@ func (md *Model[T]) IsChanged(inst *T, attr string) bool {
 
 // Previous returns the value attr had when inst was last read or saved
 // (Sequelize's instance.previous(key)), and false for a new record or an
-// attribute without a struct field.
+// attribute without a struct field: unlike Sequelize's build, Build
+// remembers nothing, so a built instance has no previous values until it
+// is saved.
 func (md *Model[T]) Previous(inst *T, attr string) (any, bool) {
+	md = md.at()
 	a := md.m.byName[attr]
 	snap := md.tr.snapshot(inst)
 	if a == nil || a.goIndex == nil || snap == nil {

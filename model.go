@@ -20,13 +20,34 @@ import (
 // instance API, which takes the instance (*T) as an argument (Save,
 // Reload, ...).
 //
-// A Model is made by Define, is immutable afterwards, and is safe for
-// concurrent use.
+// A Model is made by Define and is safe for concurrent use. Its
+// definition changes only when an association (BelongsTo, HasOne, HasMany,
+// BelongsToMany) adds itself or its foreign key, which may happen at any
+// time, also while other goroutines run queries: each definition is
+// published whole, copy-on-write, and every call (a find with its
+// includes' own finds, a create, ...) reads the definition current when it
+// starts, as one snapshot that nothing changes under it.
 type Model[T any] struct {
-	db    *DB
+	db *DB
+	r  *modelRef
+	// m is the definition one call reads: nil on the views Define, Scope
+	// and Unscoped return, set by at, which every exported method calls
+	// first.
 	m     *modelMeta
 	tr    *tracker[T]
 	scope *FindOptions // the scope this view applies; nil for none
+}
+
+// at returns the view pinned to the model's current definition (one
+// atomic load), or md itself when it is already pinned: the call and the
+// calls it makes read one definition throughout.
+func (md *Model[T]) at() *Model[T] {
+	if md.m != nil {
+		return md
+	}
+	v := *md
+	v.m = md.r.cur.Load()
+	return &v
 }
 
 // ModelOptions are Sequelize's model options. The zero value gives
@@ -47,7 +68,9 @@ type ModelOptions struct {
 	// CreatedAt, UpdatedAt and DeletedAt rename those attributes; "-"
 	// disables one (Sequelize's false).
 	CreatedAt, UpdatedAt, DeletedAt string
-	// Paranoid makes Destroy a soft delete through deletedAt. It needs
+	// Paranoid makes Destroy a soft delete through deletedAt. The rows not
+	// deleted have a NULL deletedAt, or, when the deletedAt attribute has
+	// a defaultValue (a fixed time), that value, as in Sequelize. It needs
 	// timestamps: with Timestamps Bool(false), Define panics rather than
 	// ignoring Paranoid as Sequelize does (a soft delete silently becoming
 	// a real one would lose rows).
@@ -123,6 +146,9 @@ type AttributeOptions struct {
 	// RESTRICT, SET NULL, SET DEFAULT, NO ACTION).
 	OnDelete, OnUpdate string
 	// Ignore leaves the field out of the model (the `sequelize:"-"` tag).
+	// On "id" of a model without a primary key it also leaves out the
+	// implicit id: the model has no primary key (Sequelize's
+	// removeAttribute('id')).
 	Ignore bool
 	// Validate are the attribute's validators, added to those of the
 	// field's `validate` tag.
@@ -201,8 +227,11 @@ const (
 	roleVersion
 )
 
-// modelMeta is a model's metadata, computed once at Define.
+// modelMeta is one version of a model's metadata, computed at Define and
+// copied (see defineSession.draft) when an association changes it. A published
+// version never changes.
 type modelMeta struct {
+	ref *modelRef // the model, whose current version this may be
 	// cascades destroy the children of associations with Hooks before an
 	// instance's row is deleted.
 	cascades   []func(ctx context.Context, parent any, force bool, logger *slog.Logger) error
@@ -228,10 +257,10 @@ type modelMeta struct {
 	opts       ModelOptions
 	assocs     map[string]Association // by alias
 	virtuals   []*attribute           // VIRTUAL attributes: validated, not columns
-	stmts      sync.Map               // statement cache for fixed shapes
-	hooks      hookSet
-	fireSync   func(ctx context.Context, t HookType) error // BeforeSync/AfterSync
-	junction   junctionOps                                 // the Model, as a BelongsToMany through model
+	stmts      *sync.Map              // statement cache for fixed shapes, of this version
+	// owned are the attributes a draft has copied and may change; nil once
+	// published.
+	owned map[*attribute]bool
 	// hasRefFields: some attribute field shares memory (slice, map,
 	// pointer), so snapshots need deep copies.
 	hasRefFields bool
@@ -248,6 +277,13 @@ type uniqueKey struct {
 // tags, plus opts.Attributes. It panics on programmer errors (a bad tag, an
 // unknown type, two auto-increment attributes), like regexp.MustCompile.
 // It takes at most one ModelOptions, merged over the DB's Options.Define.
+//
+// Define may be called at any time, also while other goroutines use the DB
+// (tests and plugins define models on a live DB, as Sequelize allows): it
+// changes no other model, and the new model joins the DB's registry (used
+// by DB.Sync) whole. Defining a name again replaces the registry's entry;
+// models already made keep working. The definition a Model returns
+// changes afterwards only through associations (see Model).
 func Define[T any](db *DB, opts ...ModelOptions) *Model[T] {
 	if len(opts) > 1 {
 		panic("sequelize: Define takes at most one ModelOptions")
@@ -271,14 +307,17 @@ func Define[T any](db *DB, opts ...ModelOptions) *Model[T] {
 	if err != nil {
 		panic(err.Error())
 	}
-	db.register(m)
-	md := &Model[T]{db: db, m: m, tr: &tracker[T]{}}
+	r := &modelRef{name: m.name}
+	m.ref = r
+	md := &Model[T]{db: db, r: r, tr: &tracker[T]{}}
 	if o.DefaultScope != nil {
 		ds := *o.DefaultScope
 		md.scope = &ds
 	}
-	m.fireSync = func(ctx context.Context, t HookType) error { return md.fire(ctx, t, &HookEvent[T]{}) }
-	m.junction = md
+	r.fireSync = func(ctx context.Context, t HookType) error { return md.fire(ctx, t, &HookEvent[T]{}) }
+	r.junction = md
+	r.cur.Store(m)
+	db.register(r)
 	if err := db.fireDB(context.Background(), AfterDefine, &GlobalHookEvent{Model: m.name, Defined: md}); err != nil {
 		panic(fmt.Sprintf("sequelize: Define %s: afterDefine hook: %v", m.name, err))
 	}
@@ -307,7 +346,7 @@ func mergeModelOptions(base, o ModelOptions) ModelOptions {
 
 func buildMeta(db *DB, t reflect.Type, o ModelOptions) (*modelMeta, error) {
 	m := &modelMeta{goType: t, opts: o, byName: map[string]*attribute{}, byLower: map[string]*attribute{},
-		byField: map[string]*attribute{}, uniqueKeys: map[string]*uniqueKey{}}
+		byField: map[string]*attribute{}, uniqueKeys: map[string]*uniqueKey{}, stmts: new(sync.Map)}
 	m.name = o.ModelName
 	if m.name == "" {
 		m.name = t.Name()
@@ -386,7 +425,7 @@ func buildMeta(db *DB, t reflect.Type, o ModelOptions) (*modelMeta, error) {
 		return nil, err
 	}
 	for name := range o.Attributes {
-		if m.byName[name] == nil && m.fieldByGoName(name) == nil && !o.Attributes[name].Ignore {
+		if m.byName[name] == nil && m.fieldByGoName(name) == nil && m.virtual(name) == nil && !o.Attributes[name].Ignore {
 			return nil, fail("ModelOptions.Attributes names %q, which is neither an attribute nor a field", name)
 		}
 	}
@@ -396,7 +435,9 @@ func buildMeta(db *DB, t reflect.Type, o ModelOptions) (*modelMeta, error) {
 	for _, a := range m.attrs {
 		hasPK = hasPK || a.primaryKey
 	}
-	if id := m.byName["id"]; !hasPK {
+	// Attributes["id"] with Ignore leaves it out: a model without a
+	// primary key (Sequelize's removeAttribute('id')).
+	if id := m.byName["id"]; !hasPK && !o.Attributes["id"].Ignore {
 		if id != nil {
 			if !isIntKind(id.goType) && id.typ.Key() != "INTEGER" && id.typ.Key() != "BIGINT" {
 				return nil, fail("a column called 'id' was added to the attributes but not marked with 'primaryKey: true'")
@@ -450,6 +491,9 @@ func buildMeta(db *DB, t reflect.Type, o ModelOptions) (*modelMeta, error) {
 	}
 	if m.deletedAt, err = role(o.DeletedAt, "deletedAt", roleDeletedAt, o.Paranoid); err != nil {
 		return nil, err
+	}
+	if a := m.deletedAt; a != nil && (a.defaultFn != nil || a.defaultKey != "" || a.defaultSQL != nil) {
+		return nil, fail("the defaultValue of %s, a paranoid model's deletedAt, must be a fixed value (it marks the rows not deleted)", a.name)
 	}
 	if o.Version != "" {
 		a := m.byName[o.Version]
@@ -509,24 +553,37 @@ func buildMeta(db *DB, t reflect.Type, o ModelOptions) (*modelMeta, error) {
 			}
 		}
 	}
-	for _, ix := range o.Indexes {
+	indexes := slices.Clone(o.Indexes)
+	for i, ix := range indexes {
 		for _, f := range ix.Fields {
 			if m.byName[f.Attribute] == nil && m.byField[f.Attribute] == nil {
 				return nil, fail("index %q names unknown attribute %q", ix.Name, f.Attribute)
 			}
 		}
-		if ix.Unique && ix.Name != "" {
-			uk := &uniqueKey{name: ix.Name, msg: ix.Msg}
+		// A unique index is a unique key (for Upsert's conflict target and
+		// error messages), named as Sync names it; a partial one (Where)
+		// is not, as it holds for some rows only.
+		if ix.Unique && (ix.Name != "" || ix.Where == nil) {
+			name := ix.Name
+			uk := &uniqueKey{msg: ix.Msg}
+			cols := make([]string, 0, len(ix.Fields))
 			for _, f := range ix.Fields {
-				uk.fields = append(uk.fields, m.attrOrField(f.Attribute).name)
+				a := m.attrOrField(f.Attribute)
+				uk.fields = append(uk.fields, a.name)
+				cols = append(cols, a.field)
 			}
-			if _, dup := m.uniqueKeys[ix.Name]; !dup {
-				m.ukOrder = append(m.ukOrder, ix.Name)
+			if name == "" {
+				name = naming.IndexName(m.table, cols) // the name Sync gives it
+				indexes[i].Name = name
 			}
-			m.uniqueKeys[ix.Name] = uk
+			uk.name = name
+			if _, dup := m.uniqueKeys[name]; !dup {
+				m.ukOrder = append(m.ukOrder, name)
+			}
+			m.uniqueKeys[name] = uk
 		}
 	}
-	m.indexes = o.Indexes
+	m.indexes = indexes
 	if s := o.WhereMergeStrategy; s != "" && s != WhereMergeAnd {
 		return nil, fail("invalid WhereMergeStrategy %q: use \"\" (overwrite) or %q", s, WhereMergeAnd)
 	}
@@ -553,6 +610,16 @@ func (m *modelMeta) addAttr(a *attribute) {
 	m.byLower[strings.ToLower(a.name)] = a
 }
 
+// virtual returns the VIRTUAL attribute name, or nil.
+func (m *modelMeta) virtual(name string) *attribute {
+	for _, a := range m.virtuals {
+		if a.name == name {
+			return a
+		}
+	}
+	return nil
+}
+
 func (m *modelMeta) attrOrField(name string) *attribute {
 	if a := m.byName[name]; a != nil {
 		return a
@@ -561,7 +628,7 @@ func (m *modelMeta) attrOrField(name string) *attribute {
 }
 
 func (m *modelMeta) fieldByGoName(name string) *attribute {
-	for _, a := range m.attrs {
+	for _, a := range slices.Concat(m.attrs, m.virtuals) {
 		if a.goIndex != nil && m.goType.FieldByIndex(a.goIndex).Name == name {
 			return a
 		}
@@ -812,40 +879,51 @@ func tagDefault(val string) any {
 	return val
 }
 
-// register records m in the DB's model registry (Sequelize's
+// register records r in the DB's model registry (Sequelize's
 // sequelize.models); redefining a name replaces the old model.
-func (db *DB) register(m *modelMeta) {
+func (db *DB) register(r *modelRef) {
 	db.orderMu.Lock()
 	defer db.orderMu.Unlock()
-	if _, loaded := db.models.Swap(m.name, m); !loaded {
-		db.order = append(db.order, m.name)
+	if _, loaded := db.models.Swap(r.name, r); !loaded {
+		db.order = append(db.order, r.name)
 	}
 }
 
-// modelMetas returns the registered models in definition order.
+// lookupModel returns the registered model named name.
+func (db *DB) lookupModel(name string) (*modelRef, bool) {
+	v, ok := db.models.Load(name)
+	if !ok {
+		return nil, false
+	}
+	return v.(*modelRef), true
+}
+
+// modelMetas returns the current versions of the registered models, in
+// definition order.
 func (db *DB) modelMetas() []*modelMeta {
 	db.orderMu.Lock()
 	defer db.orderMu.Unlock()
 	out := make([]*modelMeta, 0, len(db.order))
 	for _, n := range db.order {
-		if v, ok := db.models.Load(n); ok {
-			out = append(out, v.(*modelMeta))
+		if r, ok := db.lookupModel(n); ok {
+			out = append(out, r.cur.Load())
 		}
 	}
 	return out
 }
 
 // Name returns the model's name (Sequelize's Model.name).
-func (md *Model[T]) Name() string { return md.m.name }
+func (md *Model[T]) Name() string { return md.r.name }
 
 // TableName returns the table's name (Sequelize's getTableName without schema).
-func (md *Model[T]) TableName() string { return md.m.table }
+func (md *Model[T]) TableName() string { return md.at().m.table }
 
 // DB returns the DB the model was defined on.
 func (md *Model[T]) DB() *DB { return md.db }
 
 // Attributes lists the model's attribute names in definition order.
 func (md *Model[T]) Attributes() []string {
+	md = md.at()
 	out := make([]string, len(md.m.attrs))
 	for i, a := range md.m.attrs {
 		out[i] = a.name
@@ -855,6 +933,7 @@ func (md *Model[T]) Attributes() []string {
 
 // PrimaryKeyAttributes lists the primary-key attributes.
 func (md *Model[T]) PrimaryKeyAttributes() []string {
+	md = md.at()
 	out := make([]string, len(md.m.pks))
 	for i, a := range md.m.pks {
 		out[i] = a.name
@@ -864,7 +943,7 @@ func (md *Model[T]) PrimaryKeyAttributes() []string {
 
 // FieldName returns the column of an attribute, and false for an unknown one.
 func (md *Model[T]) FieldName(attr string) (string, bool) {
-	if a := md.m.byName[attr]; a != nil {
+	if a := md.at().m.byName[attr]; a != nil {
 		return a.field, true
 	}
 	return "", false

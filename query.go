@@ -394,22 +394,25 @@ type queryHookKey struct{}
 // aroundQuery runs the statement run between the BeforeQuery and
 // AfterQuery hooks, which get hctx.
 func (db *DB) aroundQuery(ctx, hctx context.Context, query string, args []any, run func() error) error {
-	if !db.queryHooks.Load() || ctx.Value(queryHookKey{}) != nil || hooksOff(ctx) {
+	// One load of the hook table: the fast path when no query hooks
+	// exist, and the same hooks before and after the statement.
+	tab := db.hooks.load()
+	if tab == nil || !tab.query || ctx.Value(queryHookKey{}) != nil || hooksOff(ctx) {
 		return run()
 	}
 	hctx = context.WithValue(hctx, queryHookKey{}, true)
-	if err := db.fireQuery(hctx, BeforeQuery, query, args, nil); err != nil {
+	if err := tab.fireQuery(hctx, BeforeQuery, query, args, nil); err != nil {
 		return err
 	}
 	err := run()
-	if herr := db.fireQuery(hctx, AfterQuery, query, args, err); herr != nil && err == nil {
+	if herr := tab.fireQuery(hctx, AfterQuery, query, args, err); herr != nil && err == nil {
 		return herr
 	}
 	return err
 }
 
-func (db *DB) fireQuery(ctx context.Context, t HookType, query string, args []any, err error) error {
-	for _, h := range db.hooks.get(t) {
+func (tab *hookTable) fireQuery(ctx context.Context, t HookType, query string, args []any, err error) error {
+	for _, h := range tab.get(t) {
 		if herr := h.fn.(GlobalHook)(ctx, &GlobalHookEvent{Type: t, SQL: query, Args: args, Err: err}); herr != nil {
 			return herr
 		}

@@ -277,7 +277,29 @@ var timeLayouts = []string{
 	"15:04:05.999999999",
 }
 
-// assign stores src, a value read from the database, into dst.
+// widenNumber returns a Go number of any integer or float kind (int,
+// int32, uint16, float32, a named type such as type Status int) as the
+// int64, uint64 (above math.MaxInt64 only) or float64 that assign's
+// conversions take, and any other value unchanged: a value the user sets
+// (Build, Set, FindOrCreate's Where and Defaults) is rarely an int64.
+func widenNumber(sv reflect.Value, src any) any {
+	switch sv.Kind() {
+	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64:
+		return sv.Int()
+	case reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64, reflect.Uintptr:
+		u := sv.Uint()
+		if u <= math.MaxInt64 {
+			return int64(u)
+		}
+		return u
+	case reflect.Float32, reflect.Float64:
+		return sv.Float()
+	}
+	return src
+}
+
+// assign stores src, a value read from the database (or given to Set),
+// into dst.
 func assign(dst reflect.Value, src any) error {
 	if src == nil {
 		dst.SetZero()
@@ -316,6 +338,7 @@ func assign(dst reflect.Value, src any) error {
 		dst.Set(sv)
 		return nil
 	}
+	src = widenNumber(sv, src)
 	if dst.Type() == timeType {
 		s := toString(src)
 		for _, l := range timeLayouts {
@@ -387,6 +410,8 @@ func assign(dst reflect.Value, src any) error {
 				return fmt.Errorf("%d overflows %s", s, dst.Type())
 			}
 			n = uint64(s)
+		case uint64:
+			n = s
 		case string, []byte:
 			v, err := strconv.ParseUint(strings.TrimSpace(toString(s)), 10, 64)
 			if err != nil {
@@ -394,7 +419,16 @@ func assign(dst reflect.Value, src any) error {
 			}
 			n = v
 		default:
-			return fmt.Errorf("cannot assign %T to %s", src, dst.Type())
+			switch {
+			case sv.CanUint():
+				n = sv.Uint()
+			case sv.CanInt() && sv.Int() >= 0:
+				n = uint64(sv.Int())
+			case sv.CanInt():
+				return fmt.Errorf("%d overflows %s", sv.Int(), dst.Type())
+			default:
+				return fmt.Errorf("cannot assign %T to %s", src, dst.Type())
+			}
 		}
 		if dst.OverflowUint(n) {
 			return fmt.Errorf("%d overflows %s", n, dst.Type())
@@ -415,6 +449,17 @@ func assign(dst reflect.Value, src any) error {
 				return fmt.Errorf("cannot parse %q as %s", toString(s), dst.Type())
 			}
 			dst.SetFloat(f)
+			return nil
+		}
+		switch {
+		case sv.CanFloat():
+			dst.SetFloat(sv.Float())
+			return nil
+		case sv.CanInt():
+			dst.SetFloat(float64(sv.Int()))
+			return nil
+		case sv.CanUint():
+			dst.SetFloat(float64(sv.Uint()))
 			return nil
 		}
 	}

@@ -34,24 +34,25 @@ const WhereMergeAnd = "and"
 // unknown name is a *SequelizeScopeError. The view shares the model's
 // definition and hooks.
 func (md *Model[T]) Scope(names ...any) (*Model[T], error) {
+	cur := md.at() // reads the scopes; the view returned stays unpinned
 	merged := FindOptions{}
 	for _, n := range names {
 		var o FindOptions
 		switch x := n.(type) {
 		case string:
 			if x == "defaultScope" {
-				if md.m.opts.DefaultScope != nil {
-					o = *md.m.opts.DefaultScope
+				if cur.m.opts.DefaultScope != nil {
+					o = *cur.m.opts.DefaultScope
 				}
 				break
 			}
-			fn, ok := md.m.opts.Scopes[x]
+			fn, ok := cur.m.opts.Scopes[x]
 			if !ok {
 				return nil, &SequelizeScopeError{newBase("SequelizeScopeError", fmt.Sprintf("Invalid scope %s called.", x), nil)}
 			}
 			o = fn()
 		case ScopeCall:
-			fn, ok := md.m.opts.Scopes[x.Name]
+			fn, ok := cur.m.opts.Scopes[x.Name]
 			if !ok {
 				return nil, &SequelizeScopeError{newBase("SequelizeScopeError", fmt.Sprintf("Invalid scope %s called.", x.Name), nil)}
 			}
@@ -61,7 +62,7 @@ func (md *Model[T]) Scope(names ...any) (*Model[T], error) {
 		default:
 			return nil, &SequelizeScopeError{newBase("SequelizeScopeError", fmt.Sprintf("invalid scope %v (%T): use a name, a ScopeCall or FindOptions", n, n), nil)}
 		}
-		merged = md.mergeScope(merged, o)
+		merged = cur.mergeScope(merged, o)
 	}
 	v := *md
 	v.scope = &merged

@@ -349,6 +349,7 @@ func (db *DB) sortModels() ([]*modelMeta, []deferredFK) {
 // Sync creates the model's table if it does not exist (Sequelize's
 // Model.sync); Force drops it first; Alter changes it to match the model.
 func (md *Model[T]) Sync(ctx context.Context, opts ...SyncOptions) error {
+	md = md.at()
 	o, err := oneOption(opts)
 	if err != nil {
 		return err
@@ -365,16 +366,16 @@ func (md *Model[T]) Sync(ctx context.Context, opts ...SyncOptions) error {
 }
 
 func (db *DB) syncModel(ctx context.Context, m *modelMeta, o SyncOptions) error {
-	if m.fireSync != nil {
-		if err := m.fireSync(ctx, BeforeSync); err != nil {
+	if m.ref.fireSync != nil {
+		if err := m.ref.fireSync(ctx, BeforeSync); err != nil {
 			return err
 		}
 	}
 	if err := db.syncTable(ctx, m, o); err != nil {
 		return err
 	}
-	if m.fireSync != nil {
-		return m.fireSync(ctx, AfterSync)
+	if m.ref.fireSync != nil {
+		return m.ref.fireSync(ctx, AfterSync)
 	}
 	return nil
 }
@@ -474,6 +475,7 @@ func (db *DB) Drop(ctx context.Context, opts ...DropOptions) error {
 
 // Drop drops the model's table (Sequelize's Model.drop).
 func (md *Model[T]) Drop(ctx context.Context, opts ...DropOptions) error {
+	md = md.at()
 	o, err := oneOption(opts)
 	if err != nil {
 		return err

@@ -16,10 +16,10 @@ type AnyModel interface {
 	Name() string
 	// TableName is its table.
 	TableName() string
-	meta() *modelMeta
+	ref() *modelRef
 }
 
-func (md *Model[T]) meta() *modelMeta { return md.m }
+func (md *Model[T]) ref() *modelRef { return md.r }
 
 // ThroughOptions shape the junction rows of a BelongsToMany include
 // (Sequelize's include.through).
@@ -57,6 +57,7 @@ type junctionOps interface {
 }
 
 func (md *Model[T]) findJunction(ctx context.Context, where Where, o SetOptions) ([]Values, error) {
+	md = md.at()
 	rows, err := md.Unscoped().FindAll(ctx, FindOptions{Where: where, Paranoid: Bool(false), Raw: true, Logging: o.Logging})
 	if err != nil {
 		return nil, err
@@ -107,6 +108,7 @@ func (md *Model[T]) restoreJunction(ctx context.Context, where Where, o SetOptio
 }
 
 func (md *Model[T]) normalizeJunction(values Values) (Values, error) {
+	md = md.at()
 	inst := new(T)
 	if err := md.Set(inst, values); err != nil {
 		return nil, err
@@ -124,20 +126,21 @@ func (md *Model[T]) normalizeJunction(values Values) (Values, error) {
 // no hooks.
 type genJunction struct {
 	db *DB
-	m  *modelMeta
+	r  *modelRef
 }
 
 func (g genJunction) findJunction(ctx context.Context, where Where, o SetOptions) ([]Values, error) {
+	m := g.r.meta()
 	s := newSQLB(g.db)
-	c := &whereCtx{db: g.db, m: g.m}
+	c := &whereCtx{db: g.db, m: m}
 	s.w("SELECT ")
-	for i, a := range g.m.attrs {
+	for i, a := range m.attrs {
 		if i > 0 {
 			s.w(", ")
 		}
 		s.id(a.field)
 	}
-	s.w(" FROM ").table(g.m.schema, g.m.table).w(" WHERE ")
+	s.w(" FROM ").table(m.schema, m.table).w(" WHERE ")
 	c.cond(s, where)
 	if s.err != nil {
 		return nil, s.err
@@ -149,7 +152,7 @@ func (g genJunction) findJunction(ctx context.Context, where Where, o SetOptions
 	out := make([]Values, len(res.Rows))
 	for i, r := range res.Rows {
 		v := Values{}
-		for _, a := range g.m.attrs {
+		for _, a := range m.attrs {
 			x := r[a.field]
 			if k, ok := keyOf(reflect.ValueOf(x)); ok && a.primaryKey {
 				x = k
@@ -162,12 +165,13 @@ func (g genJunction) findJunction(ctx context.Context, where Where, o SetOptions
 }
 
 func (g genJunction) createJunction(ctx context.Context, rows []Values, o SetOptions) error {
+	m := g.r.meta()
 	if len(rows) == 0 {
 		return nil
 	}
 	ts := now()
 	var cols []*attribute
-	for _, a := range g.m.attrs {
+	for _, a := range m.attrs {
 		if _, given := rows[0][a.name]; given || a.role == roleCreatedAt || a.role == roleUpdatedAt {
 			cols = append(cols, a)
 		}
@@ -191,7 +195,7 @@ func (g genJunction) createJunction(ctx context.Context, rows []Values, o SetOpt
 			}
 		}
 		s := newSQLB(g.db)
-		writeInsert(s, g.db, g.m, cols, vals, "INSERT")
+		writeInsert(s, g.db, m, cols, vals, "INSERT")
 		if s.err != nil {
 			return s.err
 		}
@@ -204,18 +208,19 @@ func (g genJunction) createJunction(ctx context.Context, rows []Values, o SetOpt
 
 // set runs UPDATE junction SET values WHERE where.
 func (g genJunction) set(ctx context.Context, values Values, where any, o SetOptions) error {
+	m := g.r.meta()
 	s := newSQLB(g.db)
-	c := &whereCtx{db: g.db, m: g.m}
-	s.w("UPDATE ").table(g.m.schema, g.m.table).w(" SET ")
+	c := &whereCtx{db: g.db, m: m}
+	s.w("UPDATE ").table(m.schema, m.table).w(" SET ")
 	names := make([]string, 0, len(values))
 	for n := range values {
 		names = append(names, n)
 	}
 	slices.Sort(names)
 	for i, n := range names {
-		a := g.m.byName[n]
+		a := m.byName[n]
 		if a == nil {
-			return errUnknownAttr(g.m, n)
+			return errUnknownAttr(m, n)
 		}
 		if i > 0 {
 			s.w(",")
@@ -236,23 +241,25 @@ func (g genJunction) set(ctx context.Context, values Values, where any, o SetOpt
 }
 
 func (g genJunction) updateJunction(ctx context.Context, values Values, where Where, o SetOptions) error {
+	m := g.r.meta()
 	v := Values{}
 	for n, x := range values {
 		v[n] = x
 	}
-	if g.m.updatedAt != nil {
-		v[g.m.updatedAt.name] = now()
+	if m.updatedAt != nil {
+		v[m.updatedAt.name] = now()
 	}
 	return g.set(ctx, v, where, o)
 }
 
 func (g genJunction) destroyJunction(ctx context.Context, where Where, o SetOptions) error {
-	if d := g.m.deletedAt; d != nil {
+	m := g.r.meta()
+	if d := m.deletedAt; d != nil {
 		return g.set(ctx, Values{d.name: now()}, []any{where, Where{d.name: nil}}, o)
 	}
 	s := newSQLB(g.db)
-	c := &whereCtx{db: g.db, m: g.m}
-	s.w("DELETE FROM ").table(g.m.schema, g.m.table).w(" WHERE ")
+	c := &whereCtx{db: g.db, m: m}
+	s.w("DELETE FROM ").table(m.schema, m.table).w(" WHERE ")
 	c.cond(s, where)
 	if s.err != nil {
 		return s.err
@@ -262,19 +269,21 @@ func (g genJunction) destroyJunction(ctx context.Context, where Where, o SetOpti
 }
 
 func (g genJunction) restoreJunction(ctx context.Context, where Where, o SetOptions) error {
-	return g.set(ctx, Values{g.m.deletedAt.name: nil}, where, o)
+	m := g.r.meta()
+	return g.set(ctx, Values{m.deletedAt.name: nil}, where, o)
 }
 
 func (g genJunction) normalizeJunction(values Values) (Values, error) {
+	m := g.r.meta()
 	for n := range values {
-		if g.m.byName[n] == nil {
-			return nil, errUnknownAttr(g.m, n)
+		if m.byName[n] == nil {
+			return nil, errUnknownAttr(m, n)
 		}
 	}
 	return values, nil
 }
 
-// injectThroughKeys makes a through model the junction of an association:
+// injectThroughKeys makes a through model (a draft) the junction of an association:
 // Sequelize's _injectAttributes. The implicit id (no struct field) is
 // dropped and the two keys become the primary key; a model with its own
 // primary key gets a composite unique key on them instead (unless
@@ -335,7 +344,6 @@ func injectThroughKeys(m *modelMeta, sm *modelMeta, skey *attribute, fk string, 
 		m.uniqueKeys[name] = &uniqueKey{name: name, fields: []string{fk, other}}
 		m.ukOrder = append(m.ukOrder, name)
 	}
-	m.stmts.Clear()
 }
 
 // throughField finds the target struct's field holding a junction row:

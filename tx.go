@@ -99,7 +99,9 @@ type TransactionOptions struct {
 // A Tx is used by one goroutine at a time. After Commit or Rollback every
 // statement, Commit and Begin on it fails with an error matching ErrTxDone
 // (and sql.ErrTxDone); Rollback after the end is a no-op that returns nil,
-// so that "defer tx.Rollback(ctx)" is safe.
+// so that "defer tx.Rollback(ctx)" is safe. A Tx comes from DB.Begin or
+// DB.Transaction; a zero Tx is not a transaction, and its Commit and
+// Rollback return an error.
 type Tx struct {
 	db     *DB
 	conn   dialect.Conn
@@ -265,6 +267,9 @@ func (tx *Tx) control(ctx context.Context, stmt string) error {
 // one (its changes then commit with the outer transaction). If COMMIT fails
 // the connection is discarded and the transaction counts as ended.
 func (tx *Tx) Commit(ctx context.Context) error {
+	if tx.db == nil {
+		return errNeverStarted("committed")
+	}
 	tx.mu.Lock()
 	if s := tx.finishedLocked(); s != "" {
 		tx.mu.Unlock()
@@ -299,6 +304,9 @@ func (tx *Tx) Commit(ctx context.Context) error {
 // nested one. It returns nil when the transaction has already ended. It
 // runs even when ctx is already cancelled.
 func (tx *Tx) Rollback(ctx context.Context) error {
+	if tx.db == nil {
+		return errNeverStarted("rolled back")
+	}
 	tx.mu.Lock()
 	defer tx.mu.Unlock()
 	if tx.finishedLocked() != "" {
@@ -316,6 +324,13 @@ func (tx *Tx) Rollback(ctx context.Context) error {
 	err := tx.control(ctx, "ROLLBACK")
 	tx.conn.Release(err)
 	return err
+}
+
+// errNeverStarted is the error of Commit and Rollback on a Tx that DB.Begin
+// did not make (a zero Tx).
+func errNeverStarted(verb string) error {
+	b := newBase("SequelizeBaseError", "the transaction cannot be "+verb+" because it never started (a Tx comes from DB.Begin or DB.Transaction)", nil)
+	return &b
 }
 
 // finishedLocked is Finished with tx.mu held.

@@ -24,7 +24,8 @@ import (
 //	isHexadecimal, isHexColor, isBase64, isJSON, isCreditCard,
 //	isUUID (3, 4, 5 or none), isDate, isAfter, isBefore (a date),
 //	notNull, isNull, notEmpty, equals, contains, notContains,
-//	isIn, notIn (the allowed values), len (min[, max]), min, max
+//	isIn, notIn (the allowed values), len (min[, max]), min, max,
+//	isImmutable (the value of a saved instance may not change)
 //
 // or, with Fn set, a custom validator whose error fails the value (Name
 // is then its key in error items). Msg replaces the default message
@@ -183,7 +184,7 @@ func compareDates(s string, a []any) int {
 // checkValidators refuses unknown validator names at definition time.
 func checkValidators(attr string, vs []Validator) error {
 	for _, v := range vs {
-		if v.Fn != nil || v.Name == "notNull" {
+		if v.Fn != nil || v.Name == "notNull" || v.Name == "isImmutable" {
 			continue
 		}
 		if _, ok := builtins[v.Name]; !ok {
@@ -251,8 +252,10 @@ func valueText(v reflect.Value) string {
 	return fmt.Sprint(v.Interface())
 }
 
-// validateAttr validates one attribute's value, appending failures.
-func (m *modelMeta) validateAttr(ctx context.Context, a *attribute, v reflect.Value, inst any, items []ValidationErrorItem) []ValidationErrorItem {
+// validateAttr validates one attribute's value, appending failures. prev
+// is the value last read or saved (invalid for a new record), for
+// isImmutable.
+func (m *modelMeta) validateAttr(ctx context.Context, a *attribute, v reflect.Value, inst any, items []ValidationErrorItem, prev reflect.Value) []ValidationErrorItem {
 	isNil := !v.IsValid() || (v.Kind() == reflect.Pointer || v.Kind() == reflect.Interface || v.Kind() == reflect.Map || v.Kind() == reflect.Slice) && v.IsNil()
 	var value any
 	if v.IsValid() {
@@ -271,11 +274,23 @@ func (m *modelMeta) validateAttr(ctx context.Context, a *attribute, v reflect.Va
 			return items
 		}
 	}
+	orig := v
 	for v.Kind() == reflect.Pointer && !v.IsNil() {
 		v = v.Elem()
 	}
 	for _, vd := range a.validate {
 		if vd.Name == "notNull" {
+			continue
+		}
+		if vd.Name == "isImmutable" {
+			if !isNil && prev.IsValid() && !sameValue(orig, prev) {
+				msg := vd.Msg
+				if msg == "" {
+					msg = "Validation isImmutable on " + a.name + " failed"
+				}
+				items = append(items, ValidationErrorItem{Message: msg, Type: "Validation error", Path: a.name, Value: value,
+					Origin: OriginFunction, Instance: inst, ValidatorKey: vd.Name, ValidatorName: vd.Name, ValidatorArgs: vd.Args})
+			}
 			continue
 		}
 		if vd.Fn != nil {
@@ -305,8 +320,9 @@ func (m *modelMeta) validateAttr(ctx context.Context, a *attribute, v reflect.Va
 }
 
 // validate checks inst's attributes (restricted by o) and the model
-// validators, collecting every failure.
-func (m *modelMeta) validate(ctx context.Context, inst any, rv reflect.Value, o ValidateOptions) error {
+// validators, collecting every failure. prev is inst's persisted values
+// (invalid for a new record).
+func (m *modelMeta) validate(ctx context.Context, inst any, rv reflect.Value, o ValidateOptions, prev reflect.Value) error {
 	var items []ValidationErrorItem
 	for _, a := range slices.Concat(m.attrs, m.virtuals) {
 		if a.goIndex == nil || a.role != roleNone || slices.Contains(o.Skip, a.name) {
@@ -315,7 +331,11 @@ func (m *modelMeta) validate(ctx context.Context, inst any, rv reflect.Value, o 
 		if o.Fields != nil && !slices.Contains(o.Fields, a.name) {
 			continue
 		}
-		items = m.validateAttr(ctx, a, rv.FieldByIndex(a.goIndex), inst, items)
+		var pv reflect.Value
+		if prev.IsValid() {
+			pv = prev.FieldByIndex(a.goIndex)
+		}
+		items = m.validateAttr(ctx, a, rv.FieldByIndex(a.goIndex), inst, items, pv)
 	}
 	if o.Fields == nil {
 		names := make([]string, 0, len(m.opts.Validate))
@@ -341,11 +361,16 @@ func (m *modelMeta) validate(ctx context.Context, inst any, rv reflect.Value, o 
 // built-in and custom attribute validators and model validators give
 // "Validation error" items, all collected into one *ValidationError.
 func (md *Model[T]) Validate(ctx context.Context, inst *T, opts ...ValidateOptions) error {
+	md = md.at()
 	o, err := oneOption(opts)
 	if err != nil {
 		return err
 	}
-	return md.m.validate(ctx, inst, reflect.ValueOf(inst).Elem(), o)
+	var prev reflect.Value
+	if snap := md.tr.snapshot(inst); snap != nil {
+		prev = reflect.ValueOf(snap).Elem()
+	}
+	return md.m.validate(ctx, inst, reflect.ValueOf(inst).Elem(), o, prev)
 }
 
 // validateValues checks values about to be written by Update.
@@ -365,7 +390,7 @@ func (m *modelMeta) validateValues(ctx context.Context, values Values) error {
 			continue // SQL expressions are not validated, as in Sequelize
 		}
 		v := reflect.ValueOf(values[k])
-		items = m.validateAttr(ctx, a, v, nil, items)
+		items = m.validateAttr(ctx, a, v, nil, items, reflect.Value{})
 	}
 	if len(items) > 0 {
 		return NewValidationError("", items)

@@ -45,6 +45,23 @@ func (c *whereCtx) colRef(s *sqlb, name string) {
 	c.writeCol(s, a, path)
 }
 
+// writeLive writes the condition that a paranoid model's deletedAt a
+// marks a row that is not soft-deleted: IS NULL, or, when the attribute
+// has a default value (Sequelize's custom deletedAt default), = that value.
+func (c *whereCtx) writeLive(s *sqlb, a *attribute) {
+	c.writeCol(s, a, nil)
+	if a.defaultValue == nil {
+		s.w(" IS NULL")
+		return
+	}
+	v, err := bindValue(c.db, a, a.defaultValue)
+	if err != nil {
+		s.fail(err)
+		return
+	}
+	s.w(" = ").arg(v)
+}
+
 func (c *whereCtx) writeCol(s *sqlb, a *attribute, path []string) {
 	if len(path) == 0 {
 		if c.alias != "" {

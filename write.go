@@ -29,8 +29,10 @@ type CreateOptions struct {
 	// Include creates the associated rows held in the instance's include
 	// fields too (Sequelize's nested creation), in one transaction:
 	// BelongsTo targets first (setting the foreign key), then the instance,
-	// then HasOne, HasMany and BelongsToMany children (with their keys).
-	// Instances that are not new are linked rather than created.
+	// then HasOne, HasMany and BelongsToMany children (with their keys),
+	// then the instance's AfterCreate and AfterSave hooks, which so see the
+	// children created, as in Sequelize. Instances that are not new are
+	// linked rather than created.
 	Include []Include
 	// Through gives the junction row's attributes when a
 	// BelongsToManyAssociation's Create links the new target (Sequelize's
@@ -120,7 +122,13 @@ func (md *Model[T]) insertColumns(inst *T, fields []string, ts time.Time) ([]*at
 			}
 		case roleDeletedAt:
 			if zero {
-				continue
+				if a.defaultValue == nil {
+					continue
+				}
+				v = a.defaultValue // a paranoid model's "not deleted" value
+				if err := setField(f, v); err != nil {
+					return nil, nil, err
+				}
 			}
 		default:
 			if zero {
@@ -314,6 +322,7 @@ func (md *Model[T]) queryIntoAttrs(ctx context.Context, tx *Tx, logger *slog.Log
 // SQLite, the insert id on MySQL and MariaDB). It takes at most one
 // CreateOptions.
 func (md *Model[T]) Create(ctx context.Context, inst *T, opts ...CreateOptions) error {
+	md = md.at()
 	o, err := oneOption(opts)
 	if err != nil {
 		return err
@@ -347,7 +356,13 @@ func (md *Model[T]) Create(ctx context.Context, inst *T, opts ...CreateOptions) 
 				return err
 			}
 		}
-		if err := md.insertWithHooks(ctx, inst, o.Fields, nil, o.Logging); err != nil {
+		// AfterCreate (and AfterSave) run once the children exist, as in
+		// Sequelize: a hook sees the whole created tree.
+		e := &HookEvent[T]{Instance: inst}
+		if err := md.fire(ctx, BeforeCreate, e); err != nil {
+			return err
+		}
+		if err := md.insert(ctx, inst, o.Fields, nil, o.Logging); err != nil {
 			return err
 		}
 		for i := range o.Include {
@@ -355,7 +370,7 @@ func (md *Model[T]) Create(ctx context.Context, inst *T, opts ...CreateOptions) 
 				return err
 			}
 		}
-		return nil
+		return md.fire(ctx, AfterCreate, e)
 	}, TransactionOptions{Transaction: o.Transaction})
 }
 
@@ -405,7 +420,8 @@ func (md *Model[T]) insertRow(ctx context.Context, inst *T, fields []string, tx 
 
 // SaveOptions are Sequelize's save options.
 type SaveOptions struct {
-	// Fields restricts the attributes saved.
+	// Fields restricts the attributes saved; changes to the others are
+	// not written, and Changed still reports them afterwards.
 	Fields []string
 	// Silent leaves updatedAt unchanged on an update.
 	Silent bool
@@ -414,14 +430,21 @@ type SaveOptions struct {
 	Validate    *bool
 	Transaction *Tx
 	Logging     *slog.Logger
+
+	noHooks bool // fire no hooks (a soft destroy's save)
 }
 
 // Save writes inst (Sequelize's instance.save()): a new record is
 // inserted as by Create; a record read or saved before is updated, in the
 // attributes that changed since (plus updatedAt and the version), and
 // nothing is sent when nothing changed. On a versioned model a stale
-// instance gives an *OptimisticLockError. It takes at most one SaveOptions.
+// instance gives an *OptimisticLockError. Fields hold Go values, so Save
+// cannot write an SQL expression as Sequelize's instance.save() can with
+// an attribute set to sequelize.fn or sequelize.col: use Update with
+// Values{attr: Fn(...)} on the instance's key for that. It takes at most
+// one SaveOptions.
 func (md *Model[T]) Save(ctx context.Context, inst *T, opts ...SaveOptions) error {
+	md = md.at()
 	o, err := oneOption(opts)
 	if err != nil {
 		return err
@@ -451,24 +474,34 @@ func (md *Model[T]) Save(ctx context.Context, inst *T, opts ...SaveOptions) erro
 	if len(changed) == 0 {
 		return nil
 	}
+	fire, validateFn := md.fire, md.validateWithHooks
+	if o.noHooks {
+		fire = func(context.Context, HookType, *HookEvent[T]) error { return nil }
+		validateFn = func(ctx context.Context, inst *T, o ValidateOptions) error { return md.Validate(ctx, inst, o) }
+	}
 	if validate {
-		if err := md.validateWithHooks(ctx, inst, ValidateOptions{Fields: changed}); err != nil {
+		if err := validateFn(ctx, inst, ValidateOptions{Fields: changed}); err != nil {
 			return err
 		}
 	}
 	ev := &HookEvent[T]{Instance: inst}
-	if err := md.fire(ctx, BeforeUpdate, ev); err != nil {
+	var beforeHooks *T
+	if validate && !o.noHooks && md.hasHooks(ctx, BeforeUpdate) {
+		beforeHooks = md.tr.copyOf(md.m, inst)
+	}
+	if err := fire(ctx, BeforeUpdate, ev); err != nil {
 		return err
 	}
-	// Hooks may have changed more attributes: save those too, validated
+	// Hooks may have changed more attributes: save those too. The
+	// attributes whose values the hooks changed are validated again
 	// (without firing the validation hooks again, unlike Sequelize's
-	// double run).
-	if more := md.Changed(inst); !slices.Equal(more, changed) {
-		if o.Fields == nil {
-			changed = more
-		}
-		if validate {
-			if err := md.Validate(ctx, inst, ValidateOptions{Fields: changed}); err != nil {
+	// double run), as Sequelize does.
+	if more := md.Changed(inst); o.Fields == nil {
+		changed = more
+	}
+	if beforeHooks != nil {
+		if hookChanged := md.differing(beforeHooks, inst, changed); len(hookChanged) > 0 {
+			if err := md.Validate(ctx, inst, ValidateOptions{Fields: hookChanged}); err != nil {
 				return err
 			}
 		}
@@ -485,7 +518,7 @@ func (md *Model[T]) Save(ctx context.Context, inst *T, opts ...SaveOptions) erro
 	if len(set) == 0 {
 		return nil
 	}
-	where, err := md.instanceWhere(sv)
+	where, err := md.instanceWhere(sv, true)
 	if err != nil {
 		return err
 	}
@@ -541,8 +574,12 @@ func (md *Model[T]) Save(ctx context.Context, inst *T, opts ...SaveOptions) erro
 	if a := md.m.version; a != nil {
 		_ = setField(fieldOf(rv, a), version+1)
 	}
-	md.tr.remember(md.m, inst)
-	return md.fire(ctx, AfterUpdate, ev)
+	if o.Fields != nil {
+		md.tr.rememberOnly(md.m, inst, set) // changes outside Fields stay changed
+	} else {
+		md.tr.remember(md.m, inst)
+	}
+	return fire(ctx, AfterUpdate, ev)
 }
 
 func reflectInt(v reflect.Value) any {
@@ -555,15 +592,21 @@ func reflectInt(v reflect.Value) any {
 	return nil
 }
 
-// instanceWhere is the primary-key Where of an instance's values.
-func (md *Model[T]) instanceWhere(rv reflect.Value) (Where, error) {
+// instanceWhere is the primary-key Where of an instance's values. A zero
+// key is refused as unset, unless the instance is persisted (read or
+// saved before): then it is the row's real key, such as an id of 0.
+func (md *Model[T]) instanceWhere(rv reflect.Value, persisted bool) (Where, error) {
 	if len(md.m.pks) == 0 {
-		return nil, errors.New("sequelize: " + md.m.name + " has no primary key")
+		return nil, &InstanceError{newBase("SequelizeInstanceError", md.m.name+" has no primary key, so an instance cannot name its row", nil)}
 	}
 	w := Where{}
 	for _, a := range md.m.pks {
 		f := fieldOf(rv, a)
-		if !f.IsValid() || f.IsZero() {
+		if !f.IsValid() {
+			return nil, &InstanceError{newBase("SequelizeInstanceError",
+				"the primary key "+md.m.name+"."+a.name+" has no struct field, so an instance cannot name its row: add a field for it", nil)}
+		}
+		if f.IsZero() && !persisted {
 			return nil, &InstanceError{newBase("SequelizeInstanceError",
 				"You attempted to save an instance with no primary key, this is not allowed since it would result in a global update ("+md.m.name+"."+a.name+" is unset)", nil)}
 		}
@@ -573,19 +616,33 @@ func (md *Model[T]) instanceWhere(rv reflect.Value) (Where, error) {
 }
 
 // Reload reads inst's row again and overwrites its fields (Sequelize's
-// instance.reload()). A row that no longer exists gives an *InstanceError.
+// instance.reload()); unless opts.Attributes picks some attributes, it
+// also resets VIRTUAL fields to their zero values, as Sequelize does. The
+// row is read through the model's scope (the default scope, or the
+// scopes of a Scope view), and the include fields of the scope's and
+// opts' Include are replaced by the rows loaded now. Unlike Sequelize,
+// which remembers the includes of the find that loaded the instance, a
+// struct carries no such options: include fields that the scope and opts
+// do not name are left as they are. The key is the instance's, whatever
+// opts.Where says; soft-deleted rows are read too. A row that no longer
+// exists (or that the scope's where excludes) gives an *InstanceError.
 func (md *Model[T]) Reload(ctx context.Context, inst *T, opts ...FindOptions) error {
+	md = md.at()
 	o, err := oneOption(opts)
 	if err != nil {
 		return err
 	}
-	w, err := md.instanceWhere(reflect.ValueOf(inst).Elem())
+	w, err := md.instanceWhere(reflect.ValueOf(inst).Elem(), !md.IsNewRecord(inst))
 	if err != nil {
 		return err
 	}
 	o.Where = w
 	o.Paranoid = Bool(false)
-	fresh, err := md.Unscoped().FindOne(ctx, o) // the instance's own row, whatever the scope
+	fresh, err := md.FindOne(ctx, o) // through the model's scope, as Sequelize's reload
+	if err != nil {
+		return err
+	}
+	includes, err := expandAll(md.m, md.scoped(o).Include)
 	if err != nil {
 		return err
 	}
@@ -596,6 +653,23 @@ func (md *Model[T]) Reload(ctx context.Context, inst *T, opts ...FindOptions) er
 	for _, a := range md.m.attrs {
 		if a.goIndex != nil {
 			rv.FieldByIndex(a.goIndex).Set(fv.FieldByIndex(a.goIndex))
+		}
+	}
+	for _, inc := range includes {
+		// the included rows, as loaded now (nil or empty when none is left)
+		if inc.Association != nil {
+			if f := inc.Association.sourceField(); f != nil {
+				rv.FieldByIndex(f).Set(fv.FieldByIndex(f))
+			}
+		}
+	}
+	if o.Attributes == nil {
+		// the instance becomes the row: VIRTUAL values, which the row
+		// does not hold, are reset, as Sequelize's reload resets them
+		for _, a := range md.m.virtuals {
+			if a.goIndex != nil {
+				rv.FieldByIndex(a.goIndex).SetZero()
+			}
 		}
 	}
 	md.tr.remember(md.m, inst)
@@ -624,8 +698,11 @@ type UpdateOptions struct {
 
 // Update sets values on the rows matching opts.Where and returns how many
 // rows changed (Sequelize's Model.update). updatedAt is set unless Silent.
+// A value for an unknown attribute is a *QueryError and nothing is sent
+// (Sequelize drops such values, and with none left reports 0 rows).
 // The version attribute is not checked, as in Sequelize.
 func (md *Model[T]) Update(ctx context.Context, values Values, opts UpdateOptions) (int64, error) {
+	md = md.at()
 	if opts.Where == nil {
 		return 0, errors.New("sequelize: Update needs a Where (use sequelize.Where{} to update every row)")
 	}
@@ -679,6 +756,7 @@ func (md *Model[T]) Update(ctx context.Context, values Values, opts UpdateOption
 // database has RETURNING (PostgreSQL, SQLite); elsewhere it fails (use
 // Update then FindAll).
 func (md *Model[T]) UpdateReturning(ctx context.Context, values Values, opts UpdateOptions) ([]*T, error) {
+	md = md.at()
 	if !md.db.dialect.Features().Has(dialect.Returning) {
 		return nil, fmt.Errorf("sequelize: %s has no UPDATE ... RETURNING", md.db.dialect.Name())
 	}
@@ -744,7 +822,8 @@ func (md *Model[T]) buildUpdate(ctx context.Context, values Values, o UpdateOpti
 
 // IncrementOptions are Sequelize's increment and decrement options.
 type IncrementOptions struct {
-	// Where selects the rows; required.
+	// Where selects the rows; required, unless the model view's scope
+	// has a where (Model.Scope), which then selects them.
 	Where any
 	// Silent leaves updatedAt unchanged.
 	Silent      bool
@@ -757,19 +836,21 @@ type IncrementOptions struct {
 // amounts); the version attribute is incremented too. It returns the
 // number of rows changed.
 func (md *Model[T]) Increment(ctx context.Context, amounts Values, opts IncrementOptions) (int64, error) {
+	md = md.at()
 	return md.arith(ctx, amounts, opts, "+")
 }
 
 // Decrement subtracts amounts (Sequelize's Model.decrement).
 func (md *Model[T]) Decrement(ctx context.Context, amounts Values, opts IncrementOptions) (int64, error) {
+	md = md.at()
 	return md.arith(ctx, amounts, opts, "-")
 }
 
 func (md *Model[T]) arith(ctx context.Context, amounts Values, o IncrementOptions, sign string) (int64, error) {
+	o.Where = md.scopedWhere(o.Where) // a scope's where counts as the required one
 	if o.Where == nil {
 		return 0, errors.New("sequelize: Increment and Decrement need a Where")
 	}
-	o.Where = md.scopedWhere(o.Where)
 	keys := make([]string, 0, len(amounts))
 	for k := range amounts {
 		if md.m.byName[k] == nil {
@@ -803,12 +884,14 @@ func (md *Model[T]) arith(ctx context.Context, amounts Values, o IncrementOption
 // reloads them into inst (Sequelize's instance.increment, which does not
 // reload; reading the new values back avoids a stale struct).
 func (md *Model[T]) IncrementInstance(ctx context.Context, inst *T, amounts Values, opts ...IncrementOptions) error {
+	md = md.at()
 	return md.instanceArith(ctx, inst, amounts, opts, md.Unscoped().Increment)
 }
 
 // DecrementInstance decrements attributes of inst's row atomically and
 // reloads them into inst (Sequelize's instance.decrement).
 func (md *Model[T]) DecrementInstance(ctx context.Context, inst *T, amounts Values, opts ...IncrementOptions) error {
+	md = md.at()
 	return md.instanceArith(ctx, inst, amounts, opts, md.Unscoped().Decrement)
 }
 
@@ -818,7 +901,7 @@ func (md *Model[T]) instanceArith(ctx context.Context, inst *T, amounts Values, 
 	if err != nil {
 		return err
 	}
-	w, err := md.instanceWhere(reflect.ValueOf(inst).Elem())
+	w, err := md.instanceWhere(reflect.ValueOf(inst).Elem(), !md.IsNewRecord(inst))
 	if err != nil {
 		return err
 	}
@@ -831,7 +914,8 @@ func (md *Model[T]) instanceArith(ctx context.Context, inst *T, amounts Values, 
 	if _, err := fn(ctx, amounts, o); err != nil {
 		return err
 	}
-	return md.Reload(ctx, inst, FindOptions{Transaction: o.Transaction, Logging: o.Logging})
+	// read the row as stored, whatever the view's scope selects or filters
+	return md.Unscoped().Reload(ctx, inst, FindOptions{Transaction: o.Transaction, Logging: o.Logging})
 }
 
 // DestroyOptions are Sequelize's destroy options.
@@ -857,6 +941,7 @@ type DestroyOptions struct {
 // and returns how many it deleted. On a paranoid model it sets deletedAt
 // instead, unless Force.
 func (md *Model[T]) Destroy(ctx context.Context, opts DestroyOptions) (int64, error) {
+	md = md.at()
 	if opts.Truncate {
 		return 0, md.truncate(ctx, opts)
 	}
@@ -915,6 +1000,7 @@ func (md *Model[T]) destroyRows(ctx context.Context, opts DestroyOptions) (int64
 
 // Truncate empties the table (Sequelize's Model.truncate).
 func (md *Model[T]) Truncate(ctx context.Context, opts ...DestroyOptions) error {
+	md = md.at()
 	o, err := oneOption(opts)
 	if err != nil {
 		return err
@@ -958,15 +1044,18 @@ type RestoreOptions struct {
 	Logging     *slog.Logger
 }
 
-// Restore clears deletedAt on the matching soft-deleted rows of a paranoid
-// model (Sequelize's Model.restore) and returns how many it restored.
+// Restore clears deletedAt (sets it to its default value, when it has
+// one) on the matching soft-deleted rows of a paranoid model (Sequelize's
+// Model.restore) and returns how many it restored. On a model that is not
+// paranoid it returns a *QueryError.
 func (md *Model[T]) Restore(ctx context.Context, opts ...RestoreOptions) (int64, error) {
+	md = md.at()
 	o, err := oneOption(opts)
 	if err != nil {
 		return 0, err
 	}
 	if md.m.deletedAt == nil {
-		return 0, errors.New("sequelize: Model is not paranoid")
+		return 0, &QueryError{newBase("SequelizeQueryError", "Model is not paranoid", nil)}
 	}
 	ev := &HookEvent[T]{Where: &o.Where}
 	if err := md.fire(ctx, BeforeBulkRestore, ev); err != nil {
@@ -982,13 +1071,25 @@ func (md *Model[T]) Restore(ctx context.Context, opts ...RestoreOptions) (int64,
 // restoreRows runs Restore's UPDATE.
 func (md *Model[T]) restoreRows(ctx context.Context, o RestoreOptions) (int64, error) {
 	if md.m.deletedAt == nil {
-		return 0, errors.New("sequelize: Model is not paranoid")
+		return 0, &QueryError{newBase("SequelizeQueryError", "Model is not paranoid", nil)}
 	}
 	s := newSQLB(md.db)
 	c := &whereCtx{db: md.db, m: md.m}
-	s.w("UPDATE ").table(md.m.schema, md.m.table).w(" SET ").id(md.m.deletedAt.field).w("=NULL WHERE ")
-	c.writeCol(s, md.m.deletedAt, nil)
-	s.w(" IS NOT NULL")
+	da := md.m.deletedAt
+	s.w("UPDATE ").table(md.m.schema, md.m.table).w(" SET ").id(da.field).w("=")
+	if da.defaultValue == nil {
+		s.w("NULL WHERE ")
+		c.writeCol(s, da, nil)
+		s.w(" IS NOT NULL")
+	} else {
+		v, err := bindValue(md.db, da, da.defaultValue)
+		if err != nil {
+			return 0, err
+		}
+		s.arg(v).w(" WHERE ")
+		c.writeCol(s, da, nil)
+		s.w(" <> ").arg(v)
+	}
 	if o.Where != nil {
 		s.w(" AND ")
 		c.cond(s, o.Where)
@@ -997,16 +1098,19 @@ func (md *Model[T]) restoreRows(ctx context.Context, o RestoreOptions) (int64, e
 	return res.RowsAffected, err
 }
 
-// DestroyInstance deletes inst's row (Sequelize's instance.destroy()): on a
-// paranoid model it sets deletedAt (also in inst) unless Force. The
-// version is checked on versioned models.
+// DestroyInstance deletes inst's row (Sequelize's instance.destroy()). On
+// a paranoid model, unless Force, it soft-deletes it as Sequelize does:
+// deletedAt is set (also in inst) unless it already is, and the instance
+// is saved, its other changes included, without the save and update hooks.
+// The version is checked on versioned models.
 func (md *Model[T]) DestroyInstance(ctx context.Context, inst *T, opts ...DestroyOptions) error {
+	md = md.at()
 	o, err := oneOption(opts)
 	if err != nil {
 		return err
 	}
 	rv := reflect.ValueOf(inst).Elem()
-	w, err := md.instanceWhere(rv)
+	w, err := md.instanceWhere(rv, !md.IsNewRecord(inst))
 	if err != nil {
 		return err
 	}
@@ -1020,16 +1124,34 @@ func (md *Model[T]) DestroyInstance(ctx context.Context, inst *T, opts ...Destro
 	if err := md.fire(ctx, BeforeDestroy, ev); err != nil {
 		return err
 	}
-	if md.m.deletedAt != nil && !o.Force {
+	if da := md.m.deletedAt; da != nil && !o.Force {
 		ts := now()
+		f := fieldOf(rv, da)
+		if f.IsValid() && !md.IsNewRecord(inst) {
+			// As Sequelize: deletedAt is set unless it already is, and the
+			// instance is saved, other changes included, without the save
+			// hooks (and so a second destroy changes no deletedAt).
+			if md.live(f) {
+				if err := setField(f, ts); err != nil {
+					return err
+				}
+			}
+			if err := md.Save(ctx, inst, SaveOptions{Transaction: o.Transaction, Logging: o.Logging, noHooks: true}); err != nil {
+				return err
+			}
+			return md.fire(ctx, AfterDestroy, ev)
+		}
+		if f.IsValid() && !md.live(f) {
+			return md.fire(ctx, AfterDestroy, ev) // soft-deleted already
+		}
 		s := newSQLB(md.db)
 		c := &whereCtx{db: md.db, m: md.m}
-		s.w("UPDATE ").table(md.m.schema, md.m.table).w(" SET ").id(md.m.deletedAt.field).w("=").arg(md.timeArg(md.m.deletedAt, ts))
+		s.w("UPDATE ").table(md.m.schema, md.m.table).w(" SET ").id(da.field).w("=").arg(md.timeArg(da, ts))
 		md.writeWhere(s, c, w, true)
 		if _, err := md.exec(ctx, o.Transaction, o.Logging, s); err != nil {
 			return err
 		}
-		_ = setField(fieldOf(rv, md.m.deletedAt), ts)
+		_ = setField(f, ts)
 		md.tr.remember(md.m, inst)
 		return md.fire(ctx, AfterDestroy, ev)
 	}
@@ -1061,17 +1183,20 @@ func (md *Model[T]) DestroyInstance(ctx context.Context, inst *T, opts ...Destro
 	return md.fire(ctx, AfterDestroy, ev)
 }
 
-// RestoreInstance clears inst's deletedAt (Sequelize's instance.restore()).
+// RestoreInstance clears inst's deletedAt, or sets it to its default
+// value (Sequelize's instance.restore()). On a model that is not paranoid
+// it returns an *InstanceError.
 func (md *Model[T]) RestoreInstance(ctx context.Context, inst *T, opts ...RestoreOptions) error {
+	md = md.at()
 	o, err := oneOption(opts)
 	if err != nil {
 		return err
 	}
 	if md.m.deletedAt == nil {
-		return errors.New("sequelize: Model is not paranoid")
+		return &InstanceError{newBase("SequelizeInstanceError", "Model is not paranoid", nil)}
 	}
 	rv := reflect.ValueOf(inst).Elem()
-	w, err := md.instanceWhere(rv)
+	w, err := md.instanceWhere(rv, !md.IsNewRecord(inst))
 	if err != nil {
 		return err
 	}
@@ -1085,6 +1210,9 @@ func (md *Model[T]) RestoreInstance(ctx context.Context, inst *T, opts ...Restor
 	}
 	if f := fieldOf(rv, md.m.deletedAt); f.IsValid() {
 		f.SetZero()
+		if err := setField(f, md.m.deletedAt.defaultValue); err != nil {
+			return err
+		}
 	}
 	md.tr.remember(md.m, inst)
 	return md.fire(ctx, AfterRestore, ev)
@@ -1093,11 +1221,29 @@ func (md *Model[T]) RestoreInstance(ctx context.Context, inst *T, opts ...Restor
 // IsSoftDeleted reports whether inst's deletedAt is set (Sequelize's
 // instance.isSoftDeleted()); it is false for models that are not paranoid.
 func (md *Model[T]) IsSoftDeleted(inst *T) bool {
+	md = md.at()
 	if md.m.deletedAt == nil {
 		return false
 	}
 	f := fieldOf(reflect.ValueOf(inst).Elem(), md.m.deletedAt)
-	return f.IsValid() && !f.IsZero()
+	return f.IsValid() && !md.live(f)
+}
+
+// live reports whether a deletedAt field's value marks a row that is not
+// soft-deleted: the zero value, or the attribute's default when it has one.
+func (md *Model[T]) live(f reflect.Value) bool {
+	if f.IsZero() {
+		return true
+	}
+	d := md.m.deletedAt.defaultValue
+	if d == nil {
+		return false
+	}
+	dv := reflect.New(f.Type()).Elem()
+	if err := assign(dv, d); err != nil {
+		return false
+	}
+	return sameValue(f, dv)
 }
 
 // refine makes a driver-level error model-aware: a UniqueConstraintError's

@@ -13,6 +13,8 @@ import (
 	"strings"
 	"sync"
 	"testing"
+
+	"github.com/gosequelize/sequelize/internal/testdb"
 )
 
 func TestMain(m *testing.M) {
@@ -22,7 +24,9 @@ func TestMain(m *testing.M) {
 	if !flagSet("test.parallel") {
 		_ = flag.Set("test.parallel", "8")
 	}
+	drop := testdb.ReuseDatabases()
 	code := m.Run()
+	drop()
 	if code == 0 && fullRun() {
 		if err := checkREADME(); err != nil {
 			fmt.Fprintln(os.Stderr, "conformance:", err)

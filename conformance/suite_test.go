@@ -62,6 +62,18 @@ func (s *suite) differs(title string, fn func(c *C)) {
 	})
 }
 
+// differsOn ports a case that deliberately differs on the dialects its
+// listed difference names and behaves as Sequelize's elsewhere: fn runs on
+// every dialect and asserts each one's behaviour itself.
+func (s *suite) differsOn(title string, fn func(c *C)) {
+	s.t.Helper()
+	d := lookup(s.t, s.file, s.prefix+title, deliberate)
+	if d.Dialects == "" {
+		s.t.Fatalf("%s %q: differsOn needs the difference's Dialects", s.file, title)
+	}
+	s.run(title, fn)
+}
+
 // cannot records a case that JavaScript can say and Go cannot (a string in
 // an INTEGER attribute): it is listed in differences and not ported.
 func (s *suite) cannot(title string) {

@@ -12,6 +12,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/go-sql-driver/mysql"
 	"github.com/gosequelize/sequelize/dialect"
@@ -535,5 +536,14 @@ func TestAddIndexRefusesOptions(t *testing.T) {
 		if err == nil || !strings.Contains(err.Error(), "indexes do not support") {
 			t.Errorf("%+v: err = %v, want an unsupported-option error", ix, err)
 		}
+	}
+}
+
+// TestTimeLiteral: a time default is a DATETIME literal MySQL accepts,
+// without the offset that other dialects' literals carry.
+func TestTimeLiteral(t *testing.T) {
+	got, err := New().Literal(nil, time.Date(1970, 1, 1, 1, 2, 3, 4e6, time.FixedZone("x", 3600)))
+	if err != nil || string(got) != "'1970-01-01 00:02:03.004'" {
+		t.Fatalf("Literal = %s, %v", got, err)
 	}
 }

@@ -411,8 +411,12 @@ func (*Dialect) Lock(mode string, skipLocked bool) (string, error) {
 }
 
 // Literal appends a MySQL literal as Sequelize writes it: quotes and
-// backslashes escaped with a backslash, booleans as true and false.
+// backslashes escaped with a backslash, booleans as true and false, times
+// as 'YYYY-MM-DD HH:MM:SS.sss' in UTC (a DATETIME literal takes no offset).
 func (*Dialect) Literal(b []byte, v any) ([]byte, error) {
+	if t, ok := v.(time.Time); ok {
+		v = t.UTC().Format("2006-01-02 15:04:05.000")
+	}
 	return dialect.AppendLiteral(b, v, true, false)
 }
 
