@@ -144,7 +144,9 @@ type Include struct {
 	// Required keeps only parents that have associated rows (Sequelize's
 	// INNER JOIN). Default: true when Where is set, else false.
 	Required *bool
-	// Attributes picks the included model's attributes. An empty non-nil
+	// Attributes picks the included model's attributes; the keys the rows
+	// are matched to their parents by are read and zeroed as with
+	// FindOptions.Attributes. An empty non-nil
 	// slice (Sequelize's attributes: []) loads no rows: the include only
 	// filters, with Where or Required. The included rows are read by a
 	// query of their own, so an aggregate over Sequelize's join (an As
@@ -487,8 +489,10 @@ func distinctKeys(insts []reflect.Value, a *attribute) []any {
 }
 
 // includeFind turns an include into the target's find options for the
-// rows whose attr is in keys.
-func includeFind(inc *Include, o *FindOptions, attr string, keys []any, scope Values) FindOptions {
+// rows whose attr is in keys; their values of attr are recorded in the
+// options' match (see childKey).
+func includeFind(inc *Include, o *FindOptions, key *attribute, keys []any, scope Values) FindOptions {
+	attr := key.name
 	conds := []any{Where{attr: keys}}
 	if len(scope) > 0 {
 		conds = append(conds, Where(scope))
@@ -501,10 +505,20 @@ func includeFind(inc *Include, o *FindOptions, attr string, keys []any, scope Va
 	if inc.Limit > 0 {
 		f.perParent = &perParent{attr: attr, n: inc.Limit}
 	}
-	if len(inc.Attributes) > 0 {
-		f.Attributes = append([]any{attr}, inc.Attributes...)
-	}
+	f.Attributes = inc.Attributes
+	f.match = &matchKey{attr: key}
 	return f
+}
+
+// childKey returns the key rows[i] of an include was matched by: the value
+// includeFind's match recorded (the field may have been zeroed), or the
+// field's when a hook replaced the options.
+func childKey(f *FindOptions, n, i int, row reflect.Value, key *attribute) any {
+	if f.match != nil && len(f.match.vals) == n {
+		return f.match.vals[i]
+	}
+	k, _ := keyValue(row, key)
+	return k
 }
 
 // chunks splits keys to stay under the parameter limit.

@@ -858,3 +858,69 @@ func TestIncludeAllOptions(t *testing.T) {
 		}
 	})
 }
+
+// TestIncludeWithAttributes checks includes under Attributes that leave out
+// the keys they load by: the keys are read for the includes, which load; the
+// primary key stays (Sequelize adds it to a find with includes) and the
+// foreign keys are zeroed afterwards, also in the state Save compares with.
+func TestIncludeWithAttributes(t *testing.T) {
+	testdb.Each(t, func(t *testing.T, tg testdb.Target) {
+		ctx := t.Context()
+		w := newWorld(t, tg)
+		g := &Group{Name: "g"}
+		if err := w.groups.Create(ctx, g); err != nil {
+			t.Fatal(err)
+		}
+		p := &Person{Username: "ann", GroupID: &g.ID}
+		if err := w.people.Create(ctx, p); err != nil {
+			t.Fatal(err)
+		}
+		post := &Post{Title: "t", PersonID: &p.ID}
+		if err := w.posts.Create(ctx, post); err != nil {
+			t.Fatal(err)
+		}
+		if err := w.comments.Create(ctx, &Comment{Body: "c", PostID: &post.ID}); err != nil {
+			t.Fatal(err)
+		}
+		people, err := w.people.FindAll(ctx, sequelize.FindOptions{
+			Attributes: []any{"username"},
+			Include: []sequelize.Include{
+				{Association: w.group, Attributes: []any{"name"}},
+				{Association: w.personPosts, Attributes: []any{"title"}, Include: []sequelize.Include{{Association: w.postComments, Attributes: []any{"body"}}}},
+			},
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(people) != 1 {
+			t.Fatalf("%d people", len(people))
+		}
+		got := people[0]
+		if got.Group == nil || got.Group.Name != "g" || len(got.Posts) != 1 || len(got.Posts[0].Comments) != 1 || got.Posts[0].Comments[0].Body != "c" {
+			t.Fatalf("includes not loaded: %+v", got)
+		}
+		// Primary keys are read and kept, as Sequelize adds them to a find
+		// with includes and to an include's attributes; the foreign keys
+		// are read for loading and zeroed.
+		if got.ID == 0 || got.Group.ID == 0 || got.Posts[0].ID == 0 || got.Posts[0].Comments[0].ID == 0 {
+			t.Errorf("primary keys added for the includes are missing: %+v, %+v, %+v", got, got.Posts[0], got.Posts[0].Comments[0])
+		}
+		if got.GroupID != nil || got.Posts[0].PersonID != nil || got.Posts[0].Comments[0].PostID != nil {
+			t.Errorf("foreign keys read for the includes are left in the result: %+v, %+v, %+v", got, got.Posts[0], got.Posts[0].Comments[0])
+		}
+		if ch := w.people.Changed(got); len(ch) != 0 {
+			t.Errorf("Changed = %v right after the find", ch)
+		}
+		if ch := w.posts.Changed(got.Posts[0]); len(ch) != 0 {
+			t.Errorf("post Changed = %v right after the find", ch)
+		}
+		// Exclude(...) leaving out a key works the same.
+		people, err = w.people.FindAll(ctx, sequelize.FindOptions{
+			Attributes: []any{sequelize.Exclude("id", "groupId")},
+			Include:    []sequelize.Include{{Association: w.group}, {Association: w.personPosts}},
+		})
+		if err != nil || len(people) != 1 || people[0].Group == nil || len(people[0].Posts) != 1 || people[0].ID == 0 || people[0].GroupID != nil {
+			t.Errorf("Exclude: %+v, %v", people, err)
+		}
+	})
+}

@@ -103,12 +103,13 @@ func (a *BelongsToAssociation[S, T]) load(ctx context.Context, parents []reflect
 		if err != nil {
 			return nil, err
 		}
-		rows, err := tgt.FindAll(ctx, includeFind(inc, o, a.key.name, chunk, nil))
+		f := includeFind(inc, o, a.key, chunk, nil)
+		rows, err := tgt.FindAll(ctx, f)
 		if err != nil {
 			return nil, err
 		}
-		for _, r := range rows {
-			k, _ := keyValue(reflect.ValueOf(r), a.key)
+		for i, r := range rows {
+			k := childKey(&f, len(rows), i, reflect.ValueOf(r), a.key)
 			byKey[k] = r
 			out = append(out, reflect.ValueOf(r))
 		}
@@ -393,12 +394,13 @@ func (a *HasManyAssociation[S, T]) load(ctx context.Context, parents []reflect.V
 		if err != nil {
 			return nil, err
 		}
-		rows, err := tgt.FindAll(ctx, includeFind(inc, o, a.fk, chunk, a.scope))
+		f := includeFind(inc, o, a.fkAttr, chunk, a.scope)
+		rows, err := tgt.FindAll(ctx, f)
 		if err != nil {
 			return nil, err
 		}
-		for _, r := range rows {
-			k, _ := keyValue(reflect.ValueOf(r), a.fkAttr)
+		for i, r := range rows {
+			k := childKey(&f, len(rows), i, reflect.ValueOf(r), a.fkAttr)
 			byKey[k] = append(byKey[k], r)
 			out = append(out, reflect.ValueOf(r))
 		}

@@ -65,7 +65,7 @@ type BelongsToManyAssociation[S, T any] struct {
 	through *modelRef
 	jops    junctionOps
 	thrFld  []int        // the target's field holding its junction row (*J), if any
-	extras  []*attribute // the through model's own attributes: not keys, timestamps or scope
+	extras  []*attribute // the through model's own attributes: not the two keys, an auto-increment id, timestamps or scope
 	other   *attribute   // junction column referring to the target
 	tkey    *attribute   // target attribute other refers to
 	fkThr   *attribute   // junction column referring to the source
@@ -141,7 +141,7 @@ func BelongsToMany[S, T any](source *Model[S], target *Model[T], opts BelongsToM
 	a.fkThr, a.other = thr.byName[fk], thr.byName[other]
 	a.thrFld = throughField(tm, thr)
 	for _, x := range thr.attrs {
-		if x.goIndex != nil && x != a.fkThr && x != a.other && !x.primaryKey && x.role == roleNone && a.tscope[x.name] == nil {
+		if x.goIndex != nil && x != a.fkThr && x != a.other && !(x.primaryKey && x.autoIncrement) && x.role == roleNone && a.tscope[x.name] == nil {
 			a.extras = append(a.extras, x)
 		}
 	}
@@ -332,6 +332,13 @@ func (a *BelongsToManyAssociation[S, T]) exists(s *sqlb, parentAlias string, inc
 		s.w(" AND ")
 		tc.writeLive(s, thr.deletedAt)
 	}
+	// Required includes of the targets: a target counts only with them.
+	for i := range inc.Include {
+		if n := &inc.Include[i]; n.Association != nil && n.required() {
+			s.w(" AND ")
+			n.Association.exists(s, a.as, n)
+		}
+	}
 	s.w(")")
 }
 
@@ -465,7 +472,7 @@ func (a *BelongsToManyAssociation[S, T]) desired(t linkTarget[T], through Values
 		if _, ok := a.tscope[n]; ok {
 			return nil, errQuery("Through sets %s, which ThroughScope sets", n)
 		}
-		if x := a.through.meta().byName[n]; x != nil && (x.role != roleNone || x.primaryKey) {
+		if x := a.through.meta().byName[n]; x != nil && (x.role != roleNone || x.primaryKey && x.autoIncrement) {
 			return nil, errQuery("Through sets %s, which the %s junction sets itself (key or timestamp)", n, a.through.name)
 		}
 	}

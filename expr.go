@@ -49,8 +49,9 @@ func (JSONExpr) isExpr()    {}
 func (CondExpr) isExpr()    {}
 
 // Col names a column (Sequelize's sequelize.col): an attribute of the
-// model, "Alias.attribute" for an included model's, or "*". It is quoted
-// as an identifier.
+// model, the same qualified by the model's name ("Product.id"),
+// "Alias.attribute" for an included model's, or "*". It is quoted as an
+// identifier.
 func Col(name string) ColExpr { return ColExpr{Name: name} }
 
 // Fn calls the SQL function name with args (Sequelize's sequelize.fn):

@@ -86,8 +86,11 @@ type FindOptions struct {
 	// Exclude(...) plus extras. Default: every attribute. Reading into
 	// structs, an alias must name an attribute (see As). A VIRTUAL
 	// attribute selects the attributes it depends on (VIRTUAL(type,
-	// fields...)), and the keys the includes load by are added, as
-	// Sequelize adds the primary key of a find with includes. A
+	// fields...)). With Include, the primary key is added, as Sequelize
+	// adds it to a find with includes (and to an Include's Attributes),
+	// and the other keys the includes load by (foreign keys) are read and
+	// zeroed in the rows returned, as Sequelize's joins do not select
+	// them. A
 	// nil list means every attribute; an empty non-nil list is a
 	// *QueryError, returned before any SQL is sent (Sequelize sends a
 	// SELECT with no columns, which the database refuses); only an
@@ -125,7 +128,10 @@ type FindOptions struct {
 	// Logging overrides the DB's logger for this query.
 	Logging *slog.Logger
 	// Include eager-loads associations (Sequelize's include): one query per
-	// include level, whatever the number of rows. A required include (or
+	// include level, whatever the number of rows, never a JOIN, so the
+	// included models' columns are not in this query's SELECT (Order takes
+	// [association, attribute] for a to-one association, Where takes
+	// "$alias.attribute$"). A required include (or
 	// one with a Where) keeps only the rows that have matching associated
 	// rows, and Limit still counts this model's rows.
 	Include []Include
@@ -143,6 +149,16 @@ type FindOptions struct {
 	perParent *perParent   // an include's per-parent Limit
 	aggregate bool         // rows as maps, includes only filter: select no include keys
 	internal  bool         // a read the library makes for itself: ModelOptions.RejectOnEmpty does not apply
+	match     *matchKey    // an include's rows: the key they are matched to their parents by
+	hidden    []*attribute // keys read only to load includes, zeroed afterwards
+}
+
+// matchKey records, row by row, the value of the attribute an include's
+// rows are matched to their parents by: the loader reads it here, since the
+// field itself is zeroed when Attributes leave it out.
+type matchKey struct {
+	attr *attribute
+	vals []any
 }
 
 // perParent limits rows per value of attr with a window function.
@@ -276,22 +292,42 @@ func (md *modelCore) buildSelect(o *FindOptions, limitOne bool) (*selectPlan, er
 	if err != nil {
 		return nil, err
 	}
+	o.hidden = nil
 	if len(o.Attributes) > 0 && !o.aggregate {
-		// The includes load by these keys: select them as Sequelize
-		// selects the primary key of a find with includes.
+		// The includes load by these keys, and an include's rows are
+		// matched to their parents by o.match's: read them. Primary keys
+		// stay in the rows; the others are read for loading only and
+		// zeroed in the rows returned (see run), as Sequelize's joins do
+		// not select them.
+		var need []*attribute
+		if len(o.Include) > 0 || o.match != nil {
+			// Sequelize adds the primary key to a find with includes and
+			// to an include's attributes.
+			need = append(need, m.pks...)
+		}
 		for i := range o.Include {
 			inc := &o.Include[i]
 			if inc.Attributes != nil && len(inc.Attributes) == 0 {
 				continue // filter only
 			}
+			need = append(need, inc.Association.parentKey())
+		}
+		if o.match != nil {
+			need = append(need, o.match.attr)
+		}
+		for _, k := range need {
 			// The association holds the attribute of the version it was
 			// made on: select this version's.
-			k := inc.Association.parentKey()
 			if cur := m.byName[k.name]; cur != nil {
 				k = cur
 			}
-			if !slices.ContainsFunc(cols, func(c selectCol) bool { return c.attr == k }) {
+			if slices.ContainsFunc(cols, func(c selectCol) bool { return c.attr == k }) || slices.Contains(o.hidden, k) {
+				continue
+			}
+			if k.primaryKey {
 				cols = append(cols, selectCol{attr: k, name: k.name})
+			} else {
+				o.hidden = append(o.hidden, k)
 			}
 		}
 	}
@@ -319,6 +355,12 @@ func (md *modelCore) buildSelect(o *FindOptions, limitOne bool) (*selectPlan, er
 			plan.attrs = append(plan.attrs, into)
 		}
 		plan.names = append(plan.names, col.name)
+	}
+	for _, a := range o.hidden {
+		s.w(", ")
+		c.writeCol(s, a, nil)
+		plan.attrs = append(plan.attrs, a)
+		plan.names = append(plan.names, a.name)
 	}
 	if v := o.via; v != nil && !v.noSource {
 		plan.thrStart = len(plan.attrs)
@@ -803,6 +845,10 @@ func (md *Model[T]) run(ctx context.Context, plan *selectPlan, o *FindOptions) (
 					reflect.ValueOf(inst).Elem().FieldByIndex(v.field).Set(j)
 				}
 			}
+			if mk := o.match; mk != nil {
+				k, _ := keyValue(reflect.ValueOf(inst), mk.attr)
+				mk.vals = append(mk.vals, k)
+			}
 			out = append(out, inst)
 		}
 		if err := rows.Err(); err != nil {
@@ -815,9 +861,14 @@ func (md *Model[T]) run(ctx context.Context, plan *selectPlan, o *FindOptions) (
 	if err != nil {
 		return nil, err
 	}
-	if !o.Raw && len(out) > 0 {
-		md.tr.rememberAll(md.m, out[:1], nil)
-		md.tr.rememberAll(md.m, nil, chunks)
+	remember := func() {
+		if !o.Raw && len(out) > 0 {
+			md.tr.rememberAll(md.m, out[:1], nil)
+			md.tr.rememberAll(md.m, nil, chunks)
+		}
+	}
+	if len(o.hidden) == 0 {
+		remember()
 	}
 	if len(o.Include) > 0 {
 		parents := make([]reflect.Value, len(out))
@@ -827,6 +878,19 @@ func (md *Model[T]) run(ctx context.Context, plan *selectPlan, o *FindOptions) (
 		if err := loadIncludes(ctx, parents, o.Include, md.m.assocs, md.m.name, o); err != nil {
 			return nil, err
 		}
+	}
+	if len(o.hidden) > 0 {
+		// The keys read only for the includes are not part of the result,
+		// nor of the state Save compares with.
+		for _, inst := range out {
+			rv := reflect.ValueOf(inst).Elem()
+			for _, a := range o.hidden {
+				if f := fieldOf(rv, a); f.IsValid() {
+					f.SetZero()
+				}
+			}
+		}
+		remember()
 	}
 	return out, nil
 }
@@ -1137,12 +1201,21 @@ func (md *modelCore) aggregateRows(ctx context.Context, o FindOptions) ([]Row, e
 
 // FindAllRaw returns the rows matching opts as maps keyed by attribute
 // name, and by alias for As(...) attributes (Sequelize's findAll({raw:
-// true})). Values are as the driver returns them (see Row). It loads no
-// includes.
+// true})). Values are as the driver returns them (see Row). It refuses an
+// Include with an *EagerLoadingError: includes load with one query per
+// level, never a JOIN, so an included model's columns cannot be selected or
+// aggregated here (unlike Sequelize's raw findAll with include); count
+// associated rows with the association's Count, or use DB.Query. The
+// model's scopes apply and the BeforeFind hooks run, as for FindAll;
+// AfterFind does not, its event holding instances, not maps.
 func (md *Model[T]) FindAllRaw(ctx context.Context, opts ...FindOptions) ([]Row, error) {
 	md = md.at()
 	o, err := oneOption(opts)
 	if err != nil {
+		return nil, err
+	}
+	o = md.scoped(o)
+	if err := md.beforeFind(ctx, &o); err != nil {
 		return nil, err
 	}
 	if len(o.Include) > 0 {

@@ -78,7 +78,10 @@ type ModelOptions struct {
 	CreatedAt, UpdatedAt, DeletedAt string
 	// Paranoid makes Destroy a soft delete through deletedAt. The rows not
 	// deleted have a NULL deletedAt, or, when the deletedAt attribute has
-	// a defaultValue (a fixed time), that value, as in Sequelize.
+	// a defaultValue (a fixed time), that value, as in Sequelize. It needs
+	// timestamps: with Timestamps Bool(false), Define panics rather than
+	// ignoring Paranoid as Sequelize does (a soft delete silently becoming
+	// a real one would lose rows).
 	Paranoid bool
 	// Version names the optimistic-locking attribute ("version" for
 	// Sequelize's version: true); a field tagged `sequelize:"version"` does

@@ -149,6 +149,9 @@ func (md *modelCore) mergeScope(a, b FindOptions) FindOptions {
 		out.perParent = b.perParent
 	}
 	out.internal = out.internal || b.internal
+	if b.match != nil {
+		out.match = b.match
+	}
 	return out
 }
 

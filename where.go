@@ -116,6 +116,13 @@ func (c *whereCtx) resolve(name string) (*attribute, []string) {
 		if a := c.m.byName[head]; a != nil && isJSONType(a) {
 			return a, strings.Split(rest, ".")
 		}
+		// "Model.attr": the attribute qualified by the model's name, the
+		// alias its table has in the query (Sequelize's col('Model.attr')).
+		if head == c.m.name && (c.alias == "" || c.alias == head) {
+			if a := c.m.byName[rest]; a != nil {
+				return a, nil
+			}
+		}
 	}
 	return nil, nil
 }

@@ -1335,9 +1335,16 @@ func (md *modelCore) truncate(ctx context.Context, o DestroyOptions) error {
 // RestoreOptions are Sequelize's restore options.
 type RestoreOptions struct {
 	// Where selects the rows; nil restores every soft-deleted row.
-	Where       any
-	Transaction *Tx
-	Logging     *slog.Logger
+	Where any
+	// IndividualHooks (Restore only) loads the matching soft-deleted rows
+	// and runs BeforeRestore for each (all of them, the first error then
+	// stopping the restore) before the UPDATE and AfterRestore
+	// for each after it (with their deletedAt cleared), all in one
+	// transaction. Sequelize also runs them for matching rows that are not
+	// deleted, which Restore leaves alone.
+	IndividualHooks bool
+	Transaction     *Tx
+	Logging         *slog.Logger
 }
 
 // Restore clears deletedAt (sets it to its default value, when it has
@@ -1357,11 +1364,63 @@ func (md *Model[T]) Restore(ctx context.Context, opts ...RestoreOptions) (int64,
 	if err := md.fire(ctx, BeforeBulkRestore, ev); err != nil {
 		return 0, err
 	}
-	n, err := md.restoreRows(ctx, o)
+	var n int64
+	if o.IndividualHooks {
+		err = md.db.Transaction(ctx, func(ctx context.Context, tx *Tx) error {
+			n, err = md.restoreEach(ctx, tx, o)
+			return err
+		}, TransactionOptions{Transaction: o.Transaction})
+	} else {
+		n, err = md.restoreRows(ctx, o)
+	}
 	if err != nil {
 		return 0, err
 	}
 	return n, md.fire(ctx, AfterBulkRestore, ev)
+}
+
+// restoreEach is Restore with IndividualHooks, inside tx.
+func (md *Model[T]) restoreEach(ctx context.Context, tx *Tx, o RestoreOptions) (int64, error) {
+	rows, err := md.FindAll(ctx, FindOptions{Where: o.Where, Paranoid: Bool(false), Transaction: tx, Logging: o.Logging})
+	if err != nil {
+		return 0, err
+	}
+	var deleted []*T
+	for _, r := range rows {
+		if f := fieldOf(reflect.ValueOf(r).Elem(), md.m.deletedAt); f.IsValid() && !md.live(f) {
+			deleted = append(deleted, r)
+		}
+	}
+	// Every BeforeRestore runs, as Sequelize runs them all at once; the
+	// first error stops the restore.
+	var first error
+	for _, r := range deleted {
+		if err := md.fire(ctx, BeforeRestore, &HookEvent[T]{Instance: r}); err != nil && first == nil {
+			first = err
+		}
+	}
+	if first != nil {
+		return 0, first
+	}
+	o.Transaction = tx
+	n, err := md.restoreRows(ctx, o)
+	if err != nil {
+		return 0, err
+	}
+	for _, r := range deleted {
+		f := fieldOf(reflect.ValueOf(r).Elem(), md.m.deletedAt)
+		f.SetZero()
+		if err := setField(f, md.m.deletedAt.defaultValue); err != nil {
+			return 0, err
+		}
+		md.tr.remember(md.m, r)
+	}
+	for _, r := range deleted {
+		if err := md.fire(ctx, AfterRestore, &HookEvent[T]{Instance: r}); err != nil {
+			return 0, err
+		}
+	}
+	return n, nil
 }
 
 // restoreRows runs Restore's UPDATE.

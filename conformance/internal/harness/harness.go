@@ -675,3 +675,59 @@ func (c *C) AgeTimestamps(table string) time.Time {
 	c.Must(err)
 	return old
 }
+
+// Res holds a (value, error) pair so that a call's result can be checked
+// in one expression: R(users.FindAll(ctx)).Get(c).
+type Res[T any] struct {
+	v   T
+	err error
+}
+
+// R pairs a call's results (see Res).
+func R[T any](v T, err error) Res[T] { return Res[T]{v, err} }
+
+// Get fails the case on an error and returns the value.
+func (r Res[T]) Get(c *C) T {
+	c.Helper()
+	c.Must(r.err)
+	return r.v
+}
+
+// Create creates each instance with m.Create, failing the case on an
+// error, and returns them.
+func Create[T any](c *C, m *sequelize.Model[T], insts ...*T) []*T {
+	c.Helper()
+	for _, in := range insts {
+		c.Must(m.Create(c.Ctx, in))
+	}
+	return insts
+}
+
+// Bulk bulk-creates insts and returns them (ids filled).
+func Bulk[T any](c *C, m *sequelize.Model[T], insts ...*T) []*T {
+	c.Helper()
+	c.Must(m.BulkCreate(c.Ctx, insts))
+	return insts
+}
+
+// All returns every row of m ordered by id: Sequelize's findAll() of the
+// rows just created, whose order the JS tests rely on.
+func All[T any](c *C, m *sequelize.Model[T]) []*T {
+	c.Helper()
+	return R(m.FindAll(c.Ctx, sequelize.FindOptions{Order: sequelize.Order{{"id", "ASC"}}})).Get(c)
+}
+
+// Define defines the model T under Sequelize's model name on c.DB, with
+// the options of the JS define (at most one).
+func Define[T any](c *C, name string, opts ...sequelize.ModelOptions) *sequelize.Model[T] {
+	c.Helper()
+	var o sequelize.ModelOptions
+	if len(opts) > 0 {
+		o = opts[0]
+	}
+	o.ModelName = name
+	return sequelize.Define[T](c.DB, o)
+}
+
+// URI is the connection URI of the case's database.
+func (c *C) URI() string { return c.uri }
