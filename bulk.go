@@ -49,11 +49,11 @@ type BulkCreateOptions struct {
 	// per failed record (default false, as in Sequelize). With
 	// IndividualHooks the validation hooks run for each record too.
 	Validate bool
-	// Silent keeps the updatedAt each record has instead of setting it to
-	// now (a zero one is still set), as createdAt always is: Sequelize's
-	// bulkCreate keeps a given updatedAt (its silent: true test sets both).
-	// It cannot be combined with IndividualHooks or Include yet (a
-	// *QueryError), which create through Create.
+	// Silent is accepted for Sequelize's silent: true. BulkCreate keeps the
+	// createdAt and updatedAt each record has with or without it (a zero
+	// one is set to now), as Sequelize's bulkCreate does. It cannot be
+	// combined with IndividualHooks or Include yet (a *QueryError), which
+	// create through Create, where a given updatedAt is replaced by now.
 	Silent bool
 	// IndividualHooks creates the records one by one with Create, running
 	// the create hooks of each (N INSERTs, in one transaction), as Sequelize;
@@ -179,7 +179,9 @@ func (md *Model[T]) bulkCreate(ctx context.Context, insts []*T, o BulkCreateOpti
 		if inst == nil {
 			return errInstance("BulkCreate of a nil instance")
 		}
-		cols, vals, err := md.insertColumns(inst, o.Fields, ts, o.Silent)
+		// A given updatedAt is kept, Silent or not, as Sequelize's
+		// bulkCreate keeps it.
+		cols, vals, err := md.insertColumns(inst, o.Fields, ts, true)
 		if err != nil {
 			return err
 		}

@@ -129,9 +129,10 @@ type mw2Stamped struct {
 	UpdatedAt time.Time
 }
 
-// TestMw2BulkCreateSilent: BulkCreate with Silent keeps the updatedAt each
-// record has (a zero one is set to now); without it updatedAt is now; with
-// IndividualHooks it is a *QueryError and nothing is written.
+// TestMw2BulkCreateSilent: BulkCreate keeps the updatedAt each record has
+// (a zero one is set to now), with Silent or without it, as Sequelize's
+// bulkCreate (model.js: updatedAt is set only when the record has none);
+// Silent with IndividualHooks is a *QueryError and nothing is written.
 func TestMw2BulkCreateSilent(t *testing.T) {
 	testdb.Each(t, func(t *testing.T, tg testdb.Target) {
 		ctx := t.Context()
@@ -154,10 +155,10 @@ func TestMw2BulkCreateSilent(t *testing.T) {
 			if err != nil || got == nil {
 				t.Fatalf("%s: %v, %v", name, got, err)
 			}
-			if kept := got.UpdatedAt.UTC().Equal(old); kept != (name == "kept") {
+			if kept := got.UpdatedAt.UTC().Equal(old); kept != (name != "set") {
 				t.Errorf("%s: updatedAt = %v (old %v)", name, got.UpdatedAt, old)
 			}
-			if name != "kept" && got.UpdatedAt.Before(before) {
+			if name == "set" && got.UpdatedAt.Before(before) {
 				t.Errorf("%s: updatedAt = %v, want now", name, got.UpdatedAt)
 			}
 		}
