@@ -1220,7 +1220,12 @@ type DestroyOptions struct {
 	Where any
 	// Force deletes the rows of a paranoid model instead of soft-deleting them.
 	Force bool
-	// Truncate empties the table with TRUNCATE (DELETE FROM on SQLite).
+	// Truncate empties the table with TRUNCATE (DELETE FROM on SQLite),
+	// whatever Where says; on a paranoid model it soft-deletes every row
+	// instead, unless Force, as Sequelize's destroy({truncate: true}). The
+	// bulk destroy hooks run as for any Destroy. With IndividualHooks the
+	// rows are destroyed one by one, running their hooks, in one
+	// transaction (Cascade and RestartIdentity are then a *QueryError).
 	Truncate bool
 	// Cascade truncates tables referencing this one (PostgreSQL).
 	Cascade bool
@@ -1238,12 +1243,12 @@ type DestroyOptions struct {
 // instead, unless Force.
 func (md *Model[T]) Destroy(ctx context.Context, opts DestroyOptions) (int64, error) {
 	md = md.at()
-	if opts.Truncate {
-		return 0, md.truncate(ctx, opts)
-	}
 	opts.Where = md.scopedWhere(opts.Where) // a scope's where is a where, as in Sequelize
-	if opts.Where == nil {
+	if opts.Where == nil && !opts.Truncate {
 		return 0, errQuery("Missing where or truncate attribute in the options parameter of Destroy")
+	}
+	if opts.Truncate && opts.IndividualHooks && (opts.Cascade || opts.RestartIdentity) {
+		return 0, errQuery("Destroy with Truncate and IndividualHooks destroys the rows one by one: Cascade and RestartIdentity need the TRUNCATE statement")
 	}
 	ev := &HookEvent[T]{Where: &opts.Where}
 	if err := md.fire(ctx, BeforeBulkDestroy, ev); err != nil {
@@ -1278,7 +1283,10 @@ func (md *Model[T]) Destroy(ctx context.Context, opts DestroyOptions) (int64, er
 
 // destroyRows runs the DELETE (or soft-delete UPDATE) of Destroy.
 func (md *modelCore) destroyRows(ctx context.Context, opts DestroyOptions) (int64, error) {
-	if opts.Where == nil {
+	if opts.Truncate && (md.m.deletedAt == nil || opts.Force) {
+		return 0, md.truncate(ctx, opts)
+	}
+	if opts.Where == nil && !opts.Truncate {
 		return 0, errQuery("Missing where or truncate attribute in the options parameter of Destroy")
 	}
 	s := newSQLB(md.db)
@@ -1294,14 +1302,17 @@ func (md *modelCore) destroyRows(ctx context.Context, opts DestroyOptions) (int6
 	return res.RowsAffected, err
 }
 
-// Truncate empties the table (Sequelize's Model.truncate).
+// Truncate empties the table (Sequelize's Model.truncate): Destroy with
+// DestroyOptions.Truncate, so on a paranoid model it soft-deletes every
+// row unless Force, and the bulk destroy hooks run.
 func (md *Model[T]) Truncate(ctx context.Context, opts ...DestroyOptions) error {
-	md = md.at()
 	o, err := oneOption(opts)
 	if err != nil {
 		return err
 	}
-	return md.truncate(ctx, o)
+	o.Truncate = true
+	_, err = md.Destroy(ctx, o)
+	return err
 }
 
 func (md *modelCore) truncate(ctx context.Context, o DestroyOptions) error {

@@ -343,9 +343,8 @@ func TestHooksBulkOperation(t *testing.T) {
 
 	js.Describe("#bulkRestore", func(js *suite) {
 		// setup is the beforeEach: adam and joe created, then destroyed
-		// with truncate (a TRUNCATE here, which Sequelize makes a soft
-		// delete on a paranoid model: the restore below finds no row
-		// either way, and the cases count hook calls).
+		// with truncate (a soft delete on a paranoid model, as in
+		// Sequelize: the restore below finds adam).
 		setup := func(c *C) *sequelize.Model[ihHkParanoidUser] {
 			_, users := ihHooks(c)
 			harness.Bulk(c, users, &ihHkParanoidUser{Username: "adam", Mood: ihS("happy")}, &ihHkParanoidUser{Username: "joe", Mood: ihS("sad")})
