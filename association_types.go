@@ -640,7 +640,8 @@ func (a *HasManyAssociation[S, T]) Remove(ctx context.Context, src *S, target an
 // Set makes targets (an instance, a key, a slice of either, or nil) the
 // only rows associated with src: two UPDATEs, one unlinking the others,
 // one linking these (Sequelize's setXs; for HasOne, setX). Like
-// Sequelize's, they ignore the target model's scope.
+// Sequelize's, they ignore the target model's scope, but not the
+// association's Scope: only the rows Get would return are unlinked.
 func (a *HasManyAssociation[S, T]) Set(ctx context.Context, src *S, target any, opts ...SetOptions) error {
 	o, err := oneOption(opts)
 	if err != nil {
@@ -658,7 +659,10 @@ func (a *HasManyAssociation[S, T]) Set(ctx context.Context, src *S, target any, 
 		return err
 	}
 	return a.src.db.Transaction(ctx, func(ctx context.Context, tx *Tx) error {
-		unlink := Where{a.fk: w[a.fk]}
+		// Only the rows Get reads (the foreign key and the association's
+		// Scope) are unlinked, as in Sequelize: a polymorphic sibling
+		// association's rows under the same key stay linked.
+		unlink := w
 		if len(keys) > 0 {
 			unlink[a.target.meta().pks[0].name] = op.NotIn(keys)
 		}

@@ -497,6 +497,26 @@ func sameJunctionValue(x, y any) bool {
 	return sameValue(vx, vy)
 }
 
+// inScope keeps the keys of the targets the association's Scope matches:
+// Set unlinks only the targets Get would return, not those of another
+// association through the same junction with another Scope (Sequelize
+// unlinks those too, so that its setTags, say, drops the links of a
+// categories association scoped on the same tags).
+func (a *BelongsToManyAssociation[S, T]) inScope(ctx context.Context, keys []any, o SetOptions) ([]any, error) {
+	rows, err := a.tgt.Unscoped().FindAll(ctx, FindOptions{Attributes: []any{a.tkey.name}, Logging: o.Logging,
+		Where: []any{Where(a.scope), Where{a.tkey.name: keys}}})
+	if err != nil {
+		return nil, err
+	}
+	out := make([]any, 0, len(rows))
+	for _, r := range rows {
+		if k, ok := keyValue(reflect.ValueOf(r), a.tkey); ok {
+			out = append(out, k)
+		}
+	}
+	return out, nil
+}
+
 // link links targets to src: Add (set false) or Set (set true, which also
 // unlinks the others). It reads src's current junction rows once, then
 // deletes the obsolete links in one statement, restores soft-deleted
@@ -531,6 +551,11 @@ func (a *BelongsToManyAssociation[S, T]) link(ctx context.Context, src *S, targe
 			cur[k] = r
 			if set && !slices.Contains(keys, k) && !a.deleted(r) {
 				obsolete = append(obsolete, k)
+			}
+		}
+		if len(obsolete) > 0 && len(a.scope) > 0 {
+			if obsolete, err = a.inScope(ctx, obsolete, o); err != nil {
+				return err
 			}
 		}
 		if len(obsolete) > 0 {
@@ -643,7 +668,10 @@ func (a *BelongsToManyAssociation[S, T]) Remove(ctx context.Context, src *S, tar
 // Set makes targets (an instance, a key, a slice of either, or nil) the
 // only rows linked to src (Sequelize's setXs): one DELETE of the others'
 // junction rows and one INSERT of the missing ones, with through
-// attributes as Add.
+// attributes as Add. With a Scope, only the linked targets it matches
+// are unlinked (one more SELECT), where Sequelize unlinks every target
+// of the junction rows, those of a sibling association with another
+// Scope included.
 func (a *BelongsToManyAssociation[S, T]) Set(ctx context.Context, src *S, target any, opts ...SetOptions) error {
 	o, err := oneOption(opts)
 	if err != nil {

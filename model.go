@@ -61,7 +61,11 @@ func (md *Model[T]) at() *Model[T] {
 // ModelOptions are Sequelize's model options. The zero value gives
 // Sequelize's defaults; DB-wide defaults come from Options.Define.
 type ModelOptions struct {
-	// ModelName is the model's name (default: the Go type's name).
+	// ModelName is the model's name (default: the Go type's name). Its
+	// singular and plural are derived from it; Sequelize's name option
+	// ({singular, plural}) has no counterpart: it names the accessors
+	// (methods with fixed names here) and an association's default alias
+	// and foreign key, which AssociationOptions.As and ForeignKey give.
 	ModelName string
 	// TableName sets the table name (default: the plural of the model name).
 	TableName string
