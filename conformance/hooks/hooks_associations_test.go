@@ -1,0 +1,184 @@
+package hooks_test
+
+import (
+	"errors"
+	"testing"
+
+	"github.com/gosequelize/sequelize"
+	"github.com/gosequelize/sequelize/conformance/internal/harness"
+)
+
+// The models of hooks/associations.test.js's Project and Task. (The JS
+// beforeEach also defines User and ParanoidUser, which the association
+// cases do not use.)
+type (
+	itpProject struct {
+		ID    int64
+		Title string
+		Task  *itpTask
+		Tasks []*itpTask
+	}
+	itpTask struct {
+		ID        int64
+		Title     string
+		ProjectID *int64
+		Project   *itpProject
+	}
+)
+
+// itpProjectTask defines Project and Task, Project.hasOne(Task) (or
+// hasMany when many) with opts, Task.belongsTo(Project), and syncs.
+func itpProjectTask(c *C, many bool, opts sequelize.AssociationOptions) (*sequelize.Model[itpProject], *sequelize.Model[itpTask], *sequelize.HasOneAssociation[itpProject, itpTask], *sequelize.HasManyAssociation[itpProject, itpTask]) {
+	c.Helper()
+	projects := harness.Define[itpProject](c, "Project")
+	tasks := harness.Define[itpTask](c, "Task")
+	var one *sequelize.HasOneAssociation[itpProject, itpTask]
+	var hm *sequelize.HasManyAssociation[itpProject, itpTask]
+	if many {
+		hm = sequelize.HasMany(projects, tasks, opts)
+	} else {
+		one = sequelize.HasOne(projects, tasks, opts)
+	}
+	sequelize.BelongsTo(tasks, projects)
+	c.Sync()
+	return projects, tasks, one, hm
+}
+
+// itpSetBug is why the HasOne setTask cases are skipped.
+const itpSetBug = "HasOneAssociation.Set links with bulk UPDATEs (HasManyAssociation.Set's) and runs no instance hooks: Sequelize's setX saves the old target (foreign key NULL) and the new one (foreign key set) as instances, so the target's update hooks run and an error in them rejects setX"
+
+// itpCreate creates the project 'New Project' and the task 'New Task'.
+func itpCreate(c *C, projects *sequelize.Model[itpProject], tasks *sequelize.Model[itpTask]) (*itpProject, *itpTask) {
+	c.Helper()
+	return harness.Create(c, projects, &itpProject{Title: "New Project"})[0], harness.Create(c, tasks, &itpTask{Title: "New Task"})[0]
+}
+
+func TestHooksAssociations(t *testing.T) {
+	js := port(t, "hooks/associations.test.js")
+	// The JS describe(Support.getTestDialectTeaser('Hooks')) only names
+	// the dialect.
+	js.Describe("associations", func(js *suite) {
+		js.Describe("1:1", func(js *suite) {
+			cascadeUpdate := sequelize.AssociationOptions{OnUpdate: "cascade", Hooks: true}
+			js.Describe("cascade onUpdate", func(js *suite) {
+				js.It("on success", func(c *C) {
+					c.Bug(itpSetBug)
+					projects, tasks, pt, _ := itpProjectTask(c, false, cascadeUpdate)
+					var h ihCalls
+					tasks.AddHook(sequelize.BeforeUpdate, "", ihSpy[itpTask](&h, "beforeUpdate"))
+					tasks.AddHook(sequelize.AfterUpdate, "", ihSpy[itpTask](&h, "afterUpdate"))
+					project, task := itpCreate(c, projects, tasks)
+					c.Must(pt.Set(c.Ctx, project, task))
+					c.Must(projects.Set(project, sequelize.Values{"id": 2}))
+					c.Must(projects.Save(c.Ctx, project))
+					if h.get("beforeUpdate") == 0 || h.get("afterUpdate") == 0 {
+						c.Fatalf("update hooks did not run: %v", h.seq())
+					}
+				})
+
+				js.It("on error", func(c *C) {
+					c.Bug(itpSetBug)
+					projects, tasks, pt, _ := itpProjectTask(c, false, cascadeUpdate)
+					var h ihCalls
+					tasks.AddHook(sequelize.AfterUpdate, "", ihFail[itpTask](&h, "afterUpdate", errWhoops))
+					project, task := itpCreate(c, projects, tasks)
+					if err := pt.Set(c.Ctx, project, task); !errors.Is(err, errWhoops) {
+						c.Fatalf("setTask = %v, want the hook's error", err)
+					}
+				})
+			})
+
+			js.Describe("cascade onDelete", func(js *suite) {
+				cascade := sequelize.AssociationOptions{OnDelete: "CASCADE", Hooks: true}
+				js.Describe("#remove", func(js *suite) {
+					js.It("with no errors", func(c *C) {
+						projects, tasks, pt, _ := itpProjectTask(c, false, cascade)
+						var h ihCalls
+						projects.AddHook(sequelize.BeforeCreate, "", ihSpy[itpProject](&h, "beforeProject"))
+						projects.AddHook(sequelize.AfterCreate, "", ihSpy[itpProject](&h, "afterProject"))
+						tasks.AddHook(sequelize.BeforeDestroy, "", ihSpy[itpTask](&h, "beforeTask"))
+						tasks.AddHook(sequelize.AfterDestroy, "", ihSpy[itpTask](&h, "afterTask"))
+						project, task := itpCreate(c, projects, tasks)
+						c.Must(pt.Set(c.Ctx, project, task))
+						c.Must(projects.DestroyInstance(c.Ctx, project))
+						ihCalled(c, &h, map[string]int{"beforeProject": 1, "afterProject": 1, "beforeTask": 1, "afterTask": 1})
+					})
+
+					js.It("with errors", func(c *C) {
+						projects, tasks, pt, _ := itpProjectTask(c, false, cascade)
+						var h ihCalls
+						projects.AddHook(sequelize.BeforeCreate, "", ihSpy[itpProject](&h, "beforeProject"))
+						projects.AddHook(sequelize.AfterCreate, "", ihSpy[itpProject](&h, "afterProject"))
+						tasks.AddHook(sequelize.BeforeDestroy, "", ihFail[itpTask](&h, "beforeTask", errWhoops))
+						tasks.AddHook(sequelize.AfterDestroy, "", ihSpy[itpTask](&h, "afterTask"))
+						project, task := itpCreate(c, projects, tasks)
+						c.Must(pt.Set(c.Ctx, project, task))
+						if err := projects.DestroyInstance(c.Ctx, project); !errors.Is(err, errWhoops) {
+							c.Fatalf("destroy = %v, want the hook's error", err)
+						}
+						ihCalled(c, &h, map[string]int{"beforeProject": 1, "afterProject": 1, "beforeTask": 1, "afterTask": 0})
+					})
+				})
+			})
+
+			js.Describe("no cascade update", func(js *suite) {
+				js.It("on success", func(c *C) {
+					c.Bug(itpSetBug)
+					projects, tasks, pt, _ := itpProjectTask(c, false, sequelize.AssociationOptions{})
+					var h ihCalls
+					tasks.AddHook(sequelize.BeforeUpdate, "", ihSpy[itpTask](&h, "beforeUpdate"))
+					tasks.AddHook(sequelize.AfterUpdate, "", ihSpy[itpTask](&h, "afterUpdate"))
+					project, task := itpCreate(c, projects, tasks)
+					c.Must(pt.Set(c.Ctx, project, task))
+					c.Must(projects.Set(project, sequelize.Values{"id": 2}))
+					c.Must(projects.Save(c.Ctx, project))
+					ihCalled(c, &h, map[string]int{"beforeUpdate": 1, "afterUpdate": 1})
+				})
+
+				js.It("on error", func(c *C) {
+					c.Bug(itpSetBug)
+					projects, tasks, pt, _ := itpProjectTask(c, false, sequelize.AssociationOptions{})
+					var h ihCalls
+					tasks.AddHook(sequelize.AfterUpdate, "", ihFail[itpTask](&h, "afterUpdate", errWhoops))
+					project, task := itpCreate(c, projects, tasks)
+					if err := pt.Set(c.Ctx, project, task); err == nil {
+						c.Fatal("setTask succeeded, want the hook's error")
+					}
+				})
+			})
+
+			js.Describe("no cascade delete", func(js *suite) {
+				js.Describe("#remove", func(js *suite) {
+					js.It("with no errors", func(c *C) {
+						projects, tasks, _, pt := itpProjectTask(c, true, sequelize.AssociationOptions{})
+						var h ihCalls
+						projects.AddHook(sequelize.BeforeCreate, "", ihSpy[itpProject](&h, "beforeProject"))
+						projects.AddHook(sequelize.AfterCreate, "", ihSpy[itpProject](&h, "afterProject"))
+						tasks.AddHook(sequelize.BeforeUpdate, "", ihSpy[itpTask](&h, "beforeTask"))
+						tasks.AddHook(sequelize.AfterUpdate, "", ihSpy[itpTask](&h, "afterTask"))
+						project, task := itpCreate(c, projects, tasks)
+						c.Must(pt.Add(c.Ctx, project, task))
+						c.Must(pt.Remove(c.Ctx, project, task))
+						ihCalled(c, &h, map[string]int{"beforeProject": 1, "afterProject": 1, "beforeTask": 0, "afterTask": 0})
+					})
+
+					js.It("with errors", func(c *C) {
+						// addTask updates the task with a bulk UPDATE, which
+						// runs no instance hooks: the failing beforeUpdate is
+						// not called and addTask succeeds (the JS catch block
+						// never runs).
+						projects, tasks, _, pt := itpProjectTask(c, true, sequelize.AssociationOptions{})
+						var h ihCalls
+						projects.AddHook(sequelize.BeforeCreate, "", ihSpy[itpProject](&h, "beforeProject"))
+						projects.AddHook(sequelize.AfterCreate, "", ihSpy[itpProject](&h, "afterProject"))
+						tasks.AddHook(sequelize.BeforeUpdate, "", ihFail[itpTask](&h, "beforeTask", errWhoops))
+						tasks.AddHook(sequelize.AfterUpdate, "", ihSpy[itpTask](&h, "afterTask"))
+						project, task := itpCreate(c, projects, tasks)
+						c.Must(pt.Add(c.Ctx, project, task))
+						ihCalled(c, &h, map[string]int{"beforeProject": 1, "afterProject": 1, "beforeTask": 0, "afterTask": 0})
+					})
+				})
+			})
+		})
+	})
+}
