@@ -23,6 +23,7 @@ type (
 		Title     string
 		ProjectID *int64
 		Project   *itpProject
+		Projects  []*itpProject
 	}
 )
 
@@ -42,6 +43,19 @@ func itpProjectTask(c *C, many bool, opts sequelize.AssociationOptions) (*sequel
 	sequelize.BelongsTo(tasks, projects)
 	c.Sync()
 	return projects, tasks, one, hm
+}
+
+// itpManyToMany defines Project.belongsToMany(Task) and back through
+// the named junction, with hooks: true, and syncs.
+func itpManyToMany(c *C, through string) (*sequelize.Model[itpProject], *sequelize.Model[itpTask], *sequelize.BelongsToManyAssociation[itpProject, itpTask]) {
+	c.Helper()
+	projects := harness.Define[itpProject](c, "Project")
+	tasks := harness.Define[itpTask](c, "Task")
+	o := sequelize.BelongsToManyOptions{Through: through, AssociationOptions: sequelize.AssociationOptions{Hooks: true}}
+	pt := sequelize.BelongsToMany(projects, tasks, o)
+	sequelize.BelongsToMany(tasks, projects, o)
+	c.Sync()
+	return projects, tasks, pt
 }
 
 // itpSetBug is why the HasOne setTask cases are skipped.
@@ -168,6 +182,140 @@ func TestHooksAssociations(t *testing.T) {
 						// not called and addTask succeeds (the JS catch block
 						// never runs).
 						projects, tasks, _, pt := itpProjectTask(c, true, sequelize.AssociationOptions{})
+						var h ihCalls
+						projects.AddHook(sequelize.BeforeCreate, "", ihSpy[itpProject](&h, "beforeProject"))
+						projects.AddHook(sequelize.AfterCreate, "", ihSpy[itpProject](&h, "afterProject"))
+						tasks.AddHook(sequelize.BeforeUpdate, "", ihFail[itpTask](&h, "beforeTask", errWhoops))
+						tasks.AddHook(sequelize.AfterUpdate, "", ihSpy[itpTask](&h, "afterTask"))
+						project, task := itpCreate(c, projects, tasks)
+						c.Must(pt.Add(c.Ctx, project, task))
+						ihCalled(c, &h, map[string]int{"beforeProject": 1, "afterProject": 1, "beforeTask": 0, "afterTask": 0})
+					})
+				})
+			})
+		})
+
+		js.Describe("1:M", func(js *suite) {
+			js.Describe("cascade", func(js *suite) {
+				cascade := sequelize.AssociationOptions{OnDelete: "cascade", Hooks: true}
+				js.Describe("#remove", func(js *suite) {
+					js.It("with no errors", func(c *C) {
+						projects, tasks, _, pt := itpProjectTask(c, true, cascade)
+						var h ihCalls
+						projects.AddHook(sequelize.BeforeCreate, "", ihSpy[itpProject](&h, "beforeProject"))
+						projects.AddHook(sequelize.AfterCreate, "", ihSpy[itpProject](&h, "afterProject"))
+						tasks.AddHook(sequelize.BeforeDestroy, "", ihSpy[itpTask](&h, "beforeTask"))
+						tasks.AddHook(sequelize.AfterDestroy, "", ihSpy[itpTask](&h, "afterTask"))
+						project, task := itpCreate(c, projects, tasks)
+						c.Must(pt.Add(c.Ctx, project, task))
+						c.Must(projects.DestroyInstance(c.Ctx, project))
+						ihCalled(c, &h, map[string]int{"beforeProject": 1, "afterProject": 1, "beforeTask": 1, "afterTask": 1})
+					})
+
+					js.It("with errors", func(c *C) {
+						projects, tasks, _, pt := itpProjectTask(c, true, cascade)
+						var h ihCalls
+						projects.AddHook(sequelize.BeforeCreate, "", ihSpy[itpProject](&h, "beforeProject"))
+						projects.AddHook(sequelize.AfterCreate, "", ihSpy[itpProject](&h, "afterProject"))
+						tasks.AddHook(sequelize.BeforeDestroy, "", ihFail[itpTask](&h, "beforeTask", errWhoops))
+						tasks.AddHook(sequelize.AfterDestroy, "", ihSpy[itpTask](&h, "afterTask"))
+						project, task := itpCreate(c, projects, tasks)
+						c.Must(pt.Add(c.Ctx, project, task))
+						if err := projects.DestroyInstance(c.Ctx, project); !errors.Is(err, errWhoops) {
+							c.Fatalf("destroy = %v, want the hook's error", err)
+						}
+						ihCalled(c, &h, map[string]int{"beforeProject": 1, "afterProject": 1, "beforeTask": 1, "afterTask": 0})
+						// Nothing was deleted: the destroy ran in one transaction.
+						c.Eq("projects left", harness.R(projects.Count(c.Ctx)).Get(c), int64(1))
+						c.Eq("tasks left", harness.R(tasks.Count(c.Ctx)).Get(c), int64(1))
+					})
+				})
+			})
+
+			js.Describe("no cascade", func(js *suite) {
+				js.Describe("#remove", func(js *suite) {
+					js.It("with no errors", func(c *C) {
+						projects, tasks, _, pt := itpProjectTask(c, true, sequelize.AssociationOptions{})
+						var h ihCalls
+						projects.AddHook(sequelize.BeforeCreate, "", ihSpy[itpProject](&h, "beforeProject"))
+						projects.AddHook(sequelize.AfterCreate, "", ihSpy[itpProject](&h, "afterProject"))
+						tasks.AddHook(sequelize.BeforeUpdate, "", ihSpy[itpTask](&h, "beforeTask"))
+						tasks.AddHook(sequelize.AfterUpdate, "", ihSpy[itpTask](&h, "afterTask"))
+						project, task := itpCreate(c, projects, tasks)
+						c.Must(pt.Add(c.Ctx, project, task))
+						c.Must(pt.Remove(c.Ctx, project, task))
+						ihCalled(c, &h, map[string]int{"beforeProject": 1, "afterProject": 1, "beforeTask": 0, "afterTask": 0})
+					})
+
+					js.It("with errors", func(c *C) {
+						// addTask is a bulk UPDATE, which runs no instance
+						// hooks: the failing beforeUpdate is not called and
+						// addTask succeeds (the JS catch block never runs).
+						projects, tasks, _, pt := itpProjectTask(c, true, sequelize.AssociationOptions{})
+						var h ihCalls
+						projects.AddHook(sequelize.BeforeCreate, "", ihSpy[itpProject](&h, "beforeProject"))
+						projects.AddHook(sequelize.AfterCreate, "", ihSpy[itpProject](&h, "afterProject"))
+						tasks.AddHook(sequelize.BeforeUpdate, "", ihFail[itpTask](&h, "beforeTask", errWhoops))
+						tasks.AddHook(sequelize.AfterUpdate, "", ihSpy[itpTask](&h, "afterTask"))
+						project, task := itpCreate(c, projects, tasks)
+						c.Must(pt.Add(c.Ctx, project, task))
+						ihCalled(c, &h, map[string]int{"beforeProject": 1, "afterProject": 1, "beforeTask": 0, "afterTask": 0})
+					})
+				})
+			})
+		})
+
+		js.Describe("M:M", func(js *suite) {
+			js.Describe("cascade", func(js *suite) {
+				// The JS passes cascade: 'onDelete', which is no option of
+				// belongsToMany: the junction's keys cascade as by default.
+				js.Describe("#remove", func(js *suite) {
+					js.It("with no errors", func(c *C) {
+						projects, tasks, pt := itpManyToMany(c, "projects_and_tasks")
+						var h ihCalls
+						projects.AddHook(sequelize.BeforeCreate, "", ihSpy[itpProject](&h, "beforeProject"))
+						projects.AddHook(sequelize.AfterCreate, "", ihSpy[itpProject](&h, "afterProject"))
+						tasks.AddHook(sequelize.BeforeDestroy, "", ihSpy[itpTask](&h, "beforeTask"))
+						tasks.AddHook(sequelize.AfterDestroy, "", ihSpy[itpTask](&h, "afterTask"))
+						project, task := itpCreate(c, projects, tasks)
+						c.Must(pt.Add(c.Ctx, project, task))
+						c.Must(projects.DestroyInstance(c.Ctx, project))
+						// M:M does not cascade to the targets.
+						ihCalled(c, &h, map[string]int{"beforeProject": 1, "afterProject": 1, "beforeTask": 0, "afterTask": 0})
+					})
+
+					js.It("with errors", func(c *C) {
+						projects, tasks, pt := itpManyToMany(c, "projects_and_tasks")
+						var h ihCalls
+						projects.AddHook(sequelize.BeforeCreate, "", ihSpy[itpProject](&h, "beforeProject"))
+						projects.AddHook(sequelize.AfterCreate, "", ihSpy[itpProject](&h, "afterProject"))
+						tasks.AddHook(sequelize.BeforeDestroy, "", ihFail[itpTask](&h, "beforeTask", errWhoops))
+						tasks.AddHook(sequelize.AfterDestroy, "", ihSpy[itpTask](&h, "afterTask"))
+						project, task := itpCreate(c, projects, tasks)
+						c.Must(pt.Add(c.Ctx, project, task))
+						c.Must(projects.DestroyInstance(c.Ctx, project))
+						ihCalled(c, &h, map[string]int{"beforeProject": 1, "afterProject": 1, "beforeTask": 0, "afterTask": 0})
+					})
+				})
+			})
+
+			js.Describe("no cascade", func(js *suite) {
+				js.Describe("#remove", func(js *suite) {
+					js.It("with no errors", func(c *C) {
+						projects, tasks, pt := itpManyToMany(c, "project_tasks")
+						var h ihCalls
+						projects.AddHook(sequelize.BeforeCreate, "", ihSpy[itpProject](&h, "beforeProject"))
+						projects.AddHook(sequelize.AfterCreate, "", ihSpy[itpProject](&h, "afterProject"))
+						tasks.AddHook(sequelize.BeforeUpdate, "", ihSpy[itpTask](&h, "beforeTask"))
+						tasks.AddHook(sequelize.AfterUpdate, "", ihSpy[itpTask](&h, "afterTask"))
+						project, task := itpCreate(c, projects, tasks)
+						c.Must(pt.Add(c.Ctx, project, task))
+						c.Must(pt.Remove(c.Ctx, project, task))
+						ihCalled(c, &h, map[string]int{"beforeProject": 1, "afterProject": 1, "beforeTask": 0, "afterTask": 0})
+					})
+
+					js.It("with errors", func(c *C) {
+						projects, tasks, pt := itpManyToMany(c, "project_tasks")
 						var h ihCalls
 						projects.AddHook(sequelize.BeforeCreate, "", ihSpy[itpProject](&h, "beforeProject"))
 						projects.AddHook(sequelize.AfterCreate, "", ihSpy[itpProject](&h, "afterProject"))
