@@ -58,6 +58,77 @@ func itpManyToMany(c *C, through string) (*sequelize.Model[itpProject], *sequeli
 	return projects, tasks, pt
 }
 
+// The models of the multiple 1:M cases.
+type (
+	itpMProject struct {
+		ID        int64
+		Title     string
+		Tasks     []*itpMTask
+		MiniTasks []*itpMiniTask
+	}
+	itpMTask struct {
+		ID        int64
+		Title     string
+		ProjectID *int64
+		Project   *itpMProject
+		MiniTasks []*itpMiniTask
+	}
+	itpMiniTask struct {
+		ID         int64
+		Mini_title string
+		ProjectID  *int64
+		Project    *itpMProject
+		TaskID     *int64
+		Task       *itpMTask
+	}
+)
+
+// itpMulti is the multiple 1:M models, their associations (onDelete
+// cascade, hooks: true) and hook flags on every create and destroy hook.
+type itpMulti struct {
+	projects     *sequelize.Model[itpMProject]
+	tasks        *sequelize.Model[itpMTask]
+	minis        *sequelize.Model[itpMiniTask]
+	projectTasks *sequelize.HasManyAssociation[itpMProject, itpMTask]
+	projectMinis *sequelize.HasManyAssociation[itpMProject, itpMiniTask]
+	taskMinis    *sequelize.HasManyAssociation[itpMTask, itpMiniTask]
+	h            ihCalls
+	failTask     bool
+	failMiniTask bool
+}
+
+func itpDefineMulti(c *C, failTask, failMiniTask bool) *itpMulti {
+	c.Helper()
+	m := &itpMulti{
+		projects: harness.Define[itpMProject](c, "Project"),
+		tasks:    harness.Define[itpMTask](c, "Task"),
+		minis:    harness.Define[itpMiniTask](c, "MiniTask"),
+	}
+	cascade := sequelize.AssociationOptions{OnDelete: "cascade", Hooks: true}
+	m.projectTasks = sequelize.HasMany(m.projects, m.tasks, cascade)
+	m.projectMinis = sequelize.HasMany(m.projects, m.minis, cascade)
+	sequelize.BelongsTo(m.tasks, m.projects, sequelize.AssociationOptions{Hooks: true})
+	m.taskMinis = sequelize.HasMany(m.tasks, m.minis, cascade)
+	sequelize.BelongsTo(m.minis, m.projects, sequelize.AssociationOptions{Hooks: true})
+	sequelize.BelongsTo(m.minis, m.tasks, sequelize.AssociationOptions{Hooks: true})
+	c.Sync()
+	m.projects.AddHook(sequelize.BeforeCreate, "", ihSpy[itpMProject](&m.h, "beforeProject"))
+	m.projects.AddHook(sequelize.AfterCreate, "", ihSpy[itpMProject](&m.h, "afterProject"))
+	if failTask {
+		m.tasks.AddHook(sequelize.BeforeDestroy, "", ihFail[itpMTask](&m.h, "beforeTask", errWhoops))
+	} else {
+		m.tasks.AddHook(sequelize.BeforeDestroy, "", ihSpy[itpMTask](&m.h, "beforeTask"))
+	}
+	m.tasks.AddHook(sequelize.AfterDestroy, "", ihSpy[itpMTask](&m.h, "afterTask"))
+	if failMiniTask {
+		m.minis.AddHook(sequelize.BeforeDestroy, "", ihFail[itpMiniTask](&m.h, "beforeMiniTask", errWhoops))
+	} else {
+		m.minis.AddHook(sequelize.BeforeDestroy, "", ihSpy[itpMiniTask](&m.h, "beforeMiniTask"))
+	}
+	m.minis.AddHook(sequelize.AfterDestroy, "", ihSpy[itpMiniTask](&m.h, "afterMiniTask"))
+	return m
+}
+
 // itpSetBug is why the HasOne setTask cases are skipped.
 const itpSetBug = "HasOneAssociation.Set links with bulk UPDATEs (HasManyAssociation.Set's) and runs no instance hooks: Sequelize's setX saves the old target (foreign key NULL) and the new one (foreign key set) as instances, so the target's update hooks run and an error in them rejects setX"
 
@@ -324,6 +395,62 @@ func TestHooksAssociations(t *testing.T) {
 						project, task := itpCreate(c, projects, tasks)
 						c.Must(pt.Add(c.Ctx, project, task))
 						ihCalled(c, &h, map[string]int{"beforeProject": 1, "afterProject": 1, "beforeTask": 0, "afterTask": 0})
+					})
+				})
+			})
+		})
+
+		js.Describe("multiple 1:M", func(js *suite) {
+			js.Describe("cascade", func(js *suite) {
+				js.Describe("#remove", func(js *suite) {
+					js.It("with no errors", func(c *C) {
+						m := itpDefineMulti(c, false, false)
+						project := harness.Create(c, m.projects, &itpMProject{Title: "New Project"})[0]
+						mini := harness.Create(c, m.minis, &itpMiniTask{Mini_title: "New MiniTask"})[0]
+						c.Must(m.projectMinis.Add(c.Ctx, project, mini))
+						c.Must(m.projects.DestroyInstance(c.Ctx, project))
+						ihCalled(c, &m.h, map[string]int{"beforeProject": 1, "afterProject": 1, "beforeTask": 0, "afterTask": 0, "beforeMiniTask": 1, "afterMiniTask": 1})
+					})
+
+					js.It("with errors", func(c *C) {
+						m := itpDefineMulti(c, false, true)
+						project := harness.Create(c, m.projects, &itpMProject{Title: "New Project"})[0]
+						mini := harness.Create(c, m.minis, &itpMiniTask{Mini_title: "New MiniTask"})[0]
+						c.Must(m.projectMinis.Add(c.Ctx, project, mini))
+						if err := m.projects.DestroyInstance(c.Ctx, project); !errors.Is(err, errWhoops) {
+							c.Fatalf("destroy = %v, want the hook's error", err)
+						}
+						ihCalled(c, &m.h, map[string]int{"beforeProject": 1, "afterProject": 1, "beforeTask": 0, "afterTask": 0, "beforeMiniTask": 1, "afterMiniTask": 0})
+					})
+				})
+			})
+		})
+
+		js.Describe("multiple 1:M sequential hooks", func(js *suite) {
+			js.Describe("cascade", func(js *suite) {
+				js.Describe("#remove", func(js *suite) {
+					js.It("with no errors", func(c *C) {
+						m := itpDefineMulti(c, false, false)
+						project := harness.Create(c, m.projects, &itpMProject{Title: "New Project"})[0]
+						task := harness.Create(c, m.tasks, &itpMTask{Title: "New Task"})[0]
+						mini := harness.Create(c, m.minis, &itpMiniTask{Mini_title: "New MiniTask"})[0]
+						c.Must(m.taskMinis.Add(c.Ctx, task, mini))
+						c.Must(m.projectTasks.Add(c.Ctx, project, task))
+						c.Must(m.projects.DestroyInstance(c.Ctx, project))
+						ihCalled(c, &m.h, map[string]int{"beforeProject": 1, "afterProject": 1, "beforeTask": 1, "afterTask": 1, "beforeMiniTask": 1, "afterMiniTask": 1})
+					})
+
+					js.It("with errors", func(c *C) {
+						m := itpDefineMulti(c, true, false)
+						project := harness.Create(c, m.projects, &itpMProject{Title: "New Project"})[0]
+						task := harness.Create(c, m.tasks, &itpMTask{Title: "New Task"})[0]
+						mini := harness.Create(c, m.minis, &itpMiniTask{Mini_title: "New MiniTask"})[0]
+						c.Must(m.taskMinis.Add(c.Ctx, task, mini))
+						c.Must(m.projectTasks.Add(c.Ctx, project, task))
+						if err := m.projects.DestroyInstance(c.Ctx, project); !errors.Is(err, errWhoops) {
+							c.Fatalf("destroy = %v, want the hook's error", err)
+						}
+						ihCalled(c, &m.h, map[string]int{"beforeProject": 1, "afterProject": 1, "beforeTask": 1, "afterTask": 0, "beforeMiniTask": 0, "afterMiniTask": 0})
 					})
 				})
 			})
