@@ -93,8 +93,6 @@ type itpMulti struct {
 	projectMinis *sequelize.HasManyAssociation[itpMProject, itpMiniTask]
 	taskMinis    *sequelize.HasManyAssociation[itpMTask, itpMiniTask]
 	h            ihCalls
-	failTask     bool
-	failMiniTask bool
 }
 
 func itpDefineMulti(c *C, failTask, failMiniTask bool) *itpMulti {
