@@ -134,9 +134,15 @@ type Association interface {
 	createNested(ctx context.Context, parent reflect.Value, inc *Include, before bool) error
 }
 
-// Include is an eager-loading request (Sequelize's include).
+// Include is an eager-loading request (Sequelize's include). It has no
+// Right (Sequelize's right: true): includes load the associated rows of the
+// rows found, never a JOIN, so a find returns only rows of its own model
+// that exist, as Sequelize does where RIGHT JOIN is unsupported (SQLite).
 type Include struct {
-	// Association is the association to load.
+	// Association is the association to load: the value BelongsTo,
+	// HasOne, HasMany or BelongsToMany returned (Sequelize's include by
+	// model, by association or by its alias string, association: 'name',
+	// all become this value).
 	Association Association
 	// Where filters the included rows; it makes the include required
 	// unless Required says otherwise.

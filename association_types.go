@@ -2,6 +2,7 @@ package sequelize
 
 import (
 	"context"
+	"fmt"
 	"log/slog"
 	"reflect"
 	"slices"
@@ -283,9 +284,63 @@ func (a *HasOneAssociation[S, T]) targetAssociations() map[string]Association {
 }
 
 // Set makes target (an instance, a primary key, or nil) the row
-// associated with src, unlinking the previous one (Sequelize's setX).
+// associated with src, unlinking the previous one (Sequelize's setX): in
+// one transaction, the previous row, when it is another, is saved with a
+// NULL foreign key (its Fields only), then target is saved with src's key,
+// so the target model's update (or, for a new instance, create) hooks run
+// for each, and an error in one of them undoes both. A primary key is
+// read as the row it names first (nothing is linked when no row has it).
+// Nothing is saved when target is already the associated row.
 func (a *HasOneAssociation[S, T]) Set(ctx context.Context, src *S, target any, opts ...SetOptions) error {
-	return a.h.Set(ctx, src, target, opts...)
+	o, err := oneOption(opts)
+	if err != nil {
+		return err
+	}
+	if err := o.check(a.h.typ.String()+".Set", false, false); err != nil {
+		return err
+	}
+	tm := a.h.target.meta()
+	items, err := targetItems[T](tm, tm.pks[0], target)
+	if err != nil {
+		return err
+	}
+	if len(items) > 1 {
+		return errQuery("%s.Set takes one target, not %d", a.h.typ, len(items))
+	}
+	w, _, err := a.h.where(src, nil)
+	if err != nil {
+		return err
+	}
+	return a.h.src.db.Transaction(ctx, func(ctx context.Context, _ *Tx) error {
+		old, err := a.h.tgt.Unscoped().FindOne(ctx, FindOptions{Where: w, Logging: o.Logging})
+		if err != nil {
+			return err
+		}
+		if old != nil {
+			if len(items) == 1 {
+				if k, ok := keyValue(reflect.ValueOf(old), tm.pks[0]); ok && fmt.Sprint(k) == fmt.Sprint(items[0].key) {
+					return nil // already associated
+				}
+			}
+			a.h.setFK(old, nil)
+			if err := a.h.tgt.Save(ctx, old, SaveOptions{Fields: []string{a.h.fk}, Logging: o.Logging}); err != nil {
+				return err
+			}
+		}
+		if len(items) == 0 {
+			return nil
+		}
+		t := items[0].inst
+		if t == nil {
+			if t, err = a.h.tgt.Unscoped().FindByPK(ctx, items[0].key, FindOptions{Logging: o.Logging}); err != nil || t == nil {
+				return err
+			}
+		}
+		if err := a.h.tgt.setValues(t, Values(w), false); err != nil {
+			return err
+		}
+		return a.h.tgt.Save(ctx, t, SaveOptions{Logging: o.Logging})
+	}, TransactionOptions{Transaction: o.Transaction})
 }
 
 // Create creates target associated with src (Sequelize's createX), as

@@ -88,7 +88,9 @@ type FindOptions struct {
 	// attribute selects the attributes it depends on (VIRTUAL(type,
 	// fields...)). With Include, the primary key is added, as Sequelize
 	// adds it to a find with includes (and to an Include's Attributes),
-	// and the other keys the includes load by (foreign keys) are read and
+	// and kept in the rows returned (unlike Sequelize, which leaves it out
+	// of the instance's values), so that Save and Reload find the row;
+	// the other keys the includes load by (foreign keys) are read and
 	// zeroed in the rows returned, as Sequelize's joins do not select
 	// them. A
 	// nil list means every attribute; an empty non-nil list is a
