@@ -36,7 +36,13 @@ type BelongsToManyOptions struct {
 	ThroughModel AnyModel
 	// OtherKey is the junction's key referring to the target (default
 	// target name + "Id", "ProjectId"; for a self-association the singular
-	// of As + "Id").
+	// of As + "Id"). When not given and the reverse association through the
+	// same junction exists or is defined later, it is that association's
+	// ForeignKey (Sequelize's paired association), so the pair shares two
+	// key columns; likewise a TargetKey not given is the reverse
+	// association's SourceKey. On a through model, a default other key
+	// without a struct field is an error only when the association is used
+	// before its pair is defined.
 	OtherKey string
 	// ThroughScope adds these values to the junction rows' where and sets
 	// them on the rows Add creates.
@@ -84,7 +90,9 @@ type BelongsToManyAssociation[S, T any] struct {
 // self-association, a duplicate alias), and then changes nothing. It may
 // be called while queries run (see BelongsTo): the junction model's new
 // definition (its keys; a generated junction is registered only now) is
-// published with the source's.
+// published with the source's. When the reverse BelongsToMany through the
+// same junction exists, the two share its key columns as in Sequelize (see
+// OtherKey): its default keys may change to this association's.
 func BelongsToMany[S, T any](source *Model[S], target *Model[T], opts BelongsToManyOptions) *BelongsToManyAssociation[S, T] {
 	fireAssociate(source, BelongsToManyType, target.r.name, &opts.AssociationOptions, nil)
 	db := source.db
