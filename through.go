@@ -312,18 +312,27 @@ func injectThroughKeys(m *modelMeta, sm *modelMeta, skey *attribute, fk string, 
 		}
 	}
 	// After a paired association the keys may already be the primary key.
-	if !pkDeleted && len(m.pks) == 2 && m.byName[fk] != nil && m.byName[other] != nil &&
+	// (A self-association may name both keys alike: then one column.)
+	keyNames := slices.Compact([]string{fk, other})
+	if !pkDeleted && len(m.pks) == len(keyNames) && m.byName[fk] != nil && m.byName[other] != nil &&
 		m.byName[fk].primaryKey && m.byName[other].primaryKey {
 		pkDeleted = true
 	}
-	key := func(name string, ref *modelMeta, refKey *attribute) *attribute {
+	key := func(name string, ref *modelMeta, refKey *attribute, source bool) *attribute {
 		// A key a paired association injected keeps its place, as in
 		// Sequelize; a first injection moves it last.
 		pos := -1
-		if prev := m.byName[name]; prev != nil && prev.references != nil {
+		prev := m.byName[name]
+		if prev != nil && prev.references != nil {
 			pos = slices.Index(m.attrs, prev)
 		}
-		a := fkAttribute(m, name, ref, refKey, AssociationOptions{Constraints: o.Constraints, OnDelete: o.OnDelete, OnUpdate: o.OnUpdate}, "CASCADE")
+		ao := AssociationOptions{Constraints: o.Constraints, OnDelete: o.OnDelete, OnUpdate: o.OnUpdate}
+		if !source && prev != nil && prev.references != nil {
+			// The target key's actions a paired association set first
+			// win; for the source key these options do (as in Sequelize).
+			ao.OnDelete, ao.OnUpdate = "", ""
+		}
+		a := fkAttribute(m, name, ref, refKey, ao, "CASCADE")
 		if pos >= 0 {
 			m.attrs = slices.Insert(slices.DeleteFunc(m.attrs, func(x *attribute) bool { return x == a }), pos, a)
 		}
@@ -333,13 +342,13 @@ func injectThroughKeys(m *modelMeta, sm *modelMeta, skey *attribute, fk string, 
 		}
 		return a
 	}
-	fa := key(fk, sm, skey)
+	fa := key(fk, sm, skey, true)
 	if otherDefault && m.fkNamed(other) == nil {
 		return pkDeleted, &AssociationError{newBase("SequelizeAssociationError", fmt.Sprintf(
 			"%s.belongsToMany(%s): %s has no struct field for the other key %q: add a field %s (type %s or a pointer to it), set OtherKey, or define the paired association through %s, whose foreign key becomes this key",
 			sm.name, tm.name, m.name, other, strings.ToUpper(other[:1])+other[1:], tkey.goType, m.name), nil)}
 	}
-	oa := key(other, tm, tkey)
+	oa := key(other, tm, tkey, false)
 	if !pkDeleted && (o.ThroughUnique == nil || *o.ThroughUnique) {
 		name := o.UniqueKey
 		if name == "" {
@@ -348,13 +357,13 @@ func injectThroughKeys(m *modelMeta, sm *modelMeta, skey *attribute, fk string, 
 		// A paired association renames the key, as in Sequelize, where the
 		// last association to inject its attributes names it.
 		for n, uk := range m.uniqueKeys {
-			if len(uk.fields) == 2 && slices.Contains(uk.fields, fk) && slices.Contains(uk.fields, other) {
+			if len(uk.fields) == len(keyNames) && slices.Contains(uk.fields, fk) && slices.Contains(uk.fields, other) {
 				delete(m.uniqueKeys, n)
 				m.ukOrder = slices.DeleteFunc(m.ukOrder, func(x string) bool { return x == n })
 			}
 		}
 		fa.unique, oa.unique = name, name
-		m.uniqueKeys[name] = &uniqueKey{name: name, fields: []string{fk, other}}
+		m.uniqueKeys[name] = &uniqueKey{name: name, fields: keyNames}
 		m.ukOrder = append(m.ukOrder, name)
 	}
 	return pkDeleted, nil
