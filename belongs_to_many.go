@@ -552,11 +552,15 @@ func (a *BelongsToManyAssociation[S, T]) Get(ctx context.Context, src *S, opts .
 }
 
 // Count counts src's associated rows with one COUNT joining the junction
-// table (Sequelize's countXs); CountOptions filter the targets.
+// table (Sequelize's countXs); CountOptions filter the targets, and
+// CountOptions.Through the junction rows.
 func (a *BelongsToManyAssociation[S, T]) Count(ctx context.Context, src *S, opts ...CountOptions) (int64, error) {
 	o, err := oneOption(opts)
 	if err != nil {
 		return 0, err
+	}
+	if o.Through.Attributes != nil {
+		return 0, errQuery("CountOptions.Through.Attributes: a count reads no junction attributes")
 	}
 	k, err := a.sourceKey(src)
 	if err != nil {
@@ -565,7 +569,7 @@ func (a *BelongsToManyAssociation[S, T]) Count(ctx context.Context, src *S, opts
 	if len(a.scope) > 0 {
 		o.Where = []any{Where(a.scope), o.Where}
 	}
-	if o.via, err = a.join([]any{k}, nil); err != nil {
+	if o.via, err = a.join([]any{k}, &Include{Through: o.Through}); err != nil {
 		return 0, err
 	}
 	o.via.noSource = true
@@ -575,8 +579,9 @@ func (a *BelongsToManyAssociation[S, T]) Count(ctx context.Context, src *S, opts
 // Has reports whether every target (an instance, a key, or a slice of
 // either) is associated with src (Sequelize's hasX / hasXs), with one
 // COUNT, whatever the target model's scope. It takes at most one
-// CountOptions: its Transaction and Logging apply, and its Where further
-// filters the targets.
+// CountOptions: its Transaction and Logging apply, its Where further
+// filters the targets and its Through the junction rows (Through.Paranoid
+// Bool(false) counts soft-deleted links of a paranoid junction).
 func (a *BelongsToManyAssociation[S, T]) Has(ctx context.Context, src *S, target any, opts ...CountOptions) (bool, error) {
 	k := a.k.Load()
 	if k.err != nil {
@@ -585,6 +590,9 @@ func (a *BelongsToManyAssociation[S, T]) Has(ctx context.Context, src *S, target
 	o, err := oneOption(opts)
 	if err != nil {
 		return false, err
+	}
+	if o.Through.Attributes != nil {
+		return false, errQuery("CountOptions.Through.Attributes: a count reads no junction attributes")
 	}
 	items, err := targetItems[T](a.target.meta(), k.tkey, target)
 	if err != nil || len(items) == 0 {
@@ -609,7 +617,7 @@ func (a *BelongsToManyAssociation[S, T]) Has(ctx context.Context, src *S, target
 	} else {
 		o.Where = w
 	}
-	if o.via, err = a.join([]any{sk}, nil); err != nil {
+	if o.via, err = a.join([]any{sk}, &Include{Through: o.Through}); err != nil {
 		return false, err
 	}
 	o.via.noSource = true

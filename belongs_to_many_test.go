@@ -271,5 +271,29 @@ func TestBelongsToManyPaired(t *testing.T) {
 		if err != nil || len(rows) != 1 || rows[0].PairMemberCode != "m1" || rows[0].PairClubSlug != "c1" {
 			t.Errorf("pairLinks rows %v, %v", rows, err)
 		}
+
+		// CountOptions.Through filters the junction rows of Count and Has,
+		// and is refused elsewhere.
+		for _, x := range []struct {
+			slug string
+			want int64
+		}{{"c1", 1}, {"c2", 0}} {
+			thr := sequelize.CountOptions{Through: sequelize.ThroughOptions{Where: sequelize.Where{"pairClubSlug": x.slug}}}
+			n, err := mc.Count(ctx, m, thr)
+			if err != nil || n != x.want {
+				t.Errorf("Count with Through.Where slug %s = %d, %v, want %d", x.slug, n, err, x.want)
+			}
+			has, err := mc.Has(ctx, m, c, thr)
+			if err != nil || has != (x.want == 1) {
+				t.Errorf("Has with Through.Where slug %s = %v, %v", x.slug, has, err)
+			}
+		}
+		var qe *sequelize.QueryError
+		if _, err := members.Count(ctx, sequelize.CountOptions{Through: sequelize.ThroughOptions{Where: sequelize.Where{"x": 1}}}); !errors.As(err, &qe) {
+			t.Errorf("Model.Count with Through = %v, want a *QueryError", err)
+		}
+		if _, err := mc.Count(ctx, m, sequelize.CountOptions{Through: sequelize.ThroughOptions{Attributes: []string{"pairClubSlug"}}}); !errors.As(err, &qe) {
+			t.Errorf("Count with Through.Attributes = %v, want a *QueryError", err)
+		}
 	})
 }
