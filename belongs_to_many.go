@@ -5,7 +5,9 @@ import (
 	"fmt"
 	"reflect"
 	"slices"
+	"strings"
 	"sync"
+	"sync/atomic"
 
 	"github.com/gosequelize/sequelize/datatypes"
 	"github.com/gosequelize/sequelize/internal/naming"
@@ -34,7 +36,13 @@ type BelongsToManyOptions struct {
 	ThroughModel AnyModel
 	// OtherKey is the junction's key referring to the target (default
 	// target name + "Id", "ProjectId"; for a self-association the singular
-	// of As + "Id").
+	// of As + "Id"). When not given and the reverse association through the
+	// same junction exists or is defined later, it is that association's
+	// ForeignKey (Sequelize's paired association), so the pair shares two
+	// key columns; likewise a TargetKey not given is the reverse
+	// association's SourceKey. On a through model, a default other key
+	// without a struct field is an error only when the association is used
+	// before its pair is defined.
 	OtherKey string
 	// ThroughScope adds these values to the junction rows' where and sets
 	// them on the rows Add creates.
@@ -64,12 +72,14 @@ type BelongsToManyAssociation[S, T any] struct {
 	tgt     *Model[T]
 	through *modelRef
 	jops    junctionOps
-	thrFld  []int        // the target's field holding its junction row (*J), if any
-	extras  []*attribute // the through model's own attributes: not the two keys, an auto-increment id, timestamps or scope
-	other   *attribute   // junction column referring to the target
-	tkey    *attribute   // target attribute other refers to
-	fkThr   *attribute   // junction column referring to the source
+	thrFld  []int // the target's field holding its junction row (*J), if any
 	tscope  Values
+	// k holds the keys on the junction; a paired association defined
+	// later may change them (Sequelize's paired), hence the atomic.
+	k atomic.Pointer[btmKeys]
+	// pair is the definition state pairing reads and changes, only while
+	// the DB's definition lock is held.
+	pair *btmPair
 }
 
 // BelongsToMany associates source with many targets through a junction
@@ -80,7 +90,9 @@ type BelongsToManyAssociation[S, T any] struct {
 // self-association, a duplicate alias), and then changes nothing. It may
 // be called while queries run (see BelongsTo): the junction model's new
 // definition (its keys; a generated junction is registered only now) is
-// published with the source's.
+// published with the source's. When the reverse BelongsToMany through the
+// same junction exists, the two share its key columns as in Sequelize (see
+// OtherKey): its default keys may change to this association's.
 func BelongsToMany[S, T any](source *Model[S], target *Model[T], opts BelongsToManyOptions) *BelongsToManyAssociation[S, T] {
 	fireAssociate(source, BelongsToManyType, target.r.name, &opts.AssociationOptions, nil)
 	db := source.db
@@ -103,55 +115,212 @@ func BelongsToMany[S, T any](source *Model[S], target *Model[T], opts BelongsToM
 	if as == "" {
 		as = tm.plural
 	}
-	skey := sm.primaryOrNamed(opts.SourceKey, "SourceKey")
-	tkey := tm.primaryOrNamed(opts.TargetKey, "TargetKey")
-	fk := opts.ForeignKey
-	if fk == "" {
-		fk = naming.Camelize(sm.singular + "_" + skey.name)
+	p := &btmPair{opts: opts, as: as, self: self, source: source.r, target: target.r,
+		skey: sm.primaryOrNamed(opts.SourceKey, "SourceKey"), tkey: tm.primaryOrNamed(opts.TargetKey, "TargetKey"),
+		fk: opts.ForeignKey, other: opts.OtherKey, tkeyDefault: opts.TargetKey == "", otherDefault: opts.OtherKey == ""}
+	if p.fk == "" {
+		p.fk = naming.Camelize(sm.singular + "_" + p.skey.name)
 	}
-	other := opts.OtherKey
-	if other == "" {
-		base := tm.singular
-		if self {
-			base = naming.Singularize(as)
-		}
-		other = naming.Camelize(base + "_" + tkey.name)
-	}
-	var thrRef *modelRef
+	p.defaultOther(tm)
 	if opts.ThroughModel != nil {
-		thrRef = opts.ThroughModel.ref()
-	} else if r, ok := db.lookupModel(opts.Through); ok && r.meta().goType != nil {
-		thrRef = r
+		p.through = opts.ThroughModel.ref()
+	} else if r, ok := db.lookupModel(opts.Through); ok {
+		p.through = r
+	}
+	if p.through != nil && p.through.meta().goType != nil {
+		if opts.ThroughTimestamps != nil || opts.ThroughParanoid {
+			assocPanic("%s.belongsToMany(%s): ThroughTimestamps and ThroughParanoid are for generated junction tables; set them in %s's ModelOptions", sm.name, tm.name, p.through.name)
+		}
+	}
+	// Sequelize's paired association: the reverse BelongsToMany through the
+	// same junction shares its two keys.
+	var paired *btmPair
+	var pairedAssoc btmPairable
+	if p.through != nil {
+		for _, x := range tm.assocs {
+			if q, ok := x.(btmPairable); ok {
+				if qp := q.btmPairState(); qp.target == source.r && qp.through == p.through && (paired == nil || qp.seq > paired.seq) {
+					paired, pairedAssoc = qp, q
+				}
+			}
+		}
+	}
+	var repaired *btmPair // paired's new state, stored when the definition is published
+	if paired != nil {
+		repaired = p.pairWith(d, paired)
 	}
 	var thr *modelMeta
 	var jops junctionOps
-	if thrRef != nil {
-		if opts.ThroughTimestamps != nil || opts.ThroughParanoid {
-			assocPanic("%s.belongsToMany(%s): ThroughTimestamps and ThroughParanoid are for generated junction tables; set them in %s's ModelOptions", sm.name, tm.name, thrRef.name)
-		}
-		thr = d.draft(thrRef)
-		injectThroughKeys(thr, sm, skey, fk, tm, tkey, other, opts)
-		jops = thrRef.junction
+	var pending error
+	if p.through != nil && p.through.meta().goType != nil {
+		thr = d.draft(p.through)
+		p.pkDeleted, pending = injectThroughKeys(thr, sm, p.skey, p.fk, tm, p.tkey, p.other, p.otherDefault, false, opts)
+		jops = p.through.junction
 	} else {
-		thr = db.throughMeta(d, opts.Through, sm, skey, fk, tm, tkey, other, opts)
+		thr = db.throughMeta(d, opts.Through, sm, p.skey, p.fk, tm, p.tkey, p.other, opts)
+		p.through = thr.ref
 		jops = genJunction{db: db, r: thr.ref}
 	}
-	a := &BelongsToManyAssociation[S, T]{src: source, tgt: target, through: thr.ref, jops: jops, tkey: tkey, tscope: opts.ThroughScope}
-	a.assocBase = assocBase{typ: BelongsToManyType, as: as, source: source.r, target: target.r, fk: fk, key: skey, sourceDB: db, scope: opts.Scope}
-	a.fkThr, a.other = thr.byName[fk], thr.byName[other]
+	p.seq = db.btmSeq.Add(1)
+	a := &BelongsToManyAssociation[S, T]{src: source, tgt: target, through: thr.ref, jops: jops, tscope: opts.ThroughScope, pair: p}
+	a.assocBase = assocBase{typ: BelongsToManyType, as: as, source: source.r, target: target.r, fk: p.fk, key: p.skey, sourceDB: db, scope: opts.Scope}
 	a.thrFld = throughField(tm, thr)
-	for _, x := range thr.attrs {
-		if x.goIndex != nil && x != a.fkThr && x != a.other && !(x.primaryKey && x.autoIncrement) && x.role == roleNone && a.tscope[x.name] == nil {
-			a.extras = append(a.extras, x)
-		}
-	}
-	a.fkAttr = a.fkThr
+	k := p.keys(thr, pending)
+	a.k.Store(k)
+	a.fkAttr = k.fkThr
 	a.fieldMany = true
 	a.field = includeField(sm, as, tm.goType, true)
 	addAssociation(sm, a)
+	var pairedKeys *btmKeys
+	if repaired != nil {
+		pairedKeys = repaired.keys(thr, nil)
+		*paired = *repaired
+	}
 	d.publish()
+	if pairedKeys != nil {
+		pairedAssoc.btmStoreKeys(pairedKeys)
+	}
 	fireAssociate(source, BelongsToManyType, target.r.name, &opts.AssociationOptions, a)
 	return a
+}
+
+// btmPair is what pairing two BelongsToMany through one junction reads and
+// changes (Sequelize's paired): the keys and how they were chosen.
+type btmPair struct {
+	opts           BelongsToManyOptions
+	as             string
+	self           bool
+	seq            uint64 // definition order: the last paired association wins, as in Sequelize
+	source, target *modelRef
+	through        *modelRef
+	skey, tkey     *attribute // source key, target key (on the source and target)
+	fk, other      string     // junction keys referring to the source and the target
+	tkeyDefault    bool       // TargetKey not given: the paired association's source key replaces it
+	otherDefault   bool       // OtherKey not given: the paired association's foreign key replaces it
+	pkDeleted      bool       // the through model's own primary key gave way to the keys
+}
+
+// btmKeys are the keys a BelongsToMany uses on its junction.
+type btmKeys struct {
+	other  *attribute   // junction column referring to the target
+	tkey   *attribute   // target attribute other refers to
+	fkThr  *attribute   // junction column referring to the source
+	extras []*attribute // the through model's own attributes: not the two keys, an auto-increment id, timestamps or scope
+	// err is set while the through model has no struct field for a
+	// default other key, which a paired association may still replace.
+	err error
+}
+
+// btmPairable is a BelongsToMany another can pair with.
+type btmPairable interface {
+	btmPairState() *btmPair
+	btmStoreKeys(k *btmKeys)
+}
+
+func (a *BelongsToManyAssociation[S, T]) btmPairState() *btmPair  { return a.pair }
+func (a *BelongsToManyAssociation[S, T]) btmStoreKeys(k *btmKeys) { a.k.Store(k) }
+
+// defaultOther names the other key when OtherKey is not given: the target
+// name (for a self-association the singular of As) + the target key.
+func (p *btmPair) defaultOther(tm *modelMeta) {
+	if !p.otherDefault {
+		return
+	}
+	base := tm.singular
+	if p.self {
+		base = naming.Singularize(p.as)
+	}
+	p.other = naming.Camelize(base + "_" + p.tkey.name)
+}
+
+// pairWith reconciles p (being defined, source sm) with q, the reverse
+// association through the same junction, as Sequelize's constructor does:
+// each side's default target key becomes the other's source key, and each
+// side's default other key the other's foreign key, so that the junction
+// has two key columns, not four. It returns q's new state (nil when q is
+// unchanged), whose keys it has injected into the junction's draft.
+func (p *btmPair) pairWith(d *defineSession, q *btmPair) *btmPair {
+	sm, tm := d.view(p.source), d.view(p.target)
+	if p.tkeyDefault {
+		p.tkey = tm.byName[q.skey.name]
+		p.defaultOther(tm)
+	}
+	n := *q
+	changed := false
+	thr := d.view(q.through)
+	drop := func(name string) {
+		if thr.byName[name] != nil {
+			thr = d.draft(q.through)
+			dropJunctionKey(thr, name)
+		}
+	}
+	if q.tkeyDefault && q.tkey.name != p.skey.name {
+		drop(q.other)
+		n.tkey = sm.byName[p.skey.name]
+		n.defaultOther(sm)
+		changed = true
+	}
+	if p.otherDefault {
+		p.other = q.fk
+	}
+	if q.otherDefault && n.other != p.fk {
+		drop(n.other)
+		n.other = p.fk
+		changed = true
+	}
+	if !changed {
+		return nil
+	}
+	if thr.goType != nil {
+		thr = d.draft(q.through)
+		n.pkDeleted, _ = injectThroughKeys(thr, tm, n.skey, n.fk, sm, n.tkey, n.other, false, q.pkDeleted, n.opts)
+	} else {
+		d.db.throughMeta(d, q.through.name, tm, n.skey, n.fk, sm, n.tkey, n.other, n.opts)
+	}
+	return &n
+}
+
+// keys returns the association's keys on thr (its junction's draft).
+func (p *btmPair) keys(thr *modelMeta, pending error) *btmKeys {
+	k := &btmKeys{fkThr: thr.byName[p.fk], other: thr.byName[p.other], tkey: p.tkey, err: pending}
+	if k.other == nil {
+		// A placeholder while pending: never written to the junction.
+		k.other = &attribute{name: p.other, field: p.other}
+	}
+	for _, x := range thr.attrs {
+		if x.goIndex != nil && x != k.fkThr && x != k.other && !(x.primaryKey && x.autoIncrement) && x.role == roleNone && p.opts.ThroughScope[x.name] == nil {
+			k.extras = append(k.extras, x)
+		}
+	}
+	return k
+}
+
+// dropJunctionKey removes a key a paired association replaces from a
+// junction's draft: a generated column goes; a through model's struct
+// field stays, as a plain attribute.
+func dropJunctionKey(m *modelMeta, name string) {
+	a := m.byName[name]
+	m.pks = slices.DeleteFunc(m.pks, func(x *attribute) bool { return x == a })
+	dropped := map[string]bool{}
+	for n, uk := range m.uniqueKeys {
+		if slices.Contains(uk.fields, name) {
+			delete(m.uniqueKeys, n)
+			m.ukOrder = slices.DeleteFunc(m.ukOrder, func(x string) bool { return x == n })
+			dropped[n] = true
+		}
+	}
+	if a.goIndex == nil {
+		m.attrs = slices.DeleteFunc(m.attrs, func(x *attribute) bool { return x == a })
+		delete(m.byName, a.name)
+		delete(m.byLower, strings.ToLower(a.name))
+		delete(m.byField, a.field)
+		return
+	}
+	a = m.mut(a)
+	a.primaryKey, a.references, a.onDelete, a.onUpdate = false, nil, "", ""
+	if dropped[a.unique] {
+		a.unique = ""
+	}
 }
 
 // throughMeta returns the draft of the junction model named name in
@@ -213,8 +382,12 @@ func (db *DB) throughMeta(d *defineSession, name string, sm *modelMeta, skey *at
 }
 
 func (a *BelongsToManyAssociation[S, T]) join(keys []any, inc *Include) (*throughJoin, error) {
+	k := a.k.Load()
+	if k.err != nil {
+		return nil, k.err
+	}
 	thr := a.through.meta()
-	j := &throughJoin{through: thr, alias: a.as + "->" + a.through.name, fk: a.fkThr, other: a.other, key: a.tkey,
+	j := &throughJoin{through: thr, alias: a.as + "->" + a.through.name, fk: k.fkThr, other: k.other, key: k.tkey,
 		keys: keys, scope: a.tscope, paranoid: true}
 	var t ThroughOptions
 	if inc != nil {
@@ -299,6 +472,7 @@ func (a *BelongsToManyAssociation[S, T]) load(ctx context.Context, parents []ref
 }
 
 func (a *BelongsToManyAssociation[S, T]) exists(s *sqlb, parentAlias string, inc *Include) {
+	k := a.k.Load()
 	// EXISTS (SELECT 1 FROM through JOIN target ON ... WHERE through.fk = parent.key AND target where)
 	thr, tgt := a.through.meta(), a.target.meta()
 	thrAlias := a.as + "->" + thr.name
@@ -306,11 +480,11 @@ func (a *BelongsToManyAssociation[S, T]) exists(s *sqlb, parentAlias string, inc
 	c := &whereCtx{db: a.sourceDB, m: tgt, alias: a.as}
 	s.w("EXISTS (SELECT 1 FROM ").table(thr.schema, thr.table).w(" AS ").id(thrAlias).
 		w(" INNER JOIN ").table(tgt.schema, tgt.table).w(" AS ").id(a.as).w(" ON ")
-	tc.writeCol(s, a.other, nil)
+	tc.writeCol(s, k.other, nil)
 	s.w(" = ")
-	c.writeCol(s, a.tkey, nil)
+	c.writeCol(s, k.tkey, nil)
 	s.w(" WHERE ")
-	tc.writeCol(s, a.fkThr, nil)
+	tc.writeCol(s, k.fkThr, nil)
 	s.w(" = ").id(parentAlias).w(".").id(a.key.field)
 	if tgt.deletedAt != nil && (inc.Paranoid == nil || *inc.Paranoid) {
 		s.w(" AND ")
@@ -378,11 +552,15 @@ func (a *BelongsToManyAssociation[S, T]) Get(ctx context.Context, src *S, opts .
 }
 
 // Count counts src's associated rows with one COUNT joining the junction
-// table (Sequelize's countXs); CountOptions filter the targets.
+// table (Sequelize's countXs); CountOptions filter the targets, and
+// CountOptions.Through the junction rows.
 func (a *BelongsToManyAssociation[S, T]) Count(ctx context.Context, src *S, opts ...CountOptions) (int64, error) {
 	o, err := oneOption(opts)
 	if err != nil {
 		return 0, err
+	}
+	if o.Through.Attributes != nil {
+		return 0, errQuery("CountOptions.Through.Attributes: a count reads no junction attributes")
 	}
 	k, err := a.sourceKey(src)
 	if err != nil {
@@ -391,7 +569,7 @@ func (a *BelongsToManyAssociation[S, T]) Count(ctx context.Context, src *S, opts
 	if len(a.scope) > 0 {
 		o.Where = []any{Where(a.scope), o.Where}
 	}
-	if o.via, err = a.join([]any{k}, nil); err != nil {
+	if o.via, err = a.join([]any{k}, &Include{Through: o.Through}); err != nil {
 		return 0, err
 	}
 	o.via.noSource = true
@@ -401,14 +579,22 @@ func (a *BelongsToManyAssociation[S, T]) Count(ctx context.Context, src *S, opts
 // Has reports whether every target (an instance, a key, or a slice of
 // either) is associated with src (Sequelize's hasX / hasXs), with one
 // COUNT, whatever the target model's scope. It takes at most one
-// CountOptions: its Transaction and Logging apply, and its Where further
-// filters the targets.
+// CountOptions: its Transaction and Logging apply, its Where further
+// filters the targets and its Through the junction rows (Through.Paranoid
+// Bool(false) counts soft-deleted links of a paranoid junction).
 func (a *BelongsToManyAssociation[S, T]) Has(ctx context.Context, src *S, target any, opts ...CountOptions) (bool, error) {
+	k := a.k.Load()
+	if k.err != nil {
+		return false, k.err
+	}
 	o, err := oneOption(opts)
 	if err != nil {
 		return false, err
 	}
-	items, err := targetItems[T](a.target.meta(), a.tkey, target)
+	if o.Through.Attributes != nil {
+		return false, errQuery("CountOptions.Through.Attributes: a count reads no junction attributes")
+	}
+	items, err := targetItems[T](a.target.meta(), k.tkey, target)
 	if err != nil || len(items) == 0 {
 		return false, err
 	}
@@ -418,11 +604,11 @@ func (a *BelongsToManyAssociation[S, T]) Has(ctx context.Context, src *S, target
 			keys = append(keys, it.key)
 		}
 	}
-	k, err := a.sourceKey(src)
+	sk, err := a.sourceKey(src)
 	if err != nil {
 		return false, err
 	}
-	var w any = Where{a.tkey.name: keys}
+	var w any = Where{k.tkey.name: keys}
 	if len(a.scope) > 0 {
 		w = []any{Where(a.scope), w}
 	}
@@ -431,7 +617,7 @@ func (a *BelongsToManyAssociation[S, T]) Has(ctx context.Context, src *S, target
 	} else {
 		o.Where = w
 	}
-	if o.via, err = a.join([]any{k}, nil); err != nil {
+	if o.via, err = a.join([]any{sk}, &Include{Through: o.Through}); err != nil {
 		return false, err
 	}
 	o.via.noSource = true
@@ -443,7 +629,8 @@ func (a *BelongsToManyAssociation[S, T]) Has(ctx context.Context, src *S, target
 
 // linkWhere selects src's junction rows (with ThroughScope).
 func (a *BelongsToManyAssociation[S, T]) linkWhere(sk any) Where {
-	w := Where{a.fkThr.name: sk}
+	k := a.k.Load()
+	w := Where{k.fkThr.name: sk}
 	for n, v := range a.tscope {
 		w[n] = v
 	}
@@ -453,10 +640,11 @@ func (a *BelongsToManyAssociation[S, T]) linkWhere(sk any) Where {
 // desired returns the junction attributes wanted for a target: those of
 // its through field when set, else through (SetOptions.Through), or nil.
 func (a *BelongsToManyAssociation[S, T]) desired(t linkTarget[T], through Values) (Values, error) {
+	k := a.k.Load()
 	if t.inst != nil && a.thrFld != nil {
 		if f := reflect.ValueOf(t.inst).Elem().FieldByIndex(a.thrFld); !f.IsNil() {
 			v := Values{}
-			for _, x := range a.extras {
+			for _, x := range k.extras {
 				v[x.name] = f.Elem().FieldByIndex(x.goIndex).Interface()
 			}
 			return v, nil
@@ -466,7 +654,7 @@ func (a *BelongsToManyAssociation[S, T]) desired(t linkTarget[T], through Values
 		return nil, nil
 	}
 	for n := range through {
-		if n == a.fkThr.name || n == a.other.name {
+		if n == k.fkThr.name || n == k.other.name {
 			return nil, errQuery("Through sets %s, a key of the %s junction, which the association sets itself", n, a.through.name)
 		}
 		if _, ok := a.tscope[n]; ok {
@@ -503,14 +691,15 @@ func sameJunctionValue(x, y any) bool {
 // unlinks those too, so that its setTags, say, drops the links of a
 // categories association scoped on the same tags).
 func (a *BelongsToManyAssociation[S, T]) inScope(ctx context.Context, keys []any, o SetOptions) ([]any, error) {
-	rows, err := a.tgt.Unscoped().FindAll(ctx, FindOptions{Attributes: []any{a.tkey.name}, Logging: o.Logging,
-		Where: []any{Where(a.scope), Where{a.tkey.name: keys}}})
+	tkey := a.k.Load().tkey
+	rows, err := a.tgt.Unscoped().FindAll(ctx, FindOptions{Attributes: []any{tkey.name}, Logging: o.Logging,
+		Where: []any{Where(a.scope), Where{tkey.name: keys}}})
 	if err != nil {
 		return nil, err
 	}
 	out := make([]any, 0, len(rows))
 	for _, r := range rows {
-		if k, ok := keyValue(reflect.ValueOf(r), a.tkey); ok {
+		if k, ok := keyValue(reflect.ValueOf(r), tkey); ok {
 			out = append(out, k)
 		}
 	}
@@ -523,7 +712,11 @@ func (a *BelongsToManyAssociation[S, T]) inScope(ctx context.Context, keys []any
 // ones, updates those whose through attributes differ and inserts the
 // missing ones in one statement.
 func (a *BelongsToManyAssociation[S, T]) link(ctx context.Context, src *S, target any, o SetOptions, set bool) error {
-	items, err := targetItems[T](a.target.meta(), a.tkey, target)
+	k := a.k.Load()
+	if k.err != nil {
+		return k.err
+	}
+	items, err := targetItems[T](a.target.meta(), k.tkey, target)
 	if err != nil || (!set && len(items) == 0) {
 		return err
 	}
@@ -538,7 +731,7 @@ func (a *BelongsToManyAssociation[S, T]) link(ctx context.Context, src *S, targe
 	return a.src.db.Transaction(ctx, func(ctx context.Context, tx *Tx) error {
 		w := a.linkWhere(sk)
 		if !set {
-			w[a.other.name] = keys
+			w[k.other.name] = keys
 		}
 		rows, err := a.jops.findJunction(ctx, w, o)
 		if err != nil {
@@ -547,7 +740,7 @@ func (a *BelongsToManyAssociation[S, T]) link(ctx context.Context, src *S, targe
 		cur := map[any]Values{}
 		var obsolete []any
 		for _, r := range rows {
-			k, _ := keyOf(reflect.ValueOf(r[a.other.name]))
+			k, _ := keyOf(reflect.ValueOf(r[k.other.name]))
 			cur[k] = r
 			if set && !slices.Contains(keys, k) && !a.deleted(r) {
 				obsolete = append(obsolete, k)
@@ -560,7 +753,7 @@ func (a *BelongsToManyAssociation[S, T]) link(ctx context.Context, src *S, targe
 		}
 		if len(obsolete) > 0 {
 			w := a.linkWhere(sk)
-			w[a.other.name] = obsolete
+			w[k.other.name] = obsolete
 			if err := a.jops.destroyJunction(ctx, w, o); err != nil {
 				return err
 			}
@@ -579,7 +772,7 @@ func (a *BelongsToManyAssociation[S, T]) link(ctx context.Context, src *S, targe
 			}
 			r, ok := cur[it.key]
 			if !ok {
-				row := Values{a.fkThr.name: sk, a.other.name: it.key}
+				row := Values{k.fkThr.name: sk, k.other.name: it.key}
 				for n, v := range want {
 					row[n] = v
 				}
@@ -600,7 +793,7 @@ func (a *BelongsToManyAssociation[S, T]) link(ctx context.Context, src *S, targe
 			}
 			if len(changed) > 0 {
 				w := a.linkWhere(sk)
-				w[a.other.name] = it.key
+				w[k.other.name] = it.key
 				if err := a.jops.updateJunction(ctx, changed, w, o); err != nil {
 					return err
 				}
@@ -608,7 +801,7 @@ func (a *BelongsToManyAssociation[S, T]) link(ctx context.Context, src *S, targe
 		}
 		if len(restore) > 0 {
 			w := a.linkWhere(sk)
-			w[a.other.name] = restore
+			w[k.other.name] = restore
 			if err := a.jops.restoreJunction(ctx, w, o); err != nil {
 				return err
 			}
@@ -643,6 +836,10 @@ func (a *BelongsToManyAssociation[S, T]) Add(ctx context.Context, src *S, target
 // removeXs). Unlike Sequelize, the where includes ThroughScope, so a
 // polymorphic junction loses only this association's links.
 func (a *BelongsToManyAssociation[S, T]) Remove(ctx context.Context, src *S, target any, opts ...SetOptions) error {
+	k := a.k.Load()
+	if k.err != nil {
+		return k.err
+	}
 	o, err := oneOption(opts)
 	if err != nil {
 		return err
@@ -659,7 +856,7 @@ func (a *BelongsToManyAssociation[S, T]) Remove(ctx context.Context, src *S, tar
 		return err
 	}
 	w := a.linkWhere(sk)
-	w[a.other.name] = keys
+	w[k.other.name] = keys
 	return a.src.db.Transaction(ctx, func(ctx context.Context, tx *Tx) error {
 		return a.jops.destroyJunction(ctx, w, o)
 	}, TransactionOptions{Transaction: o.Transaction})
@@ -724,6 +921,7 @@ func (a *BelongsToManyAssociation[S, T]) createNested(ctx context.Context, paren
 }
 
 func (a *BelongsToManyAssociation[S, T]) orderFirst(s *sqlb, parentAlias, alias, dir string, inc *Include, inner func(s *sqlb, target, through *whereCtx)) {
+	k := a.k.Load()
 	thr, tgt := a.through.meta(), a.target.meta()
 	thrAlias := alias + "->" + thr.name
 	tc := &whereCtx{db: a.sourceDB, m: thr, alias: thrAlias}
@@ -732,11 +930,11 @@ func (a *BelongsToManyAssociation[S, T]) orderFirst(s *sqlb, parentAlias, alias,
 	inner(s, c, tc)
 	s.w(" FROM ").table(tgt.schema, tgt.table).w(" AS ").id(alias).
 		w(" INNER JOIN ").table(thr.schema, thr.table).w(" AS ").id(thrAlias).w(" ON ")
-	tc.writeCol(s, a.other, nil)
+	tc.writeCol(s, k.other, nil)
 	s.w(" = ")
-	c.writeCol(s, a.tkey, nil)
+	c.writeCol(s, k.tkey, nil)
 	s.w(" WHERE ")
-	tc.writeCol(s, a.fkThr, nil)
+	tc.writeCol(s, k.fkThr, nil)
 	s.w(" = ").id(parentAlias).w(".").id(a.key.field)
 	if len(a.tscope) > 0 {
 		s.w(" AND ")

@@ -170,3 +170,130 @@ func TestBelongsToMany(t *testing.T) {
 		}()
 	})
 }
+
+type pairMember struct {
+	ID   int64
+	Code string `sequelize:"unique"`
+}
+
+type pairClub struct {
+	ID   int64
+	Slug string `sequelize:"unique"`
+}
+
+// pairLink is a through model with fields for the paired keys only
+// (PairMemberCode, PairClubSlug), not for the default other keys.
+type pairLink struct {
+	PairMemberCode string
+	PairClubSlug   string
+}
+
+// TestBelongsToManyPaired checks Sequelize's pairing: the reverse
+// BelongsToMany through the same junction shares its two keys (each side's
+// default target key is the other's source key, each side's default other
+// key the other's foreign key), so the junction has two key columns, not
+// four, and a link made on one side is read on the other.
+func TestBelongsToManyPaired(t *testing.T) {
+	testdb.Each(t, func(t *testing.T, tg testdb.Target) {
+		ctx := t.Context()
+		db, _ := openModels(t, tg)
+		members := sequelize.Define[pairMember](db)
+		clubs := sequelize.Define[pairClub](db)
+		mc := sequelize.BelongsToMany(members, clubs, sequelize.BelongsToManyOptions{Through: "memberships",
+			AssociationOptions: sequelize.AssociationOptions{SourceKey: "code"}})
+		if got := mc.ForeignKey(); got != "pairMemberCode" {
+			t.Errorf("foreign key %q", got)
+		}
+		cm := sequelize.BelongsToMany(clubs, members, sequelize.BelongsToManyOptions{Through: "memberships",
+			AssociationOptions: sequelize.AssociationOptions{SourceKey: "slug"}})
+		links := sequelize.Define[pairLink](db)
+		lm := sequelize.BelongsToMany(members, clubs, sequelize.BelongsToManyOptions{ThroughModel: links,
+			AssociationOptions: sequelize.AssociationOptions{As: "linkedClubs", SourceKey: "code"}})
+		// Alone, lm has no field for its default other key (pairClubId).
+		m0 := &pairMember{Code: "m0"}
+		if err := db.Sync(ctx); err != nil {
+			t.Fatal(err)
+		}
+		if err := members.Create(ctx, m0); err != nil {
+			t.Fatal(err)
+		}
+		_, err := lm.Get(ctx, m0)
+		var ae *sequelize.AssociationError
+		if !errors.As(err, &ae) || !strings.Contains(err.Error(), `"pairClubId"`) {
+			t.Errorf("unpaired Get = %v, want an AssociationError naming pairClubId", err)
+		}
+		ml := sequelize.BelongsToMany(clubs, members, sequelize.BelongsToManyOptions{ThroughModel: links,
+			AssociationOptions: sequelize.AssociationOptions{As: "linkedMembers", SourceKey: "slug"}})
+		if err := db.Sync(ctx, sequelize.SyncOptions{Force: true}); err != nil {
+			t.Fatal(err)
+		}
+		for _, table := range []string{"memberships", "pairLinks"} {
+			cols, err := db.QueryInterface().DescribeTable(ctx, table)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var keys []string
+			for n := range cols {
+				if n != "createdAt" && n != "updatedAt" {
+					keys = append(keys, n)
+				}
+			}
+			slices.Sort(keys)
+			if !slices.Equal(keys, []string{"pairClubSlug", "pairMemberCode"}) && !slices.Equal(keys, []string{"pair_club_slug", "pair_member_code"}) {
+				t.Errorf("%s columns %v, want the two paired keys", table, keys)
+			}
+		}
+		m, c := &pairMember{Code: "m1"}, &pairClub{Slug: "c1"}
+		if err := members.Create(ctx, m); err != nil {
+			t.Fatal(err)
+		}
+		if err := clubs.Create(ctx, c); err != nil {
+			t.Fatal(err)
+		}
+		for _, add := range []func() error{
+			func() error { return mc.Add(ctx, m, c) },
+			func() error { return lm.Add(ctx, m, c) },
+		} {
+			if err := add(); err != nil {
+				t.Fatal(err)
+			}
+		}
+		for name, get := range map[string]func() ([]*pairMember, error){
+			"memberships": func() ([]*pairMember, error) { return cm.Get(ctx, c) },
+			"pairLinks":   func() ([]*pairMember, error) { return ml.Get(ctx, c) },
+		} {
+			got, err := get()
+			if err != nil || len(got) != 1 || got[0].Code != "m1" {
+				t.Errorf("%s: the club's members = %v, %v, want m1", name, got, err)
+			}
+		}
+		rows, err := links.FindAll(ctx)
+		if err != nil || len(rows) != 1 || rows[0].PairMemberCode != "m1" || rows[0].PairClubSlug != "c1" {
+			t.Errorf("pairLinks rows %v, %v", rows, err)
+		}
+
+		// CountOptions.Through filters the junction rows of Count and Has,
+		// and is refused elsewhere.
+		for _, x := range []struct {
+			slug string
+			want int64
+		}{{"c1", 1}, {"c2", 0}} {
+			thr := sequelize.CountOptions{Through: sequelize.ThroughOptions{Where: sequelize.Where{"pairClubSlug": x.slug}}}
+			n, err := mc.Count(ctx, m, thr)
+			if err != nil || n != x.want {
+				t.Errorf("Count with Through.Where slug %s = %d, %v, want %d", x.slug, n, err, x.want)
+			}
+			has, err := mc.Has(ctx, m, c, thr)
+			if err != nil || has != (x.want == 1) {
+				t.Errorf("Has with Through.Where slug %s = %v, %v", x.slug, has, err)
+			}
+		}
+		var qe *sequelize.QueryError
+		if _, err := members.Count(ctx, sequelize.CountOptions{Through: sequelize.ThroughOptions{Where: sequelize.Where{"x": 1}}}); !errors.As(err, &qe) {
+			t.Errorf("Model.Count with Through = %v, want a *QueryError", err)
+		}
+		if _, err := mc.Count(ctx, m, sequelize.CountOptions{Through: sequelize.ThroughOptions{Attributes: []string{"pairClubSlug"}}}); !errors.As(err, &qe) {
+			t.Errorf("Count with Through.Attributes = %v, want a *QueryError", err)
+		}
+	})
+}

@@ -22,6 +22,7 @@ import (
 // A DB is safe for concurrent use by multiple goroutines. Close it when done;
 // every method afterwards returns ErrClosed.
 type DB struct {
+	btmSeq  atomic.Uint64 // BelongsToMany definition order, for pairing
 	dialect dialect.Dialect
 	pool    dialect.Pool
 	name    string // database name, for SyncOptions.Match

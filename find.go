@@ -1095,6 +1095,11 @@ type CountOptions struct {
 	Include     []Include
 	Transaction *Tx
 	Logging     *slog.Logger
+	// Through filters the junction rows of a BelongsToMany's Count and Has
+	// (Sequelize's countXs({through}) and hasX(target, {through})): its
+	// Where and Paranoid apply; Attributes is refused. Elsewhere it is
+	// refused with a *QueryError.
+	Through ThroughOptions
 
 	via *throughJoin // BelongsToMany Count: join the through table
 }
@@ -1129,6 +1134,9 @@ func (md *Model[T]) CountGroups(ctx context.Context, opts CountOptions) ([]Row, 
 }
 
 func (md *Model[T]) count(ctx context.Context, o CountOptions) ([]Row, error) {
+	if o.via == nil && o.Through.set() {
+		return nil, errQuery("CountOptions.Through is for a BelongsToMany's Count and Has")
+	}
 	o.Where, o.Include, o.Paranoid = md.scopedAggregate(o.Where, o.Include, o.Paranoid)
 	if err := md.fire(ctx, BeforeCount, &HookEvent[T]{Count: &o}); err != nil {
 		return nil, err

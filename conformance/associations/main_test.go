@@ -16,6 +16,7 @@ type (
 
 const (
 	deliberate = harness.Deliberate
+	goCannot   = harness.GoCannot
 )
 
 var (
