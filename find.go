@@ -92,8 +92,7 @@ type FindOptions struct {
 	// of the instance's values), so that Save and Reload find the row;
 	// the other keys the includes load by (foreign keys) are read and
 	// zeroed in the rows returned, as Sequelize's joins do not select
-	// them. A
-	// nil list means every attribute; an empty non-nil list is a
+	// them. A nil list means every attribute; an empty non-nil list is a
 	// *QueryError, returned before any SQL is sent (Sequelize sends a
 	// SELECT with no columns, which the database refuses); only an
 	// Include's empty Attributes has a meaning (filter by the association
